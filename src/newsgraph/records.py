@@ -1,0 +1,93 @@
+"""The typed records passed between ingest stages and stored in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.textmap import OffsetMap, Removal
+
+__all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Document"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as a reader found it, before any cleaning.
+
+    ``source`` is the path or URL it came from, with ``#L<n>`` or ``#NEWID=<n>`` for one record
+    of a file holding many. ``raw_text`` is the decoded text that cleaning starts from (for HTML,
+    the text the extraction library took out of the page). ``given`` holds metadata the input
+    format states outright (a JSON Lines ``title``, a Reuters ``<DATE>``), keyed like
+    :class:`Metadata` fields.
+    """
+
+    source: str
+    format: str
+    raw_text: str
+    raw_sha: str
+    given: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a metadata value was read: the raw span, its words and the rule that read it."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    rule: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"raw_start": self.raw_start, "raw_end": self.raw_end, "text": self.text, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption taken out of the body, with its credit line if it had one."""
+
+    text: str
+    credit: str | None
+    raw_start: int
+    raw_end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "credit": self.credit, "raw_start": self.raw_start, "raw_end": self.raw_end}
+
+
+@dataclass
+class Metadata:
+    """What an article says about itself. Every field found in the text has its evidence.
+
+    ``published`` is an ISO 8601 date at the precision known (``2024-06-18``, ``2024-06``,
+    ``2024``); ``published_confidence`` is 1.0 for an explicit stamp and lower for an inferred date.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    published: str | None = None
+    published_confidence: float | None = None
+    url: str | None = None
+    language: str | None = None
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A cleaned, stored article: the unit every later stage reads."""
+
+    id: str
+    source: str
+    format: str
+    raw_sha: str
+    raw_text: str
+    text: str
+    offset_map: OffsetMap
+    metadata: Metadata
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    quote_marks: dict[str, int] = field(default_factory=dict)
+    version_of: str | None = None

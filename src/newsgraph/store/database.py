@@ -1,0 +1,206 @@
+"""The embedded database: one DuckDB file holding every document and what was extracted from it.
+
+Writes go through :meth:`Store.write_documents`, one transaction per batch of whole documents, so
+an interrupted run leaves only whole documents behind and a rerun finishes the job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from newsgraph.errors import StoreError
+from newsgraph.records import Document
+from newsgraph.store.migrations import migrate
+
+__all__ = ["Store", "SourceSeen"]
+
+
+@dataclass(frozen=True)
+class SourceSeen:
+    """A (source, raw bytes) pair to record, pointing at the document it became."""
+
+    source: str
+    raw_sha: str
+    doc_id: str
+
+
+class Store:
+    """An open newsgraph database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder; give a database file path with --db")
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no database here yet; run `newsgraph ingest` first or pass --db")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = duckdb.connect(str(self.path), read_only=read_only)
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(
+                f"{self.path}: cannot open the database ({error}); is it a DuckDB file, and is no other "
+                "newsgraph process writing to it?"
+            ) from error
+        if not read_only:
+            try:
+                migrate(self.db)
+            except duckdb.Error as error:
+                self.db.close()
+                raise StoreError(f"{self.path}: cannot update the database schema: {error}") from error
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Reading
+
+    def known_sources(self, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Of these (source, raw_sha) pairs, those already ingested, with their document ids."""
+        if not pairs:
+            return {}
+        rows = self.db.execute(
+            "SELECT s.source, s.raw_sha, s.doc_id FROM sources s "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS source, unnest(?::VARCHAR[]) AS raw_sha) q "
+            "ON s.source = q.source AND s.raw_sha = q.raw_sha",
+            [[source for source, _ in pairs], [sha for _, sha in pairs]],
+        ).fetchall()
+        return {(source, sha): doc_id for source, sha, doc_id in rows}
+
+    def existing_documents(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.db.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+        return {row[0] for row in rows.fetchall()}
+
+    def latest_documents_of(self, sources: Iterable[str]) -> dict[str, str]:
+        """For each source already seen, the document its most recent version became."""
+        wanted = list(set(sources))
+        if not wanted:
+            return {}
+        rows = self.db.execute(
+            "SELECT source, arg_max(doc_id, seen_at) FROM sources "
+            "WHERE source IN (SELECT unnest(?::VARCHAR[])) GROUP BY source",
+            [wanted],
+        ).fetchall()
+        return {source: doc_id for source, doc_id in rows}
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "captions", "sources"}:
+            raise ValueError(f"unknown table {table}")
+        row = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def iter_document_rows(self, batch_size: int = 500) -> Iterator[dict[str, Any]]:
+        """Every document as a dict of its columns (plus ``captions``), in id order."""
+        cursor = self.db.cursor()
+        result = cursor.execute("SELECT * FROM documents ORDER BY id")
+        columns = [column[0] for column in result.description]
+        while rows := result.fetchmany(batch_size):
+            batch = [dict(zip(columns, row)) for row in rows]
+            captions = self._captions_of([row["id"] for row in batch])
+            for row in batch:
+                row["captions"] = captions.get(row["id"], [])
+                yield row
+
+    def _captions_of(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        rows = self.db.execute(
+            "SELECT doc_id, text, credit, raw_start, raw_end FROM captions "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, seq",
+            [ids],
+        ).fetchall()
+        captions: dict[str, list[dict[str, Any]]] = {}
+        for doc_id, text, credit, raw_start, raw_end in rows:
+            captions.setdefault(doc_id, []).append(
+                {"text": text, "credit": credit, "raw_start": raw_start, "raw_end": raw_end}
+            )
+        return captions
+
+    def document_row(self, doc_id: str) -> dict[str, Any] | None:
+        result = self.db.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+        columns = [column[0] for column in result.description]
+        row = result.fetchone()
+        if row is None:
+            return None
+        document = dict(zip(columns, row))
+        document["captions"] = self._captions_of([doc_id]).get(doc_id, [])
+        return document
+
+    # Writing
+
+    def write_documents(self, documents: Sequence[Document], seen: Sequence[SourceSeen], pipeline: str) -> None:
+        """Insert new documents and record the sources seen, all in one transaction.
+
+        Documents already stored (same id) are skipped, so a rerun of the same batch changes nothing.
+        """
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for document in documents:
+                self._insert_document(document, pipeline)
+            if seen:
+                self.db.executemany(
+                    "INSERT INTO sources VALUES (?, ?, ?, now()) ON CONFLICT DO NOTHING",
+                    [[item.source, item.raw_sha, item.doc_id] for item in seen],
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _insert_document(self, document: Document, pipeline: str) -> None:
+        metadata = document.metadata
+        self.db.execute(
+            "INSERT INTO documents VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING",
+            [
+                document.id,
+                document.source,
+                document.format,
+                document.raw_sha,
+                metadata.title,
+                metadata.outlet,
+                metadata.agencies,
+                metadata.authors,
+                metadata.contributors,
+                metadata.dateline,
+                metadata.published,
+                metadata.published_confidence,
+                metadata.url,
+                metadata.language,
+                document.text,
+                document.raw_text,
+                json.dumps(document.offset_map.to_json()),
+                json.dumps({name: evidence.to_json() for name, evidence in metadata.evidence.items()}),
+                json.dumps(
+                    [
+                        {"raw_start": r.raw_start, "raw_end": r.raw_end, "text": r.text, "reason": r.reason}
+                        for r in document.removed
+                    ]
+                ),
+                json.dumps(document.quote_marks),
+                document.version_of,
+                pipeline,
+            ],
+        )
+        if document.captions:
+            self.db.executemany(
+                "INSERT INTO captions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    [document.id, seq, caption.text, caption.credit, caption.raw_start, caption.raw_end]
+                    for seq, caption in enumerate(document.captions)
+                ],
+            )

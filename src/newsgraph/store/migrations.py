@@ -1,0 +1,101 @@
+"""Named schema migrations, applied in order, each once, each in its own transaction.
+
+A migration is never edited after it has shipped: change the schema by adding a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+__all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
+
+Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
+
+
+def _m001_documents(db: duckdb.DuckDBPyConnection) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            format VARCHAR NOT NULL,
+            raw_sha VARCHAR NOT NULL,
+            title VARCHAR,
+            outlet VARCHAR,
+            agencies VARCHAR[] NOT NULL,
+            authors VARCHAR[] NOT NULL,
+            contributors VARCHAR[] NOT NULL,
+            dateline VARCHAR,
+            published VARCHAR,
+            published_confidence DOUBLE,
+            url VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            raw_text VARCHAR NOT NULL,
+            offset_map JSON NOT NULL,
+            metadata_evidence JSON NOT NULL,
+            removed JSON NOT NULL,
+            quote_marks JSON NOT NULL,
+            version_of VARCHAR,
+            pipeline VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE captions (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            credit VARCHAR,
+            raw_start INTEGER NOT NULL,
+            raw_end INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        )
+        """
+    )
+    # Every (source, raw bytes) pair seen, and the document it became: the rerun check and the
+    # version history of an edited file.
+    db.execute(
+        """
+        CREATE TABLE sources (
+            source VARCHAR NOT NULL,
+            raw_sha VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            seen_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (source, raw_sha)
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (("0001_documents", _m001_documents),)
+
+
+def applied_migrations(db: duckdb.DuckDBPyConnection) -> list[str]:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+    )
+    return [row[0] for row in db.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+
+def migrate(db: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations this database lacks; return their names."""
+    done = set(applied_migrations(db))
+    applied = []
+    for name, migration in MIGRATIONS:
+        if name in done:
+            continue
+        db.execute("BEGIN TRANSACTION")
+        try:
+            migration(db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+            db.execute("COMMIT")
+        except Exception:
+            db.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from factories import make_document
+from newsgraph.errors import StoreError
+from newsgraph.store import MIGRATIONS, SourceSeen, Store
+
+
+def test_a_new_database_gets_every_named_migration_once(db_path: Path) -> None:
+    Store(db_path).close()
+    Store(db_path).close()
+    with duckdb.connect(str(db_path)) as db:
+        names = [row[0] for row in db.execute("SELECT name FROM schema_migrations").fetchall()]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_writing_the_same_documents_twice_stores_them_once(db_path: Path) -> None:
+    document = make_document(title="T")
+    with Store(db_path) as store:
+        for _ in range(2):
+            store.write_documents([document], [SourceSeen("a.txt", "sha-doc_1", "doc_1")], "test.v1")
+        assert store.count("documents") == 1
+        assert store.count("captions") == 1
+        assert store.count("sources") == 1
+        assert store.known_sources([("a.txt", "sha-doc_1"), ("b.txt", "x")]) == {("a.txt", "sha-doc_1"): "doc_1"}
+
+
+def test_a_failed_batch_leaves_nothing_half_written(db_path: Path) -> None:
+    good = make_document(doc_id="doc_good")
+    broken = make_document(doc_id="doc_broken")
+    broken.metadata.authors = None  # type: ignore[assignment]  # NOT NULL column: the insert fails
+    with Store(db_path) as store:
+        with pytest.raises(duckdb.Error):
+            store.write_documents([good, broken], [SourceSeen("a.txt", "s", "doc_good")], "test.v1")
+        assert store.count("documents") == 0
+        assert store.count("captions") == 0
+        assert store.count("sources") == 0
+
+
+def test_latest_document_of_a_source_follows_its_versions(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_documents([make_document(doc_id="doc_old")], [SourceSeen("a.txt", "s1", "doc_old")], "v1")
+        store.write_documents([make_document(doc_id="doc_new")], [SourceSeen("a.txt", "s2", "doc_new")], "v1")
+        assert store.latest_documents_of(["a.txt", "missing.txt"]) == {"a.txt": "doc_new"}
+
+
+def test_documents_read_back_with_their_captions(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_documents([make_document(title="Hello", authors=["A B"])], [], "v1")
+        row = store.document_row("doc_1")
+    assert row is not None
+    assert row["title"] == "Hello"
+    assert row["authors"] == ["A B"]
+    assert row["captions"][0]["credit"] == "Photo: Agency"
+
+
+@pytest.mark.parametrize(
+    ("make_path", "read_only", "message"),
+    [
+        (lambda tmp: tmp, False, "is a folder"),
+        (lambda tmp: tmp / "absent.duckdb", True, "no database here yet"),
+        (lambda tmp: _text_file(tmp), False, "cannot open the database"),
+    ],
+)
+def test_bad_database_paths_get_a_clear_error(tmp_path: Path, make_path, read_only: bool, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StoreError, match=message):
+        Store(make_path(tmp_path), read_only=read_only)
+
+
+def _text_file(folder: Path) -> Path:
+    path = folder / "not-a-db.duckdb"
+    path.write_text("this is not a database\n" * 100)
+    return path
