@@ -1,0 +1,229 @@
+"""Site furniture: lines a web page or feed puts around an article that are not part of it.
+
+Share and comment prompts, "Source link", "You may also like", advertising and newsletter
+prompts, cookie notices, bracketed layout markers ("[continued from page 1]") and separator lines.
+A line is furniture only when the WHOLE line is such a prompt, so an article sentence that merely
+mentions sharing, comments or cookies stays. A removed line leaves an empty line where it was,
+which later steps read as a block boundary.
+
+Title, byline, date stamps, datelines, "Source: X" lines, agency credit tags and copyright notices
+are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsgraph.steps import StepResult
+from newsgraph.textmap import Edit, TrackedText
+
+__all__ = ["remove_furniture", "furniture_rule", "FURNITURE_RULES"]
+
+# A cookie notice is a short paragraph; a longer one is an article about cookies.
+MAX_NOTICE_CHARS = 600
+MAX_NOTICE_LINES = 6
+# Prompt lines are short; anything longer is text.
+MAX_PROMPT_CHARS = 200
+# A consent button ("Accept", "Got it") is furniture only this close to a cookie notice.
+BUTTON_REACH = 3
+
+_SOCIAL = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print|messenger|"
+    r"viber|flipboard|tumblr|copy link|sms|threads|bluesky|mastodon|vk|weibo|wechat|"
+    r"kakao(?:talk|story)?|naver|band|google\+?|instagram|youtube|tiktok|pocket|line)"
+)
+_SOCIAL_LIST = rf"{_SOCIAL}(?:\s*[,|/\u00b7\u2022]?\s*{_SOCIAL})*"
+_ITEM = r"(?:article|story|post|page|video|link)"
+
+FURNITURE_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "share",
+        rf"(?:share|send|e-?mail|forward|print|save)\s+(?:a\s+|this\s+|the\s+)?(?:link|{_ITEM})"
+        rf"(?:\s+(?:to|with)\s+(?:a\s+)?friends?)?(?:\s+(?:on|via|by)\s+{_SOCIAL_LIST})?"
+        rf"|(?:share|send|e-?mail|forward|print|tweet|save)(?:\s+(?:this|it))?"
+        rf"(?:\s*(?:on|via|to|with|by)?\s*[:\-]?\s*{_SOCIAL_LIST})?"
+        rf"|(?:share|send|e-?mail|forward|print|tweet|save)\s+(?:this|the)\s+{_ITEM}"
+        rf"(?:\s*(?:on|via|to|with|by)?\s*[:\-]?\s*{_SOCIAL_LIST})?"
+        rf"|{_SOCIAL}(?:\s*[,|/\u00b7\u2022]?\s*{_SOCIAL})+"
+        rf"|(?:click|tap)\s+(?:here\s+)?to\s+share(?:\s+.{{1,40}})?|copy\s+link|link\s+copied",
+    ),
+    (
+        "comments",
+        r"leave\s+a\s+(?:comment|reply)|(?:\d+|no)\s+(?:comments?|replies|responses)(?:\s+yet)?"
+        r"|comments?(?:\s*\(\d+\))?|(?:add|post|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
+        r"|(?:view|show|read|see|load|hide)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?"
+        r"|join\s+the\s+(?:conversation|discussion)|be\s+the\s+first\s+to\s+comment"
+        r"|(?:you\s+must\s+be\s+)?logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply",
+    ),
+    (
+        "source_link",
+        r"source\s+link|original\s+(?:source|article|story)"
+        r"|(?:read|view|see)\s+(?:the\s+)?(?:full|original)\s+(?:article|story|report)"
+        r"(?:\s+(?:here|at|on)(?:\s+.{1,40})?)?",
+    ),
+    (
+        "related",
+        r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+        r"|related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics|links|reading|videos?))?"
+        r"|(?:see|read)\s+also|also\s+read|more(?:\s+(?:stories|news|articles|videos|like\s+this"
+        r"|on\s+this\s+(?:story|topic)))?|what\s+to\s+read\s+next|most\s+(?:read|popular|viewed|shared)"
+        r"|(?:top|latest|trending|popular)\s+(?:stories|news|articles|posts|videos)|trending(?:\s+now)?",
+    ),
+    (
+        "read_more",
+        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|at\s+.{1,40}))?"
+        r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story"
+        r"|click\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch)(?:\s+.{1,40})?)?",
+    ),
+    ("recommended", r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?))?"),
+    (
+        "advertisement",
+        r"advertisement|advertising|ads?|sponsored(?:\s+(?:content|post|links?|stories|by\s+.{1,40}))?"
+        r"|paid\s+(?:content|post|partner(?:ship)?)|promoted(?:\s+(?:content|stories|links?))?"
+        r"|(?:advertisement|ad)?\s*[-\u2013\u2014:]?\s*(?:story|article)\s+continues\s+"
+        r"(?:below|after\s+(?:the\s+)?(?:advertisement|ad))(?:\s+advertisement)?"
+        r"|(?:advertisement\s*[-\u2013\u2014:]\s*)?scroll\s+(?:down\s+)?to\s+continue"
+        r"(?:\s+(?:with|reading)\s+(?:the\s+)?(?:content|article|story))?|skip\s+(?:the\s+)?ad",
+    ),
+    (
+        "subscribe",
+        r"subscribe(?:\s+(?:now|today|here|for\s+free))?(?:\s+to\s+(?:our|the|my|this)\s+.{1,40})?"
+        r"|(?:sign\s+up|register|subscribe|get)(?:\s+(?:now|today|here|free))?(?:\s+(?:for|to))?"
+        r"\s+(?:our\s+|the\s+|a\s+|my\s+)?(?:free\s+)?(?:[\w'-]+\s+){0,3}"
+        r"(?:newsletters?|e-?mail\s+alerts?|news\s+alerts?|briefing|digest)(?:[\s,.:-]+.{0,60})?"
+        r"|(?:get|receive)\s+(?:[\w'-]+\s+){0,4}(?:delivered\s+)?(?:straight\s+|directly\s+)?"
+        r"to\s+your\s+inbox(?:\s+.{0,30})?|newsletters?|already\s+(?:a\s+subscriber|have\s+an\s+account)"
+        r"\??(?:\s+(?:log|sign)\s+in.{0,20})?|(?:log|sign)\s+in(?:\s+to\s+(?:continue|comment|read))?",
+    ),
+    (
+        "follow",
+        rf"follow\s+us(?:\s+(?:on|at|via)\s+.{{1,80}})?"
+        rf"|follow\s+(?:@\S+|(?!the\s)[\w.'-]+(?:\s+[\w.'-]+){{0,3}})\s+on\s+(?:{_SOCIAL_LIST}|google\s+news)"
+        rf"(?:\s+.{{0,40}})?|(?:like|find|join)\s+us\s+on\s+{_SOCIAL_LIST}(?:\s+.{{0,40}})?"
+        rf"|connect\s+with\s+us|stay\s+(?:connected|tuned)",
+    ),
+    (
+        "navigation",
+        r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|close|loading(?:\.\.\.)?"
+        r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s+\d+\s+min(?:ute)?s?)?"
+        r"|\d+\s+min(?:ute)?s?\s+read",
+    ),
+)
+
+# One pattern with a named group per rule: a line costs one match, whatever the number of rules.
+_RULES = re.compile(
+    "|".join(f"(?P<{reason}>{pattern})" for reason, pattern in FURNITURE_RULES), re.IGNORECASE
+)
+# Ends that do not change what a prompt line is: "Read more »", "Share:", "Advertisement -".
+_DECORATION = " \t.:!|>\u00bb\u203a\u2192\u2022*-\u2013\u2014"
+_SENTENCE_END = re.compile(r"[.!?:][\"')\]]*$")
+_SEPARATOR = re.compile(
+    r"[\s|*\u2022\u00b7\u2023\u2043\u25aa\u25a0\u25a1\u25c6\u25c7\u25ba\u25b6\u25cf\u25cb\u25e6"
+    r"\-\u2013\u2014_=~#+/\\.:;,><\u2026\u00a7\u00b6]+"
+)
+_MARKER = re.compile(
+    r"[\[{]\s*(?:[^\]\}\d]*\b(?:column|page|photo|image|picture|video|graphic|gallery|chart|"
+    r"map|table|infographic|slideshow|audio|embed(?:ded)?|ad|advert|advertisement|continued|"
+    r"continues|jump|top|bottom|story|caption|tweet|instagram|facebook|youtube|podcast|"
+    r"interactive|multimedia)\b[^\]\}]*|[^\]\}]*\bpage\s+\d+\b[^\]\}]*)[\]}]",
+    re.IGNORECASE,
+)
+_NOTICE_HINT = re.compile(r"[Cc]ookie|COOKIE|[Bb]y (?:continuing|using|browsing|clicking)")
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:this|our)\s+(?:web\s?)?site\b|\bwe\s+(?:use|and\s+our\s+partners)\b|"
+    r"\byou\s+(?:accept|agree|consent)|\byour\s+(?:consent|browsing|experience|device|browser)\b|"
+    r"\bby\s+(?:continuing|using|clicking|browsing|closing|staying)\b|"
+    r"\bcookie\s+(?:policy|settings|preferences|notice|statement)\b",
+    re.IGNORECASE,
+)
+_SITE_CONSENT = re.compile(
+    r"\bby\s+(?:continuing\s+to\s+(?:use|browse)|using|browsing|clicking)\b.{0,40}"
+    r"\b(?:this|our)\s+(?:web\s?)?site\b.{0,200}\b(?:privacy\s+policy|terms|consent|agree|accept)",
+    re.IGNORECASE,
+)
+_BUTTON = re.compile(
+    r"(?:(?:accept|reject|decline|allow|deny|refuse)(?:\s+all)?(?:\s+cookies)?|(?:i\s+)?(?:agree|accept|"
+    r"understand)|ok(?:ay)?|got\s+it|(?:manage|cookie|privacy)\s+(?:settings|preferences|options|"
+    r"choices)|customi[sz]e|learn\s+more|more\s+info(?:rmation)?|privacy\s+policy|cookie\s+policy|"
+    r"dismiss|close)",
+    re.IGNORECASE,
+)
+
+
+def remove_furniture(text: TrackedText) -> StepResult:
+    """Edits emptying every line of ``text`` that is site furniture (the newline stays).
+
+    Each edit's reason names the rule: ``furniture:share``, ``furniture:cookie``, ...
+    """
+    lines = list(text.lines())
+    reasons: list[str | None] = [furniture_rule(line) for _, _, line in lines]
+    for index in range(1, len(lines)):
+        if reasons[index] and _continues_sentence(lines[index - 1][2], lines[index][2]):
+            reasons[index] = None
+    _mark_cookie_notices(lines, reasons)
+    edits = [
+        Edit(start, end, "", f"furniture:{reason}")
+        for (start, end, _), reason in zip(lines, reasons, strict=True)
+        if reason is not None
+    ]
+    return StepResult(edits=edits)
+
+
+def furniture_rule(line: str) -> str | None:
+    """The furniture rule the whole of ``line`` matches, or None for an article line.
+
+    Cookie notices are recognised too; the consent buttons around them need the notice's
+    neighbourhood and are only found by :func:`remove_furniture`.
+    """
+    content = line.strip()
+    if not content:
+        return None
+    if _SEPARATOR.fullmatch(content) and not _SENTENCE_END.fullmatch(content):
+        return "separator"
+    if _MARKER.fullmatch(content):
+        return "marker"
+    if _is_cookie_notice(content):
+        return "cookie"
+    key = " ".join(content.split()).strip(_DECORATION)
+    if not key or len(key) > MAX_PROMPT_CHARS:
+        return None
+    match = _RULES.fullmatch(key)
+    return match.lastgroup if match else None
+
+
+def _continues_sentence(previous: str, line: str) -> bool:
+    """Whether ``line`` is the tail of a sentence wrapped from ``previous`` ("...a\nshare.")."""
+    previous, line = previous.rstrip(), line.strip()
+    if not previous or not line[:1].islower():
+        return False
+    return line.endswith(".") or not _SENTENCE_END.search(previous)
+
+
+def _is_cookie_notice(content: str) -> bool:
+    if len(content) > MAX_NOTICE_CHARS or not _NOTICE_HINT.search(content):
+        return False
+    if _COOKIE.search(content):
+        return bool(_CONSENT.search(content))
+    return bool(_SITE_CONSENT.search(content))
+
+
+def _mark_cookie_notices(lines: Sequence[tuple[int, int, str]], reasons: list[str | None]) -> None:
+    """Extend each cookie notice to its short paragraph and the consent buttons beside it."""
+    notices = [index for index, reason in enumerate(reasons) if reason == "cookie"]
+    for index in notices:
+        first, last = index, index
+        while first > 0 and lines[first - 1][2].strip():
+            first -= 1
+        while last + 1 < len(lines) and lines[last + 1][2].strip():
+            last += 1
+        size = sum(len(lines[position][2]) for position in range(first, last + 1))
+        if last - first < MAX_NOTICE_LINES and size <= MAX_NOTICE_CHARS * 2:
+            for position in range(first, last + 1):
+                reasons[position] = reasons[position] or "cookie"
+        low, high = max(0, index - BUTTON_REACH), min(len(lines), index + BUTTON_REACH + 1)
+        for position in range(low, high):
+            content = lines[position][2].strip().strip(_DECORATION)
+            if reasons[position] is None and content and _BUTTON.fullmatch(content):
+                reasons[position] = "cookie"
