@@ -1,0 +1,105 @@
+"""Date stamp lines near the top of an article: "[June 18, 2024]", "Published: 18 June 2024 10:02 GMT".
+
+A stamp line is a line that is a date and nothing else, among the first lines of the article:
+optionally in brackets, optionally labelled ("Published", "Updated", "Posted", "Date"), optionally
+with a weekday, a time and a time zone, and possibly several such parts separated by ``|``
+("Published: ... | Updated: ..."). Without a label the date must be a full day; with one, a month
+is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
+are deleted; the publication date is the earliest part not labelled as an update, else the
+earliest part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.dates import PartialDate, parse_date
+from newsgraph.metadata._lines import content_lines, delete_line
+from newsgraph.steps import Found, StepResult, evidence_for
+from newsgraph.textmap import TrackedText
+
+__all__ = ["RULE", "TOP_LINES", "find_stamp"]
+
+RULE = "stamp"
+TOP_LINES = 6
+"""How many content lines from the top may hold a stamp."""
+
+_MAX_STAMP = 120
+_DIGIT = re.compile(r"\d")
+_BRACKETED = re.compile(r"\s*[\[(](?P<inner>.*)[\])]\s*")
+_PART = re.compile(r"[^|•·]+")
+_LABEL = re.compile(
+    r"\s*(?P<label>(?i:first\s+published|last\s+updated|last\s+modified|published|updated|posted|modified|dated|date))"
+    r"(?:\s+(?i:on|at))?\s*:?\s*"
+)
+_UPDATE_LABEL = re.compile(r"(?i:updated|modified)")
+# A date ending in a full stop ends a wrapped sentence ("... notes due\nApril 15, 2007."), unless
+# the stop belongs to "a.m." or "p.m.".
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<![AP]\.M)\.\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    start: int
+    end: int
+    date: PartialDate
+    is_update: bool
+
+
+def find_stamp(text: TrackedText) -> StepResult:
+    """Delete the stamp lines among the first :data:`TOP_LINES` content lines; report the date.
+
+    Reports ``Found("published", iso_date, confidence=1.0)`` with the chosen part as evidence.
+    """
+    result = StepResult()
+    stamps: list[_Stamp] = []
+    for line in content_lines(text, TOP_LINES):
+        found = _read_line(line.text)
+        if found is None:
+            continue
+        result.edits.append(delete_line(line, RULE))
+        stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
+    if stamps:
+        chosen = min(stamps, key=lambda stamp: (stamp.is_update, _sort_key(stamp.date)))
+        evidence = evidence_for(text, chosen.start, chosen.end, RULE)
+        result.found.append(Found("published", chosen.date.iso(), evidence, 1.0))
+    return result
+
+
+def _read_line(line: str) -> list[_Stamp] | None:
+    """The stamps making up all of ``line`` (offsets within the line), or None if it is not one."""
+    if len(line) > _MAX_STAMP or not _DIGIT.search(line) or _SENTENCE_END.search(line):
+        return None
+    offset, body = 0, line
+    bracketed = _BRACKETED.fullmatch(line)
+    if bracketed:
+        offset, body = bracketed.start("inner"), bracketed["inner"]
+    stamps: list[_Stamp] = []
+    for part in _PART.finditer(body):
+        if not part.group().strip():
+            continue
+        stamp = _read_part(part.group())
+        if stamp is None:
+            return None
+        shift = offset + part.start()
+        stamps.append(_Stamp(stamp.start + shift, stamp.end + shift, stamp.date, stamp.is_update))
+    return stamps or None
+
+
+def _read_part(part: str) -> _Stamp | None:
+    label = _LABEL.match(part)
+    value = part[label.end() :] if label else part
+    date = parse_date(value)
+    if date is None or date.year is None or date.month is None:
+        return None
+    if label is None and date.day is None:
+        return None
+    start = len(part) - len(part.lstrip())
+    end = len(part.rstrip())
+    is_update = bool(label and _UPDATE_LABEL.search(label["label"]))
+    return _Stamp(start, end, date, is_update)
+
+
+def _sort_key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year or 0, date.month or 0, date.day or 0)

@@ -1,0 +1,61 @@
+"""Date stamp lines near the top: read as the publication date, deleted from the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.metadata.stamps import find_stamp
+from newsgraph.steps import Found
+from newsgraph.textmap import TrackedText
+
+BODY = "Harbour cranes stood idle for a second day, port officials said.\n"
+
+
+def run(text: str) -> tuple[str, list[Found]]:
+    tracked = TrackedText(text)
+    result = find_stamp(tracked)
+    return tracked.apply(result.edits)[0].text, result.found
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("[March 4, 2025]", "2025-03-04"),
+        ("March 4, 2025", "2025-03-04"),
+        ("Published: 4 March 2025 10:02 GMT", "2025-03-04"),
+        ("Updated March 4, 2025 at 3:00 p.m.", "2025-03-04"),
+        ("Posted on Tuesday, March 4, 2025", "2025-03-04"),
+        ("2025-03-04T08:15:00Z", "2025-03-04"),
+        ("Published: March 2025", "2025-03"),
+        ("Published 4 March 2025 | Updated 5 March 2025", "2025-03-04"),
+        ("Updated 6 March 2025 | Published 4 March 2025", "2025-03-04"),
+    ],
+)
+def test_a_stamp_line_is_the_publication_date_and_leaves_a_blank_line(stamp: str, iso: str) -> None:
+    text, found = run(f"Port strike enters second day\n{stamp}\n{BODY}")
+    assert text == f"Port strike enters second day\n\n{BODY}"
+    assert [(item.field, item.value, item.confidence) for item in found] == [("published", iso, 1.0)]
+
+
+def test_the_evidence_points_at_the_raw_date() -> None:
+    raw = f"Port strike enters second day\n[March 4, 2025]\n{BODY}"
+    (found,) = run(raw)[1]
+    assert raw[found.evidence.raw_start : found.evidence.raw_end] == "March 4, 2025"
+    assert found.evidence.rule == "stamp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The end of a hard-wrapped sentence, not a stamp.
+        "Port strike enters second day\nThe union said the contract runs until\nApril 15, 2027.\n" + BODY,
+        # A month alone, with no label, is not enough.
+        "Port strike enters second day\nMarch 2025\n" + BODY,
+        # A date inside a sentence.
+        "Port strike enters second day\nOn March 4, 2025 the cranes stopped.\n" + BODY,
+        # Too far down to be the article's stamp.
+        "Port strike enters second day\n" + "A line of the body.\n" * 7 + "March 4, 2025\n",
+    ],
+)
+def test_other_lines_with_dates_stay(text: str) -> None:
+    assert run(text) == (text, [])

@@ -1,0 +1,99 @@
+"""The headline: when the first line is one, its editorial tags, and its repeat."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.metadata.title import find_title, strip_tags
+from newsgraph.steps import Found
+from newsgraph.textmap import TrackedText
+
+BODY = "Two governments agreed on Tuesday to share gauge readings every hour, officials said.\n"
+
+
+def run(text: str) -> tuple[str, list[Found]]:
+    tracked = TrackedText(text)
+    result = find_title(tracked)
+    return tracked.apply(result.edits)[0].text, result.found
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("Ministers pledge hourly river data", "Ministers pledge hourly river data"),
+        ("(LEAD) Ministers pledge hourly river data", "Ministers pledge hourly river data"),
+        ("(2nd LD) (URGENT) Ministers pledge river data", "Ministers pledge river data"),
+        ("(News Focus) Why the river data pact matters", "Why the river data pact matters"),
+        ("[AMBIENT] Rain returns to the valley", "Rain returns to the valley"),
+        ("UPDATE 2-Ministers pledge hourly river data", "Ministers pledge hourly river data"),
+        ("EXCLUSIVE-Dam operator hid gauge faults", "Dam operator hid gauge faults"),
+        ("NATO-Valdora drills begin near the border", "NATO-Valdora drills begin near the border"),
+        ("Ministers pledge 'everything' for the U.S.", "Ministers pledge 'everything' for the U.S."),
+        ("Will the river pact hold?", "Will the river pact hold?"),
+    ],
+)
+def test_a_headline_is_the_title_without_its_tags(headline: str, title: str) -> None:
+    text, found = run(f"{headline}\n\n{BODY}")
+    assert text == f"\n\n{BODY}"
+    assert [(item.field, item.value) for item in found] == [("title", title)]
+
+
+def test_the_evidence_keeps_the_tag() -> None:
+    (found,) = run(f"(LEAD) Ministers pledge hourly river data\n\n{BODY}")[1]
+    assert found.evidence.text == "(LEAD) Ministers pledge hourly river data"
+    assert (found.evidence.raw_start, found.evidence.raw_end) == (0, 41)
+
+
+def test_a_repeat_of_the_headline_after_the_byline_is_deleted_too() -> None:
+    headline = "Ministers pledge hourly river data"
+    text, found = run(f"{headline}\n\n\n{headline}\n\n{BODY}")
+    assert text == f"\n\n\n\n\n{BODY}"
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A first paragraph, not a headline.
+        BODY + "\n" + BODY,
+        # A short first paragraph ending in a full stop.
+        "The gauges went live at noon.\n\n" + BODY,
+        # A byline the byline step left (it names no person).
+        "By Valdora Shipping Group Inc\n\n" + BODY,
+        # A dateline opens the first line.
+        "VALDORA (Reuters) - Ministers met at noon on the dam\n\n" + BODY,
+        # The first line of hard-wrapped prose that goes on in lower case.
+        "Two governments agreed on Tuesday to share\ngauge readings every hour, officials said.\n",
+        # The first line of hard-wrapped prose whose next lines stop mid-sentence.
+        (
+            "Valdora Water Board and Lisbon Hydro\nSA said they plan to pool the money for\n"
+            "new gauges along the river, which floods\nevery spring.\n"
+        ),
+        # Too short to be a headline.
+        "Politics\n\n" + BODY,
+        # A line that goes on.
+        "Ministers said the following:\n\n" + BODY,
+    ],
+)
+def test_no_title_when_the_first_line_is_not_a_headline(text: str) -> None:
+    assert run(text) == (text, [])
+
+
+def test_a_headline_above_paragraph_lines_that_each_end_a_sentence_is_a_title() -> None:
+    text = "Ministers pledge hourly river data\nThe pact was signed at noon.\nGauges go live in May.\n"
+    assert [item.value for item in run(text)[1]] == ["Ministers pledge hourly river data"]
+
+
+def test_a_headline_above_a_dateline_paragraph_is_a_title() -> None:
+    text = (
+        "Ministers pledge hourly river data\n"
+        "VALDORA (Reuters) - Two governments agreed on\nTuesday to share gauge readings every hour.\n"
+    )
+    assert [item.value for item in run(text)[1]] == ["Ministers pledge hourly river data"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "value"), [("(LEAD) X y z", "X y z"), ("(Un)happy valley towns", "(Un)happy valley towns")]
+)
+def test_strip_tags(headline: str, value: str) -> None:
+    assert strip_tags(headline) == value
