@@ -73,7 +73,7 @@ class TrackedText:
         return self.origin[-1] + 1 if self.origin else 0
 
     def apply(self, edits: Iterable[Edit]) -> tuple[TrackedText, list[Removal]]:
-        """Apply non-overlapping edits; return the new text and what each edit removed.
+        """Apply non-overlapping edits; return the new text and the non-blank text they dropped.
 
         Characters of a replacement of the same length map one to one onto the replaced ones;
         otherwise they all map to the first replaced character (or, for an insertion, to the
@@ -99,7 +99,7 @@ class TrackedText:
                 else:
                     anchor = self._anchor(edit.start)
                     origin.extend([anchor] * len(edit.replacement))
-            if old and old.strip() and old != edit.replacement:
+            if old.strip() and not edit.replacement.strip():
                 raw_start, raw_end = self.raw_span(edit.start, edit.end)
                 removals.append(Removal(raw_start, raw_end, old, edit.reason))
             cursor = edit.end

@@ -28,12 +28,12 @@ def test_writing_the_same_documents_twice_stores_them_once(db_path: Path) -> Non
 
 
 def test_a_failed_batch_leaves_nothing_half_written(db_path: Path) -> None:
-    good = make_document(doc_id="doc_good")
-    broken = make_document(doc_id="doc_broken")
-    broken.metadata.authors = None  # type: ignore[assignment]  # NOT NULL column: the insert fails
+    documents = [make_document(doc_id="doc_1"), make_document(doc_id="doc_2")]
+    # The documents and captions go in first; the NULL doc_id breaks the last insert of the batch.
+    broken_source = SourceSeen("a.txt", "s", None)  # type: ignore[arg-type]
     with Store(db_path) as store:
         with pytest.raises(duckdb.Error):
-            store.write_documents([good, broken], [SourceSeen("a.txt", "s", "doc_good")], "test.v1")
+            store.write_documents(documents, [broken_source], "test.v1")
         assert store.count("documents") == 0
         assert store.count("captions") == 0
         assert store.count("sources") == 0

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Document
@@ -146,61 +147,86 @@ class Store:
         """Insert new documents and record the sources seen, all in one transaction.
 
         Documents already stored (same id) are skipped, so a rerun of the same batch changes nothing.
+        Rows go in as one Arrow table per table: DuckDB binds a whole batch far faster than row by row.
         """
         self.db.execute("BEGIN TRANSACTION")
         try:
-            for document in documents:
-                self._insert_document(document, pipeline)
+            if documents:
+                self._insert("documents", _document_rows(documents, pipeline))
+                captions = [
+                    {
+                        "doc_id": document.id,
+                        "seq": seq,
+                        "text": caption.text,
+                        "credit": caption.credit,
+                        "raw_start": caption.raw_start,
+                        "raw_end": caption.raw_end,
+                    }
+                    for document in documents
+                    for seq, caption in enumerate(document.captions)
+                ]
+                if captions:
+                    self._insert("captions", captions)
             if seen:
-                self.db.executemany(
-                    "INSERT INTO sources VALUES (?, ?, ?, now()) ON CONFLICT DO NOTHING",
-                    [[item.source, item.raw_sha, item.doc_id] for item in seen],
+                self._insert(
+                    "sources",
+                    [{"source": s.source, "raw_sha": s.raw_sha, "doc_id": s.doc_id, "seen_at": None} for s in seen],
                 )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
 
-    def _insert_document(self, document: Document, pipeline: str) -> None:
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        batch = pa.Table.from_pylist(rows)
+        columns = ", ".join(rows[0])
+        values = ", ".join("now()" if name in _NOW_COLUMNS else name for name in rows[0])
+        self.db.register("_batch", batch)
+        try:
+            self.db.execute(f"INSERT INTO {table} ({columns}) SELECT {values} FROM _batch ON CONFLICT DO NOTHING")
+        finally:
+            self.db.unregister("_batch")
+
+
+_NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
+
+
+def _document_rows(documents: Sequence[Document], pipeline: str) -> list[dict[str, Any]]:
+    rows = []
+    for document in documents:
         metadata = document.metadata
-        self.db.execute(
-            "INSERT INTO documents VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING",
-            [
-                document.id,
-                document.source,
-                document.format,
-                document.raw_sha,
-                metadata.title,
-                metadata.outlet,
-                metadata.agencies,
-                metadata.authors,
-                metadata.contributors,
-                metadata.dateline,
-                metadata.published,
-                metadata.published_confidence,
-                metadata.url,
-                metadata.language,
-                document.text,
-                document.raw_text,
-                json.dumps(document.offset_map.to_json()),
-                json.dumps({name: evidence.to_json() for name, evidence in metadata.evidence.items()}),
-                json.dumps(
+        rows.append(
+            {
+                "id": document.id,
+                "source": document.source,
+                "format": document.format,
+                "raw_sha": document.raw_sha,
+                "title": metadata.title,
+                "outlet": metadata.outlet,
+                "agencies": list(metadata.agencies),
+                "authors": list(metadata.authors),
+                "contributors": list(metadata.contributors),
+                "dateline": metadata.dateline,
+                "published": metadata.published,
+                "published_confidence": metadata.published_confidence,
+                "url": metadata.url,
+                "language": metadata.language,
+                "text": document.text,
+                "raw_text": document.raw_text,
+                "offset_map": json.dumps(document.offset_map.to_json()),
+                "metadata_evidence": json.dumps(
+                    {name: evidence.to_json() for name, evidence in metadata.evidence.items()}
+                ),
+                "removed": json.dumps(
                     [
                         {"raw_start": r.raw_start, "raw_end": r.raw_end, "text": r.text, "reason": r.reason}
                         for r in document.removed
                     ]
                 ),
-                json.dumps(document.quote_marks),
-                document.version_of,
-                pipeline,
-            ],
+                "quote_marks": json.dumps(document.quote_marks),
+                "version_of": document.version_of,
+                "pipeline": pipeline,
+                "ingested_at": None,
+            }
         )
-        if document.captions:
-            self.db.executemany(
-                "INSERT INTO captions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [
-                    [document.id, seq, caption.text, caption.credit, caption.raw_start, caption.raw_end]
-                    for seq, caption in enumerate(document.captions)
-                ],
-            )
+    return rows

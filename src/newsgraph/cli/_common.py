@@ -1,0 +1,52 @@
+"""What the commands share: the debug flag, settings from options, and error handling."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+import typer
+from rich.console import Console
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.settings import Settings, load_settings
+
+__all__ = ["State", "handle_errors", "settings_from", "err_console", "DB_OPTION", "CONFIG_OPTION"]
+
+err_console = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DB_OPTION = typer.Option(None, "--db", help="Database file (default: newsgraph.duckdb in the working folder).")
+CONFIG_OPTION = typer.Option(None, "--config", help="A newsgraph.toml with settings (default: ./newsgraph.toml if present).")
+
+
+@dataclass
+class State:
+    debug: bool = False
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print a :class:`NewsgraphError` as one line and exit 1; re-raise it under ``--debug``."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except NewsgraphError as error:
+            context = click.get_current_context(silent=True)
+            if context is not None and isinstance(context.obj, State) and context.obj.debug:
+                raise
+            err_console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def settings_from(config: Path | None, **flags: Any) -> Settings:
+    return load_settings(config, **flags)

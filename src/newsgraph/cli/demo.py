@@ -1,0 +1,66 @@
+"""``newsgraph demo``: ingest the bundled example articles and print what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.cli._common import DB_OPTION, handle_errors, settings_from
+from newsgraph.cli.ingest import print_summary
+from newsgraph.examples import example_folder
+from newsgraph.ingest import ingest
+from newsgraph.store import Store
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo_command)
+
+
+@handle_errors
+def demo_command(db: Optional[Path] = DB_OPTION) -> None:
+    """Ingest the example articles shipped with newsgraph and print a report of each document."""
+    settings = settings_from(None, db=db)
+    summary = ingest([example_folder()], settings)
+    print_summary(summary, settings.db)
+    console = Console()
+    with Store(settings.db, read_only=True) as store:
+        for row in store.iter_document_rows():
+            if not row["source"].startswith(str(example_folder())):
+                continue
+            console.print(_document_table(row))
+    console.print(
+        f"Export it with: newsgraph export --db {settings.db} --format jsonl", highlight=False
+    )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def _document_table(row: dict[str, object]) -> Table:
+    table = Table(title=str(row["title"] or "(no title)"), show_header=False, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    confidence = row["published_confidence"]
+    published = row["published"] or "unknown"
+    if row["published"] and isinstance(confidence, float) and confidence < 1:
+        published = f"{published} (inferred, confidence {confidence:.1f})"
+    captions = row["captions"]
+    assert isinstance(captions, list)
+    text = str(row["text"])
+    for field, value in (
+        ("id", row["id"]),
+        ("source", Path(str(row["source"])).name),
+        ("outlet", row["outlet"] or "unknown"),
+        ("authors", ", ".join(row["authors"]) if row["authors"] else "none stated"),  # type: ignore[arg-type]
+        ("dateline", row["dateline"] or "none"),
+        ("published", published),
+        ("captions", "; ".join(f"{c['text']} [{c['credit']}]" for c in captions) or "none"),
+        ("text", text[:300] + ("…" if len(text) > 300 else "")),
+    ):
+        table.add_row(field, str(value))
+    return table

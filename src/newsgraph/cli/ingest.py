@@ -1,0 +1,98 @@
+"""``newsgraph ingest PATH...``: read articles into the database."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.ingest import Failure, IngestSummary, ingest
+
+__all__ = ["register", "print_summary"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+
+
+@handle_errors
+def ingest_command(
+    paths: list[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .html, .jsonl, .sgm)."),
+    db: Optional[Path] = DB_OPTION,
+    max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
+    config: Optional[Path] = CONFIG_OPTION,
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
+) -> None:
+    """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
+    settings = settings_from(config, db=db, max_article_mb=max_article_mb, progress=progress)
+    show_bar = settings.progress and err_console.is_terminal
+    with _ProgressBar(enabled=show_bar) as bar:
+        summary = ingest(paths, settings, progress=bar)
+    print_summary(summary, settings.db)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def print_summary(summary: IngestSummary, db: Path) -> None:
+    """The end-of-run report: counts, speed, and every failure grouped by its problem."""
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    err_console.print(
+        f"{summary.files} file(s), {summary.articles} article(s) in {summary.seconds:.1f} s ({rate:.0f}/s): "
+        f"[green]{summary.new} new[/green] ({summary.versions} new version(s) of edited sources), "
+        f"{summary.unchanged} unchanged, "
+        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} "
+        f"-> {db}",
+        highlight=False,
+    )
+    if summary.failed:
+        kinds = Counter(_problem_kind(failure) for failure in summary.failed)
+        err_console.print(
+            "failures by problem: " + "; ".join(f"{count} × {kind}" for kind, count in kinds.most_common()),
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _problem_kind(failure: Failure) -> str:
+    problem = failure.problem
+    if problem.startswith(failure.source):
+        problem = problem[len(failure.source) :].lstrip(": ")
+    return problem.split(" (", 1)[0].split(":", 1)[0]
+
+
+class _ProgressBar:
+    """Draws ingest progress on standard error, and prints each failure as one line."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files · {task.fields[articles]} articles · {task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not enabled,
+        )
+        self.task = self.progress.add_task("ingest", total=None, articles=0, failed=0)
+
+    def __enter__(self) -> _ProgressBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def start(self, total_files: int) -> None:
+        self.progress.update(self.task, total=total_files)
+
+    def file_done(self, summary: IngestSummary) -> None:
+        self.progress.update(self.task, completed=summary.files, articles=summary.articles, failed=len(summary.failed))
+
+    def failed(self, failure: Failure) -> None:
+        self.progress.console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)

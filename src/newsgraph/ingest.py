@@ -1,0 +1,172 @@
+"""Ingest: read articles from files and folders, run the pipeline, store whole documents.
+
+A rerun on the same input changes nothing: an article whose (source, raw bytes) pair is already
+stored is skipped before any work, and a document whose content id is already stored is not written
+again. An edited file becomes a new document linked to its previous version. Problems with one
+file or record are collected and the run goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from newsgraph.documents import build_document
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.readers import discover, read_file
+from newsgraph.records import Document, RawArticle
+from newsgraph.settings import Settings
+from newsgraph.store import SourceSeen, Store
+
+__all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest"]
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    problem: str
+
+
+@dataclass
+class IngestSummary:
+    """What a run did. ``unchanged`` counts articles already stored (same source and bytes, or the
+    same content from another source); ``versions`` counts new documents that replace an earlier
+    version of the same source."""
+
+    files: int = 0
+    new: int = 0
+    unchanged: int = 0
+    versions: int = 0
+    raw_chars: int = 0
+    seconds: float = 0.0
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.unchanged + len(self.failed)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class IngestProgress(Protocol):
+    """What ingest reports as it goes; the command line draws it as a progress bar."""
+
+    def start(self, total_files: int) -> None: ...
+
+    def file_done(self, summary: IngestSummary) -> None: ...
+
+    def failed(self, failure: Failure) -> None: ...
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    pipeline: Pipeline | None = None,
+    today: date | None = None,
+    progress: IngestProgress | None = None,
+    limit: int | None = None,
+) -> IngestSummary:
+    """Ingest every article under ``paths`` (the first ``limit`` ones, if given) into the
+    database named by ``settings.db``."""
+    pipeline = pipeline or default_pipeline(today)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    files: list[Path] = []
+    for found in discover(paths):
+        if isinstance(found, InputError):
+            _fail(summary, progress, Failure(found.path, str(found)))
+        else:
+            files.append(found)
+    if progress:
+        progress.start(len(files))
+    with Store(settings.db) as store:
+        for path in files:
+            if limit is not None and summary.articles >= limit:
+                break
+            articles = _articles(read_file(path, max_article_bytes=settings.max_article_bytes), summary, progress)
+            if limit is not None:
+                articles = itertools.islice(articles, max(limit - summary.articles, 0))
+            for batch in _batches(articles, settings.batch_size):
+                _ingest_batch(batch, store, pipeline, summary, progress)
+            summary.files += 1
+            if progress:
+                progress.file_done(summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _articles(
+    items: Iterable[RawArticle | InputError], summary: IngestSummary, progress: IngestProgress | None
+) -> Iterator[RawArticle]:
+    for item in items:
+        if isinstance(item, InputError):
+            _fail(summary, progress, Failure(item.path, str(item)))
+        else:
+            summary.raw_chars += len(item.raw_text)
+            yield item
+
+
+def _batches(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    batch: list[RawArticle] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ingest_batch(
+    batch: list[RawArticle],
+    store: Store,
+    pipeline: Pipeline,
+    summary: IngestSummary,
+    progress: IngestProgress | None,
+) -> None:
+    known = store.known_sources([(article.source, article.raw_sha) for article in batch])
+    fresh = [article for article in batch if (article.source, article.raw_sha) not in known]
+    summary.unchanged += len(batch) - len(fresh)
+    documents: list[Document] = []
+    for article in fresh:
+        try:
+            analysis = pipeline(article)
+            document = build_document(analysis)
+        except NewsgraphError as error:
+            _fail(summary, progress, Failure(article.source, str(error)))
+            continue
+        if not document.text.strip():
+            _fail(summary, progress, Failure(article.source, f"{article.source}: no article text left after cleaning"))
+            continue
+        documents.append(document)
+    stored = store.existing_documents(document.id for document in documents)
+    previous = store.latest_documents_of(document.source for document in documents)
+    new: list[Document] = []
+    for document in documents:
+        if document.id in stored:
+            summary.unchanged += 1
+            continue
+        stored.add(document.id)
+        earlier = previous.get(document.source)
+        if earlier is not None and earlier != document.id:
+            document.version_of = earlier
+            summary.versions += 1
+        new.append(document)
+    seen = [SourceSeen(document.source, document.raw_sha, document.id) for document in documents]
+    store.write_documents(new, seen, pipeline.signature)
+    summary.new += len(new)
+
+
+def _fail(summary: IngestSummary, progress: IngestProgress | None, failure: Failure) -> None:
+    summary.failed.append(failure)
+    if progress:
+        progress.failed(failure)

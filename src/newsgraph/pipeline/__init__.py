@@ -1,0 +1,12 @@
+"""The per-document pipeline: named, versioned stages run in order over one article.
+
+Each stage says which fields of :class:`Analysis` it ``requires`` and which it ``assigns``; the
+:class:`Pipeline` checks the chain when it is built (not after 3,000 documents), checks after each
+stage that it assigned what it promised, and re-raises a failure with the stage's name.
+"""
+
+from newsgraph.pipeline.analysis import Analysis
+from newsgraph.pipeline.runner import Pipeline, Stage
+from newsgraph.pipeline.stages import CleanStage, MetadataStage, default_pipeline
+
+__all__ = ["Analysis", "Pipeline", "Stage", "CleanStage", "MetadataStage", "default_pipeline"]

@@ -1,0 +1,63 @@
+"""Build a pipeline from stages, check their contracts, and run it over one article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsgraph.errors import PipelineError
+from newsgraph.pipeline.analysis import ANALYSIS_FIELDS, Analysis
+from newsgraph.records import RawArticle
+
+__all__ = ["Stage", "Pipeline"]
+
+
+class Stage(Protocol):
+    """One pipeline stage. ``name`` is versioned (``newsgraph.clean.v1``) and stored with the output."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+class Pipeline:
+    """Stages in order, checked on construction."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = {"raw"}
+        for stage in stages:
+            unknown = (set(stage.requires) | set(stage.assigns)) - ANALYSIS_FIELDS
+            if unknown:
+                raise PipelineError(f"stage {stage.name} names unknown fields: {', '.join(sorted(unknown))}")
+            missing = set(stage.requires) - available
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name} requires {', '.join(sorted(missing))}, which no earlier stage assigns"
+                )
+            available |= set(stage.assigns)
+        self.stages = tuple(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    @property
+    def signature(self) -> str:
+        """The versioned stage names, stored with every record the pipeline makes."""
+        return ",".join(self.names)
+
+    def __call__(self, raw: RawArticle) -> Analysis:
+        analysis = Analysis(raw=raw)
+        for stage in self.stages:
+            try:
+                analysis = stage(analysis)
+            except PipelineError:
+                raise
+            except Exception as error:
+                raise PipelineError(f"stage {stage.name} failed on {raw.source}: {error}") from error
+            for field in stage.assigns:
+                if getattr(analysis, field) is None:
+                    raise PipelineError(f"stage {stage.name} did not assign {field} for {raw.source}")
+        return analysis
