@@ -1,0 +1,73 @@
+"""How the knowledge base compares names: one normal form for the forms news spells differently.
+
+``Kim Jong-un`` and ``Kim Jong Un``, ``U.S.`` and ``US``, ``Erdoğan`` and ``Erdogan``, ``the
+Kremlin`` and ``Kremlin``, ``Sa'ar`` and ``Saar`` all share a key. Case is kept in the key, because
+case tells ``WHO`` (the agency) from ``who``; callers fold it where the lookup rules allow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key", "fold", "is_acronym", "word_count"]
+
+# Letters that do not decompose into a base letter plus a combining mark.
+_UNDECOMPOSABLE = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
+)
+# Cyrillic and Greek letters that look like Latin ones; scraped text sometimes mixes them into an
+# English word, which would otherwise never match.
+_LOOKALIKES = str.maketrans(
+    {
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X",
+    }
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_APOSTROPHES = re.compile(r"[’‘ʼ`´']")
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
+_DROPPED = re.compile(r"[.'\"“”«»()\[\]]")
+_SPACES = re.compile(r"[\s,;:]+")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _fold_lookalikes(word: str) -> str:
+    return word.translate(_LOOKALIKES) if _LATIN.search(word) else word
+
+
+def name_key(text: str) -> str:
+    """The normal form of a name: what two spellings of one name have in common.
+
+    Compatibility forms are unified, diacritics dropped, look-alike Cyrillic or Greek letters inside
+    Latin words replaced, a trailing possessive ('s) removed, hyphens and dashes turned into
+    spaces, periods, apostrophes and quotes dropped, commas and runs of spaces collapsed, and a
+    leading "the" removed. Case is kept.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = " ".join(_fold_lookalikes(word) for word in text.split())
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _APOSTROPHES.sub("'", text)
+    text = _DASHES.sub(" ", text)
+    text = _DROPPED.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _ARTICLE.sub("", text)
+
+
+def fold(key: str) -> str:
+    """A name key with case folded away, for the comparisons that ignore case."""
+    return key.casefold()
+
+
+def is_acronym(key: str) -> bool:
+    """Whether a one-word key is written in capitals (``NATO``, ``TASS``, ``US``)."""
+    letters = [char for char in key if char.isalpha()]
+    return bool(letters) and " " not in key and all(char.isupper() for char in letters)
+
+
+def word_count(key: str) -> int:
+    return len(key.split())
