@@ -1,0 +1,308 @@
+"""Who is quoted: from a speech cue to its speaker, and from a quotation to its cue.
+
+:func:`attribute` reads the parse around one cue. The speaker is the cue's subject; a cue
+without one borrows it from the verb it hangs on ("X said, accusing Y of ..." and "X said ... and
+pledged ..." both give X), and a cue describing a noun takes that noun ("a spokesperson telling
+reporters"). "Y quoted X as saying" and "X was quoted (by Y) as saying" give X as the speaker and Y
+as the reporter; so does "according to Y" beside another cue, and a report of a report ("X said
+..., Y reported").
+
+:func:`attribute_quote` finds the cue of a quotation. A direct quotation is attributed, in this
+order, by the first cue after its closing mark in the same sentence ('"...," she said'), the
+nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."').
+A partial quotation is a phrase inside the writer's sentence, so the verb it depends on comes first
+('X vowed to do "whatever it takes"'). Cues inside any quotation are never used: they are the quoted
+person's words, not the writer's attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.cues import CUE_NOUNS, REPORTING_VERBS, cue_lemma, is_according_to
+from newsgraph.quotes.marks import QuotedRegion
+from newsgraph.quotes.mentions import Mention, speaker_mentions, words_mention
+
+__all__ = ["Attribution", "attribute", "attribute_quote", "tokens_between", "trailing_report"]
+
+_SENTENCE_END = {".", "!", "?"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl"}
+_NOUN_DEPS = {"acl", "relcl"}
+_OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+_MAX_CLIMB = 4
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech cue and the people it names: who spoke, how described, and who relayed it."""
+
+    cue: str
+    cue_span: Mention
+    speaker: Mention | None
+    apposition: Mention | None
+    reporter: Mention | None
+
+
+def attribute(cue: Token, context: list[Token] | None = None) -> Attribution | None:
+    """The attribution made by ``cue`` (a speech verb, "according" or a speech noun).
+
+    ``context`` are the writer's tokens around the quotation; an "according to" among them (other
+    than ``cue``) names the reporter.
+    """
+    doc = cue.doc
+    if is_according_to(cue):
+        source = _according_object(cue)
+        speaker, apposition = speaker_mentions(source) if source is not None else (None, None)
+        return Attribution("according to", words_mention(doc, cue.i, cue.i + 1), speaker, apposition, None)
+    if cue.pos_ == "NOUN":
+        owner = _owner(cue)
+        if owner is None:
+            return None
+        speaker, apposition = speaker_mentions(owner)
+        return Attribution(cue.lemma_.lower(), words_mention(doc, cue.i, cue.i), speaker, apposition, None)
+    lemma = cue_lemma(cue)
+    if lemma is None:
+        return None
+    if (
+        lemma == "say"
+        and cue.dep_ == "pcomp"
+        and cue.head.lower_ == "as"
+        and cue_lemma(cue.head.head) == "quote"
+    ):
+        cue = cue.head.head
+        lemma = "quote"
+    if lemma == "quote":
+        return _quoted_as_saying(cue)
+    relayed = _relayed_cue(cue)
+    if relayed is not None:
+        cue, reporter_head = relayed, _speaker_head(cue)
+        lemma = cue_lemma(cue) or lemma
+    else:
+        reporter_head = _reporter_head(cue)
+    speaker_head = _speaker_head(cue)
+    speaker, apposition = speaker_mentions(speaker_head) if speaker_head is not None else (None, None)
+    reporter = (
+        _reporter_from_context(cue, context) if reporter_head is None else speaker_mentions(reporter_head)[0]
+    )
+    return Attribution(lemma, words_mention(doc, cue.i, cue.i), speaker, apposition, reporter)
+
+
+def attribute_quote(
+    doc: Doc, region: QuotedRegion, direct: bool, quoted: set[int], paragraph: tuple[int, int]
+) -> Attribution | None:
+    """The attribution of the quotation ``region`` (see the module docstring for the order).
+
+    ``quoted`` holds the indices of every token inside any quotation; ``paragraph`` is the
+    region's paragraph span, which no attribution crosses.
+    """
+    after = list(_after(doc, region, quoted, paragraph))
+    before = list(_before(doc, region, quoted, paragraph))
+    context = [*reversed(before), *after]
+    governing = _governing_cue(doc, region, quoted, paragraph)
+    candidates = [*after, governing, *before] if direct else [governing, *after, *before]
+    for token in candidates:
+        if token is not None and _is_cue(token):
+            attribution = attribute(token, context)
+            if attribution is not None:
+                return attribution
+    return None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens starting at or after ``start`` and before ``end``."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    return [token for token in span or () if start <= token.idx < end]
+
+
+def _is_cue(token: Token) -> bool:
+    if cue_lemma(token) is not None or is_according_to(token):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS and _owner(token) is not None
+
+
+def _governing_cue(
+    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]
+) -> Token | None:
+    """The nearest speech verb (or owned speech noun) the quotation depends on."""
+    inside = {token.i for token in tokens_between(doc, region.start, region.end)}
+    roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    for root in roots:
+        token = root
+        while token.head.i != token.i:
+            token = token.head
+            outside = token.i not in quoted and paragraph[0] <= token.idx < paragraph[1]
+            if outside and _is_cue(token) and not is_according_to(token):
+                return token
+    return None
+
+
+def _after(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
+    """The writer's tokens after the closing mark, up to the end of the sentence."""
+    tokens = tokens_between(doc, region.outer_end, paragraph[1])
+    inside = tokens_between(doc, region.start, region.end)
+    ends_sentence = bool(inside) and inside[-1].text[-1] in _SENTENCE_END
+    if not tokens or (ends_sentence and tokens[0].is_sent_start):
+        return
+    for token in tokens:
+        if token.i in quoted:
+            return
+        yield token
+        if token.text in _SENTENCE_END:
+            return
+
+
+def _before(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
+    """The writer's tokens before the opening mark, nearest first, back to the sentence start."""
+    for token in reversed(tokens_between(doc, paragraph[0], region.outer_start)):
+        if token.i in quoted or token.text in _SENTENCE_END:
+            return
+        yield token
+
+
+def _speaker_head(verb: Token) -> Token | None:
+    """The head word of the speaker of speech verb ``verb``."""
+    for _ in range(_MAX_CLIMB):
+        subject = next((child for child in verb.children if child.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None:
+            if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        if verb.dep_ in _NOUN_DEPS:
+            return verb.head
+        if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
+            return None
+        verb = _reporting_parent(verb.head) if verb.dep_ == "conj" else verb.head
+    return None
+
+
+def _reporting_parent(head: Token) -> Token:
+    """The speech verb whose complement ``head`` is, if any, else ``head`` itself.
+
+    In "X said relations were good and pledged support", the parser often joins "pledged" to
+    "were" inside the complement; the subject "pledged" shares is then the speaker of "said".
+    """
+    if cue_lemma(head) is None and head.dep_ == "ccomp" and cue_lemma(head.head) is not None:
+        return head.head
+    return head
+
+
+def _reporter_head(verb: Token) -> Token | None:
+    """The subject of the reporting verb relaying what ``verb`` reports, if there is one.
+
+    Either ``verb`` is the complement of a reporting verb ("X said ..., Y reported", with "said"
+    under "reported") or the parser hung the reporting verb under ``verb`` (with "reported" under
+    "said").
+    """
+    head = verb.head
+    if verb.dep_ in {"ccomp", "parataxis"} and cue_lemma(head) in REPORTING_VERBS:
+        return _speaker_head(head)
+    trailing = trailing_report(verb)
+    return _speaker_head(trailing) if trailing is not None else None
+
+
+def _relayed_cue(report: Token) -> Token | None:
+    """The speech verb a trailing "..., Y reported" relays, when the parser hung it the wrong way.
+
+    In "X said the talks failed, Y reported" the parser may make "reported" the complement of
+    "said" and "failed" the complement of "reported"; in "the talks failed, X said, Y reported" it
+    may make "failed" the complement of "reported" and "said" an aside of it. Either way X is the
+    speaker and Y the reporter.
+    """
+    clause = next((child for child in report.children if child.dep_ == "ccomp"), None)
+    has_subject = any(child.dep_ == "nsubj" for child in report.children)
+    if cue_lemma(report) not in REPORTING_VERBS or clause is None or not has_subject:
+        return None
+    head = report.head
+    if report.dep_ in {"ccomp", "parataxis"} and cue_lemma(head) is not None and head.i < clause.i < report.i:
+        return head
+    for aside in report.children:
+        is_speech = aside.dep_ in {"parataxis", "ccomp"} and cue_lemma(aside) is not None
+        if (
+            is_speech
+            and clause.i < aside.i < report.i
+            and any(child.dep_ == "nsubj" for child in aside.children)
+        ):
+            return aside
+    return None
+
+
+def trailing_report(verb: Token) -> Token | None:
+    """A reporting verb hung under ``verb`` after it, relaying it: "..., X said, Y reported"."""
+    for child in verb.rights:
+        is_report = child.dep_ in {"ccomp", "parataxis"} and cue_lemma(child) in REPORTING_VERBS
+        has_subject = any(grandchild.dep_ == "nsubj" for grandchild in child.children)
+        if is_report and has_subject and not any(grandchild.dep_ == "ccomp" for grandchild in child.children):
+            return child
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Attribution:
+    """ "Y quoted X as saying" (speaker X, reporter Y) and "X was quoted (by Y) as saying"."""
+    doc = verb.doc
+    saying = next(
+        (
+            grandchild
+            for child in verb.children
+            if child.lower_ == "as"
+            for grandchild in child.children
+            if grandchild.lemma_ == "say"
+        ),
+        None,
+    )
+    passive = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+    speaker_head: Token | None = passive
+    reporter_head: Token | None = _agent(verb)
+    if passive is None:
+        speaker_head = next((child for child in verb.children if child.dep_ == "dobj"), None)
+        reporter_head = _speaker_head(verb)
+    speaker, apposition = speaker_mentions(speaker_head) if speaker_head is not None else (None, None)
+    reporter = speaker_mentions(reporter_head)[0] if reporter_head is not None else None
+    cue_token = saying if saying is not None else verb
+    return Attribution(
+        "say" if saying is not None else "quote",
+        words_mention(doc, cue_token.i, cue_token.i),
+        speaker,
+        apposition,
+        reporter,
+    )
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by Y" of a passive verb: "was quoted by Y"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((grandchild for grandchild in child.children if grandchild.dep_ == "pobj"), None)
+    return None
+
+
+def _reporter_from_context(cue: Token, context: list[Token] | None) -> Mention | None:
+    for token in context or ():
+        if token.i != cue.i and is_according_to(token):
+            source = _according_object(token)
+            if source is not None:
+                return speaker_mentions(source)[0]
+    return None
+
+
+def _according_object(according: Token) -> Token | None:
+    to = according.nbor(1)
+    for child in [*to.children, *according.children]:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a speech noun belongs to: "Ruiz's remarks", "Spanish accusations"."""
+    for child in noun.lefts:
+        if child.dep_ in _OWNER_DEPS and (
+            child.pos_ == "PROPN" or child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+        ):
+            return child
+    return None

@@ -1,0 +1,37 @@
+"""Tests of newsgraph.nlp (kept beside the quote tests, its first user)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.nlp import PARAGRAPH_BREAKS, load_nlp
+
+
+def test_loads_the_pipeline_once_per_process(nlp: Language) -> None:
+    assert load_nlp() is nlp
+    assert load_nlp(()) is nlp
+
+
+def test_keeps_what_the_quote_finder_needs(nlp: Language) -> None:
+    assert {"tagger", "lemmatizer", "parser", "ner", PARAGRAPH_BREAKS} <= set(nlp.pipe_names)
+    assert nlp.pipe_names.index(PARAGRAPH_BREAKS) < nlp.pipe_names.index("parser")
+
+
+def test_disables_components_on_request() -> None:
+    lean = load_nlp(["ner"])
+    assert "ner" not in lean.pipe_names and "parser" in lean.pipe_names
+    assert load_nlp(("ner",)) is lean
+
+
+def test_names_the_components_it_has_when_asked_to_disable_one_it_lacks() -> None:
+    with pytest.raises(NewsgraphError, match="no component .*coref.*it has"):
+        load_nlp(["coref"])
+
+
+def test_a_blank_line_always_starts_a_sentence(nlp: Language) -> None:
+    doc = nlp("Mayor vows to end rail strike\n\nThe mayor of Lyon said on Monday that trains would run.")
+    sentences = [sentence.text.strip() for sentence in doc.sents]
+    assert sentences[0] == "Mayor vows to end rail strike"
+    assert sentences[1].startswith("The mayor of Lyon")
