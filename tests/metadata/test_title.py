@@ -97,3 +97,10 @@ def test_a_headline_above_a_dateline_paragraph_is_a_title() -> None:
 )
 def test_strip_tags(headline: str, value: str) -> None:
     assert strip_tags(headline) == value
+
+
+def test_a_headline_only_brief_keeps_its_headline_as_the_body() -> None:
+    text = TrackedText("HARBOUR BOARD SETS NEW FERRY TIMETABLE\n")
+    result = find_title(text)
+    assert [found.value for found in result.found] == ["HARBOUR BOARD SETS NEW FERRY TIMETABLE"]
+    assert result.edits == []

@@ -56,8 +56,11 @@ def find_title(text: TrackedText) -> StepResult:
     value = strip_tags(first.stripped)
     if len(value.split()) < MIN_WORDS:
         return result
-    result.edits.append(delete_line(first, RULE))
     result.found.append(Found("title", value, line_evidence(text, first, RULE), CONFIDENCE))
+    if len(lines) == 1:
+        # A headline-only item (a wire "brief"): the headline is also the whole story.
+        return result
+    result.edits.append(delete_line(first, RULE))
     for line in lines[1 : 1 + REPEAT_WINDOW]:
         if line.stripped in (first.stripped, value):
             result.edits.append(delete_line(line, RULE + ".repeat"))
