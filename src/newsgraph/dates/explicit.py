@@ -144,7 +144,10 @@ def _read_day_range(match: re.Match[str]) -> DateMention | None:
     if match["d2"]:
         last_month = month_number(match["mon2"]) if "mon2" in match.re.groupindex and match["mon2"] else month
         end_date = _partial(match["y"], last_month, match["d2"])
-        if end_date is not None and (end_date.month, end_date.day) <= (date.month, date.day):
+        # An end before the start is a mistake, except a year-less range into the next year
+        # ("December 30-January 2"), whose year the reader infers.
+        crosses_year = match["y"] is None and last_month is not None and month is not None and last_month < month
+        if end_date is not None and (end_date.month, end_date.day) <= (date.month, date.day) and not crosses_year:
             end_date = None
     return _mention(match, 0, date, end_date)
 

@@ -59,8 +59,12 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(forms)
 
 
-MONTH_PATTERN = r"(?:" + _alternatives([name for names in _MONTH_NAMES for name in names]) + r")(?![A-Za-z])\.?"
-"""A month name or abbreviation (capitalised or in capitals) with an optional period."""
+# Only an abbreviation takes a period: in "visited in September." the period ends the sentence.
+MONTH_PATTERN = (
+    r"(?:(?:" + _alternatives([names[0] for names in _MONTH_NAMES]) + r")(?![A-Za-z])"
+    r"|(?:" + _alternatives([name for names in _MONTH_NAMES for name in names[1:]]) + r")(?![A-Za-z])\.?)"
+)
+"""A month name, or an abbreviation with an optional period (capitalised or in capitals)."""
 
 WEEKDAY_PATTERN = r"(?:" + _alternatives([name.capitalize() for name in WEEKDAYS]) + r")(?![A-Za-z])"
 """A full weekday name, capitalised or in capitals ("Wednesday's" matches "Wednesday")."""
