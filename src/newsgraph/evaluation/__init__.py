@@ -1,0 +1,54 @@
+"""Evaluation: scoring what the pipeline finds against gold.
+
+For actors, mentions and quotes the gold is hand-made (format in ``eval/README.md``):
+:func:`load_gold_set` reads a folder of gold files and finds their articles, :func:`score_document`
+scores one article's predictions (plain records, see :class:`Predictions`) and
+:class:`EvaluationReport` sums the scores of a gold set. That scorer does not run the pipeline: the
+caller runs it and passes what it found.
+"""
+
+from __future__ import annotations
+
+from newsgraph.evaluation.anchors import LocatedGold, find_phrase, find_words, locate_gold
+from newsgraph.evaluation.gold import (
+    GoldActor,
+    GoldDocument,
+    GoldMention,
+    GoldQuote,
+    load_gold,
+    load_gold_folder,
+    load_gold_set,
+    parse_gold,
+)
+from newsgraph.evaluation.matching import ActorMatcher, normalise_name
+from newsgraph.evaluation.predictions import PredictedActor, PredictedMention, PredictedQuote, Predictions
+from newsgraph.evaluation.scorer import score_document
+from newsgraph.evaluation.scores import DocumentScore, EvaluationReport, Problem, Ratio, Score, render_report
+
+__all__ = [
+    "ActorMatcher",
+    "DocumentScore",
+    "EvaluationReport",
+    "GoldActor",
+    "GoldDocument",
+    "GoldMention",
+    "GoldQuote",
+    "LocatedGold",
+    "PredictedActor",
+    "PredictedMention",
+    "PredictedQuote",
+    "Predictions",
+    "Problem",
+    "Ratio",
+    "Score",
+    "find_phrase",
+    "find_words",
+    "load_gold",
+    "load_gold_folder",
+    "load_gold_set",
+    "locate_gold",
+    "normalise_name",
+    "parse_gold",
+    "render_report",
+    "score_document",
+]
