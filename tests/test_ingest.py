@@ -100,7 +100,7 @@ def test_a_failing_run_never_loses_what_is_stored(corpus: Path, db_path: Path) -
 
 def test_killing_a_run_leaves_only_whole_documents_and_a_rerun_finishes(tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "many"
-    count = 600
+    count = 120
     for n in range(count):
         write(folder, f"{n:04}.txt", ARTICLE.replace("river", f"river number {n}"))
     config = write(tmp_path, "newsgraph.toml", "[newsgraph]\nbatch_size = 5\n")
@@ -110,7 +110,7 @@ def test_killing_a_run_leaves_only_whole_documents_and_a_rerun_finishes(tmp_path
     wal = db_path.with_name(db_path.name + ".wal")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 200_000:
+        if wal.exists() and wal.stat().st_size > 20_000:
             break
         time.sleep(0.01)
     if process.poll() is None:

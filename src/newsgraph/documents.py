@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from newsgraph.pipeline.analysis import Analysis
-from newsgraph.records import Document
+from newsgraph.pipeline.analysis import Analysis, FoundQuote
+from newsgraph.records import Document, Quote
 
-__all__ = ["document_id", "build_document"]
+__all__ = ["document_id", "quote_id", "build_document", "build_quotes"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -20,12 +20,58 @@ def document_id(title: str | None, text: str) -> str:
     return "doc_" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
 
 
+def quote_id(doc_id: str, field: str, start: int, end: int, kind: str) -> str:
+    """An id from where the quotation is: rerunning the same document gives the same ids."""
+    key = f"{doc_id}|{field}|{start}|{end}|{kind}"
+    return "quote_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def build_quotes(doc_id: str, found: list[FoundQuote], text: str, title: str | None) -> list[Quote]:
+    """Stored quotations from the quotations found; ``carried_from`` indexes become ids."""
+    ids_by_field: dict[str, list[str]] = {}
+    for item in found:
+        span = item.span
+        ids_by_field.setdefault(item.field, []).append(quote_id(doc_id, item.field, span.start, span.end, span.kind))
+    quotes: list[Quote] = []
+    position: dict[str, int] = {}
+    for item in found:
+        span = item.span
+        index = position.get(item.field, 0)
+        position[item.field] = index + 1
+        ids = ids_by_field[item.field]
+        source = text if item.field == "text" else (title or "")
+        carried = ids[span.carried_from] if span.carried_from is not None and span.carried_from < len(ids) else None
+        quotes.append(
+            Quote(
+                id=ids[index],
+                field=item.field,
+                start=span.start,
+                end=span.end,
+                text=span.text,
+                kind=span.kind,
+                speaker_actor_id=item.speaker_actor_id,
+                speaker_text=span.speaker_text,
+                speaker_start=span.speaker_start,
+                speaker_end=span.speaker_end,
+                cue=span.cue,
+                reporter_text=span.reporter_text,
+                evidence_start=span.sentence_start,
+                evidence_end=span.sentence_end,
+                evidence_text=source[span.sentence_start : span.sentence_end],
+                carried_from=carried,
+            )
+        )
+    return quotes
+
+
 def build_document(analysis: Analysis, version_of: str | None = None) -> Document:
     cleaned, metadata, raw = analysis.cleaned, analysis.metadata, analysis.raw
     if cleaned is None or metadata is None:
         raise ValueError(f"{raw.source}: the analysis is not finished")
+    doc_id = document_id(metadata.title, cleaned.text)
+    actors = analysis.actors
     return Document(
-        id=document_id(metadata.title, cleaned.text),
+        id=doc_id,
         source=raw.source,
         format=raw.format,
         raw_sha=raw.raw_sha,
@@ -37,4 +83,7 @@ def build_document(analysis: Analysis, version_of: str | None = None) -> Documen
         removed=cleaned.removed,
         quote_marks=cleaned.quote_marks,
         version_of=version_of,
+        actors=list(actors.actors) if actors else [],
+        mentions=list(actors.mentions) if actors else [],
+        quotes=build_quotes(doc_id, analysis.quotes or [], cleaned.text, metadata.title),
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.actors.records import ActorRecord, MentionRecord
 from newsgraph.textmap import OffsetMap, Removal
 
-__all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Document"]
+__all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Quote", "Document"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,33 @@ class Metadata:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A quotation as stored: the words, their speaker resolved to an actor, and the evidence.
+
+    ``field`` says where the offsets point: ``text`` (the clean body) or ``title``. ``kind`` is
+    ``direct``, ``partial`` or ``indirect``; ``carried_from`` is the id of the quotation whose
+    attribution this one continues.
+    """
+
+    id: str
+    field: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_actor_id: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    reporter_text: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    carried_from: str | None = None
+
+
 @dataclass
 class Document:
     """A cleaned, stored article: the unit every later stage reads."""
@@ -91,3 +119,6 @@ class Document:
     removed: list[Removal] = field(default_factory=list)
     quote_marks: dict[str, int] = field(default_factory=dict)
     version_of: str | None = None
+    actors: list[ActorRecord] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)

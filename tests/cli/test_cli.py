@@ -31,8 +31,10 @@ def test_ingest_then_export_jsonl_to_stdout(folder: Path, db_path: Path) -> None
     exported = runner.invoke(app, ["export", "--db", str(db_path), "--format", "jsonl"])
     assert exported.exit_code == 0
     records = [json.loads(line) for line in exported.stdout.splitlines()]
-    assert [record["kind"] for record in records] == ["document"]
-    assert records[0]["title"] == "Talks end in agreement"
+    documents = [record for record in records if record["record"] == "document"]
+    assert [document["title"] for document in documents] == ["Talks end in agreement"]
+    reported = [record for record in records if record["record"] == "quote"]
+    assert [(quote["kind"], quote["speaker_text"]) for quote in reported] == [("indirect", "officials")]
 
 
 def test_rerun_reports_unchanged(folder: Path, db_path: Path) -> None:

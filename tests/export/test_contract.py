@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from dataclasses import replace
+
 from factories import SHARED, make_document
+from newsgraph.actors.records import ActorRecord, MentionRecord
+from newsgraph.records import Document, Quote
 from newsgraph.export import export
 from newsgraph.store import Store
 
@@ -28,16 +32,28 @@ def contract_fields() -> dict[str, set[str]]:
     return fields
 
 
-def test_document_records_carry_every_contract_field(db_path: Path, tmp_path: Path) -> None:
+def a_document_with_actors_and_a_quote() -> Document:
+    text = '"We agree," Ana Ruiz said.'
+    document = make_document(text, title="T", outlet="O", authors=["A"], published="2024-06-18")
+    actor = ActorRecord("person:ana-ruiz", "Ana Ruiz", "person", "ESP", None, ("Ana Ruiz",))
+    quote = Quote(
+        id="quote_1", field="text", start=1, end=9, text="We agree", kind="direct",
+        speaker_actor_id=actor.id, speaker_text="Ana Ruiz", speaker_start=12, speaker_end=20, cue="say",
+        reporter_text=None, evidence_start=0, evidence_end=len(text), evidence_text=text,
+    )
+    return replace(document, actors=[actor], mentions=[MentionRecord(actor.id, 12, 20, "Ana Ruiz", "name")], quotes=[quote])
+
+
+def test_every_record_carries_every_contract_field_of_its_kind(db_path: Path, tmp_path: Path) -> None:
     with Store(db_path) as store:
-        store.write_documents([make_document(title="T", outlet="O", authors=["A"], published="2024-06-18")], [], "v1")
+        store.write_documents([a_document_with_actors_and_a_quote()], [], "v1")
     out = tmp_path / "export.jsonl"
     export(db_path, "jsonl", out)
     records = [json.loads(line) for line in out.read_text().splitlines()]
     fields = contract_fields()
     assert {"id", "source", "title", "outlet", "authors", "published", "dateline", "language", "text"} <= fields["document"]
-    assert records, "nothing exported"
+    assert {record["record"] for record in records} == {"document", "actor", "mention", "quote"}
     for record in records:
-        missing = fields[record["kind"]] - set(record)
+        missing = fields[record["record"]] - set(record)
         assert not missing, f"{record['kind']} lacks {missing}"
     assert records[0]["authors"] == ["A"] and records[0]["published"] == "2024-06-18"

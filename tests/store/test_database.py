@@ -73,3 +73,22 @@ def _text_file(folder: Path) -> Path:
     path = folder / "not-a-db.duckdb"
     path.write_text("this is not a database\n" * 100)
     return path
+
+
+def test_an_actor_named_in_two_documents_is_one_row_with_every_form(db_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsgraph.actors.records import ActorRecord, MentionRecord
+
+    actor = ActorRecord("person:ana-ruiz", "Ana Ruiz", "person", "ESP", None, ("Ana Ruiz",))
+    first = replace(make_document("Ana Ruiz spoke.", doc_id="doc_a"), actors=[actor],
+                    mentions=[MentionRecord("person:ana-ruiz", 0, 8, "Ana Ruiz", "name")])
+    second = replace(make_document("Ruiz spoke.", doc_id="doc_b"), actors=[replace(actor, aliases=("Ruiz",))],
+                     mentions=[MentionRecord("person:ana-ruiz", 0, 4, "Ruiz", "surname")])
+    with Store(db_path) as store:
+        store.write_documents([first], [], "v1")
+        store.write_documents([second], [], "v1")
+        store.write_documents([second], [], "v1")
+        actors = list(store.iter_rows("actors", "id"))
+        assert [(row["id"], row["aliases"]) for row in actors] == [("person:ana-ruiz", ["Ana Ruiz", "Ruiz"])]
+        assert store.count("mentions") == 2

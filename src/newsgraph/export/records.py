@@ -1,7 +1,9 @@
 """The export records, one dict per record, shaped by ../shared/contract/EXPORT.md.
 
 The contract fixes the minimum; newsgraph adds fields freely but never renames or drops the
-contract's. Each record has a ``kind``.
+contract's. Each record has a ``kind`` naming its record type, except a quotation, whose contract
+field ``kind`` is the quotation's kind (``direct``, ``partial``, ``indirect``): so every record
+also carries ``record``, the record type (``document``, ``actor``, ``mention``, ``quote``).
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from typing import Any
 
 from newsgraph.store import Store
 
-__all__ = ["iter_records", "document_record", "KINDS"]
+__all__ = ["iter_records", "document_record", "actor_record", "mention_record", "quote_record", "KINDS"]
 
-KINDS = ("document",)
+KINDS = ("document", "actor", "mention", "quote")
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored document row as a contract ``document`` record."""
     return {
         "kind": "document",
+        "record": "document",
         "id": row["id"],
         "source": row["source"],
         "title": row["title"],
@@ -42,10 +45,31 @@ def document_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def actor_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "actor", "record": "actor", **row, "aliases": list(row["aliases"] or [])}
+
+
+def mention_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "mention", "record": "mention", **row}
+
+
+def quote_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored quotation; ``field`` says whether its offsets point into the text or the title."""
+    record = {"record": "quote", **{key: value for key, value in row.items() if not key.startswith("evidence_")}}
+    record["evidence"] = {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]}
+    return record
+
+
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record in the database, kind by kind."""
     for row in store.iter_document_rows():
         yield document_record(row)
+    for row in store.iter_rows("actors", "id"):
+        yield actor_record(row)
+    for row in store.iter_rows("mentions", 'doc_id, start, "end", actor_id'):
+        yield mention_record(row)
+    for row in store.iter_rows("quotes", 'doc_id, field, start, "end"'):
+        yield quote_record(row)
 
 
 def _json(value: Any) -> Any:

@@ -39,7 +39,7 @@ def write_tables(records: Iterable[dict[str, Any]], folder: Path, fmt: str) -> i
     try:
         for record in records:
             count += 1
-            kind = record["kind"]
+            kind = record["record"]
             if kind not in writers:
                 writers[kind] = _TableWriter(folder / f"{kind}.{fmt}", fmt)
             writers[kind].add(record)

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from newsgraph.actors.records import DocumentActors
 from newsgraph.clean import Cleaned
+from newsgraph.quotes import QuoteSpan
 from newsgraph.records import Metadata, RawArticle
 
-__all__ = ["Analysis", "ANALYSIS_FIELDS"]
+__all__ = ["Analysis", "ANALYSIS_FIELDS", "FoundQuote"]
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quotation found in the body (``field="text"``) or the title, with its speaker's actor id."""
+
+    field: str
+    span: QuoteSpan
+    speaker_actor_id: str | None
 
 
 @dataclass
@@ -17,6 +30,9 @@ class Analysis:
     raw: RawArticle
     cleaned: Cleaned | None = None
     metadata: Metadata | None = None
+    parsed: Doc | None = None
+    actors: DocumentActors | None = None
+    quotes: list[FoundQuote] | None = None
 
 
-ANALYSIS_FIELDS = frozenset({"raw", "cleaned", "metadata"})
+ANALYSIS_FIELDS = frozenset({"raw", "cleaned", "metadata", "parsed", "actors", "quotes"})

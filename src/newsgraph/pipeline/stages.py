@@ -8,6 +8,7 @@ from datetime import date
 from newsgraph.clean import clean_text
 from newsgraph.metadata import resolve_metadata
 from newsgraph.pipeline.analysis import Analysis
+from newsgraph.pipeline.nlp_stages import ActorsStage, ParseStage, QuotesStage
 from newsgraph.pipeline.runner import Pipeline
 
 __all__ = ["CleanStage", "MetadataStage", "default_pipeline"]
@@ -51,4 +52,7 @@ class MetadataStage:
 
 
 def default_pipeline(today: date | None = None) -> Pipeline:
-    return Pipeline([CleanStage(), MetadataStage(today=today or date.today())])
+    """Clean, metadata, parse, actors, quotes."""
+    return Pipeline(
+        [CleanStage(), MetadataStage(today=today or date.today()), ParseStage(), ActorsStage(), QuotesStage()]
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.errors import StoreError
+from newsgraph.quotes import QUOTES_VERSION
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
 
@@ -101,7 +102,7 @@ class Store:
         return {source: doc_id for source, doc_id in rows}
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "captions", "sources"}:
+        if table not in _TABLES:
             raise ValueError(f"unknown table {table}")
         row = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -117,6 +118,24 @@ class Store:
             for row in batch:
                 row["captions"] = captions.get(row["id"], [])
                 yield row
+
+    def iter_rows(self, table: str, order_by: str, where: str = "", parameters: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Every row of ``table`` (one of the store's tables) as a dict, in ``order_by`` order."""
+        if table not in _TABLES:
+            raise ValueError(f"unknown table {table}")
+        cursor = self.db.cursor()
+        result = cursor.execute(f"SELECT * FROM {table} {where} ORDER BY {order_by}", list(parameters))
+        columns = [column[0] for column in result.description]
+        while rows := result.fetchmany(1000):
+            for row in rows:
+                yield dict(zip(columns, row))
+
+    def find_documents(self, key: str) -> list[str]:
+        """Ids of the documents whose id starts with ``key`` or whose source contains it."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE starts_with(id, ?) OR contains(source, ?) ORDER BY id", [key, key]
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def _captions_of(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         rows = self.db.execute(
@@ -167,6 +186,17 @@ class Store:
                 ]
                 if captions:
                     self._insert("captions", captions)
+                self._write_actors(documents)
+                mentions = [
+                    {"doc_id": d.id, "start": m.start, "end": m.end, "actor_id": m.actor_id, "text": m.text, "how": m.how}
+                    for d in documents
+                    for m in d.mentions
+                ]
+                if mentions:
+                    self._insert("mentions", mentions)
+                quotes = [dict(asdict(q), doc_id=d.id, stage=QUOTES_VERSION) for d in documents for q in d.quotes]
+                if quotes:
+                    self._insert("quotes", quotes)
             if seen:
                 self._insert(
                     "sources",
@@ -177,10 +207,35 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
 
+    def _write_actors(self, documents: Sequence[Document]) -> None:
+        """Upsert the actors of these documents: one row per id, aliases accumulating."""
+        merged: dict[str, dict[str, Any]] = {}
+        for document in documents:
+            for actor in document.actors:
+                row = merged.get(actor.id)
+                if row is None:
+                    merged[actor.id] = dict(asdict(actor), aliases=sorted(set(actor.aliases)))
+                else:
+                    row["aliases"] = sorted(set(row["aliases"]) | set(actor.aliases))
+        if not merged:
+            return
+        self.db.register("_actors", pa.Table.from_pylist(list(merged.values())))
+        try:
+            self.db.execute(
+                "INSERT INTO actors SELECT id, name, type, country, code, aliases, role, affiliation, from_kb "
+                "FROM _actors ON CONFLICT (id) DO UPDATE SET "
+                "aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))), "
+                "role = coalesce(actors.role, excluded.role), "
+                "affiliation = coalesce(actors.affiliation, excluded.affiliation), "
+                "country = coalesce(actors.country, excluded.country)"
+            )
+        finally:
+            self.db.unregister("_actors")
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         batch = pa.Table.from_pylist(rows)
-        columns = ", ".join(rows[0])
-        values = ", ".join("now()" if name in _NOW_COLUMNS else name for name in rows[0])
+        columns = ", ".join(f'"{name}"' for name in rows[0])
+        values = ", ".join("now()" if name in _NOW_COLUMNS else f'"{name}"' for name in rows[0])
         self.db.register("_batch", batch)
         try:
             self.db.execute(f"INSERT INTO {table} ({columns}) SELECT {values} FROM _batch ON CONFLICT DO NOTHING")
@@ -189,6 +244,7 @@ class Store:
 
 
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
+_TABLES = frozenset({"documents", "captions", "sources", "actors", "mentions", "quotes"})
 
 
 def _document_rows(documents: Sequence[Document], pipeline: str) -> list[dict[str, Any]]:

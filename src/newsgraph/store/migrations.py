@@ -72,7 +72,66 @@ def _m001_documents(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (("0001_documents", _m001_documents),)
+def _m002_actors_and_quotes(db: duckdb.DuckDBPyConnection) -> None:
+    # Actors are global: one row per identity, whatever document named it; aliases accumulate.
+    db.execute(
+        """
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            country VARCHAR,
+            code VARCHAR,
+            aliases VARCHAR[] NOT NULL,
+            role VARCHAR,
+            affiliation VARCHAR,
+            from_kb BOOLEAN NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE mentions (
+            doc_id VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            how VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, start, "end", actor_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            speaker_actor_id VARCHAR,
+            speaker_text VARCHAR,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue VARCHAR,
+            reporter_text VARCHAR,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            evidence_text VARCHAR NOT NULL,
+            carried_from VARCHAR,
+            stage VARCHAR NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_documents", _m001_documents),
+    ("0002_actors_and_quotes", _m002_actors_and_quotes),
+)
 
 
 def applied_migrations(db: duckdb.DuckDBPyConnection) -> list[str]:

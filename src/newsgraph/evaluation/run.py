@@ -1,0 +1,52 @@
+"""Run the pipeline on a gold set's articles (in memory, no database) and score what it finds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsgraph.documents import build_document
+from newsgraph.evaluation.gold import load_gold_set
+from newsgraph.evaluation.predictions import Predictions
+from newsgraph.evaluation.scorer import score_document
+from newsgraph.evaluation.scores import EvaluationReport
+from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.readers import read_file
+from newsgraph.records import Document, RawArticle
+
+__all__ = ["evaluate_gold_set", "document_predictions"]
+
+
+def document_predictions(document: Document) -> Predictions:
+    """The actors, mentions and quotations of a document as the scorer reads them."""
+    actors: list[dict[str, Any]] = [actor.to_json() for actor in document.actors]
+    mentions = [mention.to_json() for mention in document.mentions]
+    quotes = [
+        {
+            "text": quote.text,
+            "kind": quote.kind,
+            "speaker_actor_id": quote.speaker_actor_id,
+            "speaker_text": quote.speaker_text,
+            "start": quote.start,
+            "end": quote.end,
+            "where": "title" if quote.field == "title" else "body",
+        }
+        for quote in document.quotes
+    ]
+    return Predictions.from_records(actors, mentions, quotes)
+
+
+def evaluate_gold_set(
+    name: str, gold_folder: Path, articles_folder: Path, *, pipeline: Pipeline | None = None, today: date | None = None
+) -> EvaluationReport:
+    """Score the pipeline on every gold file of ``gold_folder`` against its article."""
+    pipeline = pipeline or default_pipeline(today)
+    scores = []
+    for gold, article_path in load_gold_set(gold_folder, articles_folder):
+        (raw,) = [item for item in read_file(article_path, max_article_bytes=10 * 1024 * 1024)]
+        if not isinstance(raw, RawArticle):
+            raise raw
+        document = build_document(pipeline(raw))
+        scores.append(score_document(gold, document.text, document_predictions(document), document.metadata.title))
+    return EvaluationReport(name, tuple(scores))
