@@ -14,6 +14,7 @@ from newsgraph.cli.ingest import print_summary
 from newsgraph.examples import example_folder
 from newsgraph.ingest import ingest
 from newsgraph.store import Store
+from newsgraph.views import DocumentView, document_view
 
 __all__ = ["register"]
 
@@ -33,15 +34,17 @@ def demo_command(db: Optional[Path] = DB_OPTION) -> None:
         for row in store.iter_document_rows():
             if not row["source"].startswith(str(example_folder())):
                 continue
-            console.print(_document_table(row))
+            console.print(_document_table(row, document_view(store, row["id"])))
     console.print(
-        f"Export it with: newsgraph export --db {settings.db} --format jsonl", highlight=False
+        f"Look closer with: newsgraph show DOC_ID --db {settings.db}; "
+        f"export it with: newsgraph export --db {settings.db} --format jsonl",
+        highlight=False,
     )
     if not summary.ok:
         raise typer.Exit(1)
 
 
-def _document_table(row: dict[str, object]) -> Table:
+def _document_table(row: dict[str, object], view: DocumentView) -> Table:
     table = Table(title=str(row["title"] or "(no title)"), show_header=False, title_justify="left")
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
@@ -60,6 +63,13 @@ def _document_table(row: dict[str, object]) -> Table:
         ("dateline", row["dateline"] or "none"),
         ("published", published),
         ("captions", "; ".join(f"{c['text']} [{c['credit']}]" for c in captions) or "none"),
+        ("actors", "; ".join(f"{a.name} ({a.code or a.type})" for a in view.actors[:8]) or "none"),
+        (
+            "quotes",
+            "\n".join(
+                f"{q.speaker or '?'}: “{q.words}”" for q in view.quotes if q.kind != "indirect"
+            ) or "none",
+        ),
         ("text", text[:300] + ("…" if len(text) > 300 else "")),
     ):
         table.add_row(field, str(value))
