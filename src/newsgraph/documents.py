@@ -86,4 +86,7 @@ def build_document(analysis: Analysis, version_of: str | None = None) -> Documen
         actors=list(actors.actors) if actors else [],
         mentions=list(actors.mentions) if actors else [],
         quotes=build_quotes(doc_id, analysis.quotes or [], cleaned.text, metadata.title),
+        times=list(analysis.times or []),
+        places=list(analysis.places or []),
+        amounts=list(analysis.amounts or []),
     )

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.actors.records import ActorRecord, MentionRecord
+from newsgraph.amounts import Amount
+from newsgraph.dates.expressions import TimeExpression
+from newsgraph.places import PlaceMention
 from newsgraph.textmap import OffsetMap, Removal
 
 __all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Quote", "Document"]
@@ -122,3 +125,6 @@ class Document:
     actors: list[ActorRecord] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)

@@ -48,7 +48,7 @@ class TrackedText:
 
     __slots__ = ("text", "origin")
 
-    def __init__(self, text: str, origin: array | None = None) -> None:
+    def __init__(self, text: str, origin: array[int] | None = None) -> None:
         self.text = text
         if origin is None:
             origin = array("i", range(len(text)))

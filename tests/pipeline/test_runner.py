@@ -55,4 +55,7 @@ def test_the_default_pipeline_names_its_versioned_stages_in_order() -> None:
         "newsgraph.parse.v1",
         "newsgraph.actors.v1",
         "newsgraph.quotes.v1",
+        "newsgraph.times.v1",
+        "newsgraph.places.v1",
+        "newsgraph.amounts.v1",
     ]

@@ -16,7 +16,7 @@ from newsgraph.store import Store
 
 __all__ = ["iter_records", "document_record", "actor_record", "mention_record", "quote_record", "KINDS"]
 
-KINDS = ("document", "actor", "mention", "quote")
+KINDS = ("document", "actor", "mention", "quote", "time", "place", "amount")
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -70,6 +70,9 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
         yield mention_record(row)
     for row in store.iter_rows("quotes", 'doc_id, field, start, "end"'):
         yield quote_record(row)
+    for table, kind in (("times", "time"), ("places", "place"), ("amounts", "amount")):
+        for row in store.iter_rows(table, 'doc_id, start, "end"'):
+            yield {"kind": kind, "record": kind, **row}
 
 
 def _json(value: Any) -> Any:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.actors.records import DocumentActors
+from newsgraph.amounts import Amount
+from newsgraph.dates.expressions import TimeExpression
+from newsgraph.places import PlaceMention
 from newsgraph.clean import Cleaned
 from newsgraph.quotes import QuoteSpan
 from newsgraph.records import Metadata, RawArticle
@@ -33,6 +36,11 @@ class Analysis:
     parsed: Doc | None = None
     actors: DocumentActors | None = None
     quotes: list[FoundQuote] | None = None
+    times: list[TimeExpression] | None = None
+    places: list[PlaceMention] | None = None
+    amounts: list[Amount] | None = None
 
 
-ANALYSIS_FIELDS = frozenset({"raw", "cleaned", "metadata", "parsed", "actors", "quotes"})
+ANALYSIS_FIELDS = frozenset(
+    {"raw", "cleaned", "metadata", "parsed", "actors", "quotes", "times", "places", "amounts"}
+)

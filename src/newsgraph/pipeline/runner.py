@@ -15,9 +15,14 @@ __all__ = ["Stage", "Pipeline"]
 class Stage(Protocol):
     """One pipeline stage. ``name`` is versioned (``newsgraph.clean.v1``) and stored with the output."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
 

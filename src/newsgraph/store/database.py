@@ -6,6 +6,7 @@ an interrupted run leaves only whole documents behind and a rerun finishes the j
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -197,6 +198,7 @@ class Store:
                 quotes = [dict(asdict(q), doc_id=d.id, stage=QUOTES_VERSION) for d in documents for q in d.quotes]
                 if quotes:
                     self._insert("quotes", quotes)
+                self._write_context(documents)
             if seen:
                 self._insert(
                     "sources",
@@ -206,6 +208,33 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _write_context(self, documents: Sequence[Document]) -> None:
+        """The time expressions, places and amounts of these documents."""
+        times = []
+        for d in documents:
+            ids = [time_id(d.id, t.start, t.end) for t in d.times]
+            for t, own_id in zip(d.times, ids):
+                anchor = t.anchor if t.anchor is None or isinstance(t.anchor, str) else ids[t.anchor]
+                times.append(
+                    {"id": own_id, "doc_id": d.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value,
+                     "precision": t.precision, "range_end": t.range_end, "anchor": anchor}
+                )
+        places = [
+            {"doc_id": d.id, "start": p.start, "end": p.end, "text": p.text, "name": p.name, "country": p.country,
+             "lat": p.lat, "lon": p.lon, "kind": p.kind, "role": p.role}
+            for d in documents
+            for p in d.places
+        ]
+        amounts = [
+            {"doc_id": d.id, "start": a.start, "end": a.end, "text": a.text, "value": a.value,
+             "qualifier": a.qualifier, "unit": a.unit}
+            for d in documents
+            for a in d.amounts
+        ]
+        for table, rows in (("times", times), ("places", places), ("amounts", amounts)):
+            if rows:
+                self._insert(table, rows)
 
     def _write_actors(self, documents: Sequence[Document]) -> None:
         """Upsert the actors of these documents: one row per id, aliases accumulating."""
@@ -244,7 +273,14 @@ class Store:
 
 
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
-_TABLES = frozenset({"documents", "captions", "sources", "actors", "mentions", "quotes"})
+_TABLES = frozenset(
+    {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts"}
+)
+
+
+def time_id(doc_id: str, start: int, end: int) -> str:
+    """A time expression's id from where it is, so an anchor can name the expression it counts from."""
+    return "time_" + hashlib.sha256(f"{doc_id}|{start}|{end}".encode("utf-8")).hexdigest()[:20]
 
 
 def _document_rows(documents: Sequence[Document], pipeline: str) -> list[dict[str, Any]]:

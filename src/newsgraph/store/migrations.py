@@ -128,9 +128,59 @@ def _m002_actors_and_quotes(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m003_times_places_amounts(db: duckdb.DuckDBPyConnection) -> None:
+    db.execute(
+        """
+        CREATE TABLE times (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            value VARCHAR,
+            precision VARCHAR,
+            range_end VARCHAR,
+            anchor VARCHAR
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE places (
+            doc_id VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            country VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            kind VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, start, "end")
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE amounts (
+            doc_id VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            value DOUBLE,
+            qualifier VARCHAR,
+            unit VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, start, "end")
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
+    ("0003_times_places_amounts", _m003_times_places_amounts),
 )
 
 

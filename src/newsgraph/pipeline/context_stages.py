@@ -1,0 +1,67 @@
+"""The stages that read the when, where and how many of an article: time expressions resolved
+against its publication date, places geocoded with their role, and amounts of counted things."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.amounts import find_amounts
+from newsgraph.dates.expressions import find_time_expressions
+from newsgraph.dates.partial import PartialDate
+from newsgraph.pipeline.analysis import Analysis
+from newsgraph.places import find_places
+
+__all__ = ["TimesStage", "PlacesStage", "AmountsStage", "publication_reference"]
+
+
+def publication_reference(published: str | None) -> PartialDate | None:
+    """The publication date as the reference for relative expressions, at its known precision."""
+    if not published:
+        return None
+    try:
+        return PartialDate.from_iso(published)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class TimesStage:
+    """Every time expression, resolved against the publication date ("on Tuesday", "last week")."""
+
+    name: str = "newsgraph.times.v1"
+    requires: tuple[str, ...] = ("parsed", "metadata")
+    assigns: tuple[str, ...] = ("times",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.parsed is not None and analysis.metadata is not None
+        reference = publication_reference(analysis.metadata.published)
+        analysis.times = find_time_expressions(analysis.parsed.text, reference, analysis.parsed)
+        return analysis
+
+
+@dataclass(frozen=True)
+class PlacesStage:
+    """Every place named, geocoded, with whether it is where something happened or an actor."""
+
+    name: str = "newsgraph.places.v1"
+    requires: tuple[str, ...] = ("parsed",)
+    assigns: tuple[str, ...] = ("places",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.parsed is not None
+        analysis.places = find_places(analysis.parsed)
+        return analysis
+
+
+@dataclass(frozen=True)
+class AmountsStage:
+    """Counted things with their qualifiers ("more than 11,000 containers of munitions")."""
+
+    name: str = "newsgraph.amounts.v1"
+    requires: tuple[str, ...] = ("parsed",)
+    assigns: tuple[str, ...] = ("amounts",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.parsed is not None
+        analysis.amounts = find_amounts(analysis.parsed)
+        return analysis
