@@ -216,3 +216,4 @@ def test_every_mention_points_at_its_words(nlp: Language, kb: KnowledgeBase) -> 
     actors = resolve(nlp, kb, KIMS)
     assert all(KIMS[m.start : m.end] == m.text for m in actors.mentions)
     assert {m.actor_id for m in actors.mentions} == {a.id for a in actors.actors}
+

@@ -38,7 +38,7 @@ def test_a_stage_naming_an_unknown_field_is_refused() -> None:
 
 def test_a_failing_stage_is_named_in_the_error() -> None:
     pipeline = Pipeline([FakeStage("test.clean.v1", ("raw",), ("cleaned",), fail=True)])
-    with pytest.raises(PipelineError, match="stage test.clean.v1 failed on a.txt: boom"):
+    with pytest.raises(PipelineError, match="a.txt: stage test.clean.v1 failed: boom"):
         pipeline(RAW)
 
 

@@ -139,6 +139,8 @@ class _Resolver:
         self.country_names: set[int] = set()
         self.organisations: dict[int, str] = {}
         self.everyone: list[str] = []
+        # People named in full somewhere in the document, by id, for references met before the name.
+        self.named_later: dict[str, ActorState] = {}
 
     # -- the steps ------------------------------------------------------------------------
 
@@ -498,6 +500,7 @@ class _Resolver:
         for ref in refs:
             if ref.actor is not None and ref.actor.type == "person" and ref.how in {"name", "alias"}:
                 self.everyone.append(ref.actor.id)
+                self.named_later.setdefault(ref.actor.id, ref.actor)
                 for surname in ref.actor.surnames:
                     self.discourse.later_people.setdefault(surname, []).append(ref.actor.id)
 
@@ -515,7 +518,10 @@ class _Resolver:
             actor_id = None
         if actor_id is None:
             return
-        state = self.discourse.state(actor_id) or self.discourse.meet(self._kb_state(actor_id))
+        state = self.discourse.state(actor_id)
+        if state is None:
+            later = self.named_later.get(actor_id)
+            state = self.discourse.meet(later) if later is not None else self.discourse.meet(self._kb_state(actor_id))
         if isinstance(ref.lookup, SurnameRef):
             state.surname_uses += 1
         if isinstance(ref.lookup, PronounRef) and ref.lookup.pronoun in {"he", "she"} and state.gender is None:

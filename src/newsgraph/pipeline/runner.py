@@ -61,8 +61,8 @@ class Pipeline:
             except PipelineError:
                 raise
             except Exception as error:
-                raise PipelineError(f"stage {stage.name} failed on {raw.source}: {error}") from error
+                raise PipelineError(f"{raw.source}: stage {stage.name} failed: {error}") from error
             for field in stage.assigns:
                 if getattr(analysis, field) is None:
-                    raise PipelineError(f"stage {stage.name} did not assign {field} for {raw.source}")
+                    raise PipelineError(f"{raw.source}: stage {stage.name} did not assign {field}")
         return analysis
