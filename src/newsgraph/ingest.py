@@ -16,13 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from newsgraph.documents import build_document
-from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.errors import InputError
+from newsgraph.pipeline import Pipeline
 from newsgraph.readers import discover, read_file
 from newsgraph.records import Document, RawArticle
 from newsgraph.settings import Settings
 from newsgraph.store import SourceSeen, Store
+from newsgraph.workers import Failure as WorkerFailure
+from newsgraph.workers import Processor
 
 __all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest"]
 
@@ -77,7 +78,6 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every article under ``paths`` (the first ``limit`` ones, if given) into the
     database named by ``settings.db``."""
-    pipeline = pipeline or default_pipeline(today)
     summary = IngestSummary()
     started = time.perf_counter()
     files: list[Path] = []
@@ -88,7 +88,7 @@ def ingest(
             files.append(found)
     if progress:
         progress.start(len(files))
-    with Store(settings.db) as store:
+    with Store(settings.db) as store, Processor(settings.workers, today or date.today(), pipeline) as processor:
         for path in files:
             if limit is not None and summary.articles >= limit:
                 break
@@ -96,7 +96,7 @@ def ingest(
             if limit is not None:
                 articles = itertools.islice(articles, max(limit - summary.articles, 0))
             for batch in _batches(articles, settings.batch_size):
-                _ingest_batch(batch, store, pipeline, summary, progress)
+                _ingest_batch(batch, store, processor, summary, progress)
             summary.files += 1
             if progress:
                 progress.file_done(summary)
@@ -129,7 +129,7 @@ def _batches(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArti
 def _ingest_batch(
     batch: list[RawArticle],
     store: Store,
-    pipeline: Pipeline,
+    processor: Processor,
     summary: IngestSummary,
     progress: IngestProgress | None,
 ) -> None:
@@ -137,17 +137,11 @@ def _ingest_batch(
     fresh = [article for article in batch if (article.source, article.raw_sha) not in known]
     summary.unchanged += len(batch) - len(fresh)
     documents: list[Document] = []
-    for article in fresh:
-        try:
-            analysis = pipeline(article)
-            document = build_document(analysis)
-        except NewsgraphError as error:
-            _fail(summary, progress, Failure(article.source, str(error)))
-            continue
-        if not document.text.strip():
-            _fail(summary, progress, Failure(article.source, f"{article.source}: no article text left after cleaning"))
-            continue
-        documents.append(document)
+    for result in processor(fresh):
+        if isinstance(result, WorkerFailure):
+            _fail(summary, progress, Failure(result.source, result.problem))
+        else:
+            documents.append(result)
     stored = store.existing_documents(document.id for document in documents)
     previous = store.latest_documents_of(document.source for document in documents)
     new: list[Document] = []
@@ -162,7 +156,7 @@ def _ingest_batch(
             summary.versions += 1
         new.append(document)
     seen = [SourceSeen(document.source, document.raw_sha, document.id) for document in documents]
-    store.write_documents(new, seen, pipeline.signature)
+    store.write_documents(new, seen, processor.pipeline.signature)
     summary.new += len(new)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("batch_size", 50, "Documents written per database transaction (each document is written whole)."),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),
+    Setting("workers", os.cpu_count() or 1, "Processes running the pipeline in parallel (default: one per core)."),
 )
 
 
@@ -47,12 +48,15 @@ class Settings:
     max_article_mb: float = 10.0
     batch_size: int = 50
     progress: bool = True
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def __post_init__(self) -> None:
         if not isinstance(self.db, Path):
             object.__setattr__(self, "db", Path(self.db))
         if not self.max_article_mb > 0:
             raise ConfigError(f"max_article_mb must be positive, got {self.max_article_mb}")
+        if not (isinstance(self.workers, int) and self.workers >= 1):
+            raise ConfigError(f"workers must be a whole number of at least 1, got {self.workers!r}")
         if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ConfigError(f"batch_size must be a whole number of at least 1, got {self.batch_size!r}")
 

@@ -27,9 +27,10 @@ def ingest_command(
     max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
     config: Optional[Path] = CONFIG_OPTION,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
 ) -> None:
     """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
-    settings = settings_from(config, db=db, max_article_mb=max_article_mb, progress=progress)
+    settings = settings_from(config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers)
     show_bar = settings.progress and err_console.is_terminal
     with _ProgressBar(enabled=show_bar) as bar:
         summary = ingest(paths, settings, progress=bar)

@@ -1,0 +1,91 @@
+"""Run the per-document pipeline in this process or in a pool of worker processes.
+
+Either way a batch of articles comes back, in order, as documents or failures, so the output of
+``--workers N`` is identical to ``--workers 1``; only the main process writes to the database.
+Each worker builds the pipeline (and so loads the language model) once, when it starts.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from types import TracebackType
+
+from newsgraph.documents import build_document
+from newsgraph.errors import NewsgraphError
+from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.records import Document, RawArticle
+
+__all__ = ["Failure", "Processor", "analyse"]
+
+
+class Failure(NewsgraphError):
+    """An article the pipeline could not turn into a document, with the reason."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(problem)
+        self.source = source
+        self.problem = problem
+
+
+def analyse(pipeline: Pipeline, article: RawArticle) -> Document | Failure:
+    """One article through the pipeline: its document, or why it failed."""
+    try:
+        document = build_document(pipeline(article))
+    except NewsgraphError as error:
+        return Failure(article.source, str(error))
+    if not document.text.strip():
+        return Failure(article.source, f"{article.source}: no article text left after cleaning")
+    return document
+
+
+# The pipeline of a worker process, built once by its initializer (each worker is its own
+# process, so this is per-worker state, never shared).
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(today: date) -> None:
+    global _worker_pipeline
+    _worker_pipeline = default_pipeline(today)
+
+
+def _analyse_in_worker(article: RawArticle) -> Document | Failure:
+    assert _worker_pipeline is not None
+    return analyse(_worker_pipeline, article)
+
+
+class Processor:
+    """Analyses batches of articles with ``workers`` processes (1: in this process).
+
+    The pool starts only when a batch is big enough to be worth it, so a run over a handful of
+    articles does not pay for loading the model in every worker.
+    """
+
+    def __init__(self, workers: int, today: date, pipeline: Pipeline | None = None) -> None:
+        self.workers = 1 if pipeline is not None else workers
+        self.today = today
+        self.pipeline = pipeline or default_pipeline(today)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Processor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=error is None, cancel_futures=True)
+
+    def __call__(self, articles: list[RawArticle]) -> list[Document | Failure]:
+        if self.workers <= 1 or len(articles) < 4 * self.workers:
+            return [analyse(self.pipeline, article) for article in articles]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(self.today,),
+            )
+        chunk = max(1, len(articles) // (4 * self.workers))
+        return list(self._pool.map(_analyse_in_worker, articles, chunksize=chunk))
