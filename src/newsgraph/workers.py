@@ -29,15 +29,23 @@ class Failure(NewsgraphError):
         self.problem = problem
 
 
-def analyse(pipeline: Pipeline, article: RawArticle) -> Document | Failure:
-    """One article through the pipeline: its document, or why it failed."""
-    try:
-        document = build_document(pipeline(article))
-    except NewsgraphError as error:
-        return Failure(article.source, str(error))
-    if not document.text.strip():
-        return Failure(article.source, f"{article.source}: no article text left after cleaning")
-    return document
+def analyse(pipeline: Pipeline, articles: list[RawArticle]) -> list[Document | Failure]:
+    """Articles through the pipeline: each one's document, or why it failed."""
+    results: list[Document | Failure] = []
+    for article, analysis in zip(articles, pipeline.run_batch(articles)):
+        if isinstance(analysis, NewsgraphError):
+            results.append(Failure(article.source, str(analysis)))
+            continue
+        try:
+            document = build_document(analysis)
+        except NewsgraphError as error:
+            results.append(Failure(article.source, str(error)))
+            continue
+        if not document.text.strip():
+            results.append(Failure(article.source, f"{article.source}: no article text left after cleaning"))
+        else:
+            results.append(document)
+    return results
 
 
 # The pipeline of a worker process, built once by its initializer (each worker is its own
@@ -50,9 +58,9 @@ def _start_worker(today: date) -> None:
     _worker_pipeline = default_pipeline(today)
 
 
-def _analyse_in_worker(article: RawArticle) -> Document | Failure:
+def _analyse_in_worker(articles: list[RawArticle]) -> list[Document | Failure]:
     assert _worker_pipeline is not None
-    return analyse(_worker_pipeline, article)
+    return analyse(_worker_pipeline, articles)
 
 
 class Processor:
@@ -79,7 +87,7 @@ class Processor:
 
     def __call__(self, articles: list[RawArticle]) -> list[Document | Failure]:
         if self.workers <= 1 or len(articles) < 4 * self.workers:
-            return [analyse(self.pipeline, article) for article in articles]
+            return analyse(self.pipeline, articles)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -87,5 +95,6 @@ class Processor:
                 initializer=_start_worker,
                 initargs=(self.today,),
             )
-        chunk = max(1, len(articles) // (4 * self.workers))
-        return list(self._pool.map(_analyse_in_worker, articles, chunksize=chunk))
+        size = -(-len(articles) // self.workers)
+        chunks = [articles[start : start + size] for start in range(0, len(articles), size)]
+        return [result for results in self._pool.map(_analyse_in_worker, chunks) for result in results]

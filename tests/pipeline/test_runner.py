@@ -59,3 +59,33 @@ def test_the_default_pipeline_names_its_versioned_stages_in_order() -> None:
         "newsgraph.places.v1",
         "newsgraph.amounts.v1",
     ]
+
+
+@dataclass(frozen=True)
+class PickyBatchStage:
+    """Fails on the article called bad.txt, alone or in a batch."""
+
+    name: str = "test.clean.v1"
+    requires: tuple[str, ...] = ("raw",)
+    assigns: tuple[str, ...] = ("metadata",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.raw.source == "bad.txt":
+            raise ValueError("cannot read this one")
+        from newsgraph.records import Metadata
+
+        analysis.metadata = Metadata(title=analysis.raw.source)
+        return analysis
+
+    def batch(self, analyses: list[Analysis]) -> list[Analysis]:
+        return [self(analysis) for analysis in analyses]
+
+
+def test_a_failing_article_in_a_batch_fails_alone() -> None:
+    raws = [RawArticle(source=name, format="text", raw_text="x", raw_sha=name) for name in ("a.txt", "bad.txt", "c.txt")]
+    results = Pipeline([PickyBatchStage()]).run_batch(raws)
+    assert [r.metadata.title if isinstance(r, Analysis) else str(r) for r in results] == [  # type: ignore[union-attr]
+        "a.txt",
+        "bad.txt: stage test.clean.v1 failed: cannot read this one",
+        "c.txt",
+    ]

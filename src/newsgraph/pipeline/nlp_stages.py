@@ -48,6 +48,19 @@ class ParseStage:
         analysis.parsed = nlp(analysis.cleaned.text)
         return analysis
 
+    def batch(self, analyses: list[Analysis]) -> list[Analysis]:
+        """Parse many articles in one ``nlp.pipe`` call, which is faster than one by one."""
+        nlp = load_nlp()
+        texts = []
+        for analysis in analyses:
+            assert analysis.cleaned is not None
+            if len(analysis.cleaned.text) > nlp.max_length:
+                raise ValueError("an article is over the parser's limit; parse one by one")
+            texts.append(analysis.cleaned.text)
+        for analysis, parsed in zip(analyses, nlp.pipe(texts, batch_size=64)):
+            analysis.parsed = parsed
+        return analyses
+
 
 @dataclass(frozen=True)
 class ActorsStage:

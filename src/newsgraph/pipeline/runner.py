@@ -56,13 +56,45 @@ class Pipeline:
     def __call__(self, raw: RawArticle) -> Analysis:
         analysis = Analysis(raw=raw)
         for stage in self.stages:
-            try:
-                analysis = stage(analysis)
-            except PipelineError:
-                raise
-            except Exception as error:
-                raise PipelineError(f"{raw.source}: stage {stage.name} failed: {error}") from error
-            for field in stage.assigns:
-                if getattr(analysis, field) is None:
-                    raise PipelineError(f"{raw.source}: stage {stage.name} did not assign {field}")
+            analysis = self._run(stage, analysis)
+        return analysis
+
+    def run_batch(self, raws: Sequence[RawArticle]) -> list[Analysis | PipelineError]:
+        """Every article through every stage, in order; a stage with a ``batch`` method (the parse)
+        gets all the articles still going at once. A failure stops only its own article."""
+        results: list[Analysis | PipelineError] = [Analysis(raw=raw) for raw in raws]
+        for stage in self.stages:
+            going = [i for i, result in enumerate(results) if isinstance(result, Analysis)]
+            batch = getattr(stage, "batch", None)
+            if batch is not None and len(going) > 1:
+                try:
+                    done = batch([results[i] for i in going])
+                    for i, analysis in zip(going, done):
+                        results[i] = self._checked(stage, analysis)
+                    continue
+                except Exception:  # noqa: BLE001 - one bad article must not fail the batch: retry one by one
+                    pass
+            for i in going:
+                current = results[i]
+                assert isinstance(current, Analysis)
+                try:
+                    results[i] = self._run(stage, current)
+                except PipelineError as error:
+                    results[i] = error
+        return results
+
+    def _run(self, stage: Stage, analysis: Analysis) -> Analysis:
+        try:
+            analysis = stage(analysis)
+        except PipelineError:
+            raise
+        except Exception as error:
+            raise PipelineError(f"{analysis.raw.source}: stage {stage.name} failed: {error}") from error
+        return self._checked(stage, analysis)
+
+    @staticmethod
+    def _checked(stage: Stage, analysis: Analysis) -> Analysis:
+        for field in stage.assigns:
+            if getattr(analysis, field) is None:
+                raise PipelineError(f"{analysis.raw.source}: stage {stage.name} did not assign {field}")
         return analysis
