@@ -1,0 +1,290 @@
+"""The arguments of an event: which actors the words around a trigger name.
+
+:class:`Arguments` reads the source and target of a trigger from the parse and asks an
+:class:`~newsgraph.events.lookup.ActorLookup` which actor each phrase names. It follows
+coordination ("Moscow and Pyongyang", "Hungarian and Romanian officials"), pronouns and relative
+pronouns back to their antecedents, and, for a phrase that names no actor, whose thing it is
+("an Indian proposal", "calls by Belarus's rulers", "US drone attacks").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.lookup import ActorLookup, load_actor_nouns
+from newsgraph.events.records import ActorRef
+from newsgraph.events.syntax import (
+    RELATIVES,
+    clauses,
+    content_head,
+    coordinated,
+    dative,
+    direct_object,
+    is_nounish,
+    is_pronoun,
+    lemma,
+    owners,
+    phrase_span,
+    prep_objects,
+    subject,
+)
+from newsgraph.events.triggers import Predicate
+
+__all__ = ["OBJECT_CONTROL", "Arguments"]
+
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "order", "tell", "allow", "permit", "force", "persuade", "invite", "encourage", "call",
+    "help", "enable", "press", "require", "instruct", "authorize", "authorise", "compel", "push", "lead",
+    "want", "expect", "warn", "implore", "beg", "let", "get", "appeal", "command", "direct", "advise",
+})
+"""Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
+
+
+class Arguments:
+    """The actors around the triggers of one parsed document, cached per phrase head."""
+
+    def __init__(self, doc: Doc, lookup: ActorLookup) -> None:
+        self._doc = doc
+        self._lookup = lookup
+        self._heads: dict[int, list[ActorRef]] = {}
+        self._actor_nouns = load_actor_nouns()
+        self._sentence_countries: dict[int, str | None] = {}
+
+    def actors(self, token: Token | None, resolve: bool = True) -> list[ActorRef]:
+        """The actors named by the phrase ``token`` heads, with those coordinated with it."""
+        if token is None:
+            return []
+        token = content_head(token)
+        if is_pronoun(token) or (token.lower_ in RELATIVES and token.tag_ in ("WP", "WDT")):
+            if not resolve:
+                return []
+            antecedent = self._antecedent(token)
+            return self.actors(antecedent, resolve=False) if antecedent is not None else []
+        found: list[ActorRef] = []
+        for head in coordinated(token):
+            for ref in self._head_actors(head, resolve):
+                if ref not in found:
+                    found.append(ref)
+        return found
+
+    def _head_actors(self, head: Token, resolve: bool) -> list[ActorRef]:
+        if head.i in self._heads:
+            return self._heads[head.i]
+        found = self._split_modifiers(head)
+        if not found:
+            start, end = phrase_span(head)
+            ref = self._lookup.actor_for(start, end)
+            found = [ref] if ref is not None else []
+        if not found or found[0].id is None:
+            for apposition in (child for child in head.children if child.dep_ == "appos"):
+                start, end = phrase_span(apposition)
+                ref = self._lookup.actor_for(start, end)
+                if ref is not None and ref.id is not None:
+                    found = [_with_sector(ref, found[0].code if found else None)]
+                    break
+        if (not found or found[0].id is None) and resolve and (found or lemma(head) in self._actor_nouns):
+            # "its troops", "their countries": the possessor's actors, with the head's sector.
+            possessor = next((c for c in head.children if c.dep_ == "poss" and is_pronoun(c)), None)
+            if possessor is not None:
+                sector = found[0].code if found else None
+                found = [_with_sector(ref, sector) for ref in self.actors(possessor)] or found
+        self._heads[head.i] = found
+        return found
+
+    def _split_modifiers(self, head: Token) -> list[ActorRef]:
+        """"Hungarian and Romanian officials": one actor per coordinated modifier, each with the
+        sector of the head noun."""
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            group = [child, *(other for other in child.conjuncts)]
+            if len(group) < 2:
+                continue
+            sector_ref = self._lookup.actor_for(head.idx, head.idx + len(head.text))
+            sector = sector_ref.code if sector_ref is not None and sector_ref.id is None else None
+            found = []
+            for modifier in group:
+                ref = self._lookup.actor_for(*phrase_span(modifier))
+                if ref is not None and ref.id is not None:
+                    found.append(_with_sector(ref, sector))
+            if len(found) >= 2:
+                return found
+        return []
+
+    def _antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun stands for: the subject of a governing clause ("Hungary said it will"),
+        else the nearest actor named before it in the sentence."""
+        for ancestor in pronoun.ancestors:
+            for child in ancestor.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i != pronoun.i
+                    and child.i < pronoun.i
+                    and not is_pronoun(child)
+                    and child.lower_ not in RELATIVES
+                ):
+                    return child
+        sentence = pronoun.sent
+        for index in range(pronoun.i - 1, sentence.start - 1, -1):
+            token = self._doc[index]
+            if is_nounish(token) and not is_pronoun(token) and self.actors(token, resolve=False):
+                return token
+        return None
+
+    def is_actor(self, token: Token) -> bool:
+        """Whether ``token`` itself names an actor, with its name-like modifiers ("the Cambodian
+        defence minister") but not what follows it ("the deal signed in Colombia" is no actor)."""
+        token = content_head(token)
+        if is_pronoun(token):
+            return True
+        left = [child for child in token.children if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i]
+        first = min([token, *(node for child in left for node in child.subtree)], key=lambda node: node.i)
+        return self._lookup.actor_for(first.idx, token.idx + len(token.text)) is not None
+
+    def owner_actors(self, token: Token, depth: int = 2, exclude: Sequence[ActorRef] = ()) -> list[ActorRef]:
+        """The actors a non-actor noun belongs to: "an Indian proposal", "calls by Belarus's
+        rulers", "an extension of the mandate of the force in Lebanon" (two levels down). Owners
+        in ``exclude`` (the event's own sources: "his commitment to the people") are passed over."""
+        head = content_head(token)
+        for owner in owners(head):
+            found = [ref for ref in self.actors(owner) if ref not in exclude]
+            if found:
+                return found
+        if depth > 1:
+            for owner in owners(head):
+                if owner.dep_ == "pobj":
+                    found = self.owner_actors(owner, depth - 1, exclude)
+                    if found:
+                        return found
+        return []
+
+    def slot(self, predicate: Predicate, slot: str, exclude: Sequence[ActorRef] = ()) -> list[ActorRef]:
+        trigger = predicate.trigger
+        bases = [trigger, predicate.head] if predicate.kind == "light" else [trigger]
+        if trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+            bases.append(trigger.head)
+        if slot in ("obj", "obj_actor"):
+            if predicate.kind in ("noun", "light"):
+                return []
+            obj = direct_object(trigger)
+            if obj is None:
+                return []
+            return self.actors(obj) or (self.owner_actors(obj, exclude=exclude) if slot == "obj" else [])
+        if slot == "dative":
+            return self.actors(dative(trigger))
+        if slot.startswith("prep:"):
+            obj = direct_object(trigger) if predicate.kind in ("verb", "adj") else None
+            if obj is not None:
+                # "supplied missiles and containers of munitions to Russia": the recipient may hang
+                # anywhere in the object phrase.
+                bases = bases + [node for node in obj.subtree if node.pos_ in ("NOUN", "PROPN", "NUM") and node.dep_ != "relcl"]
+            for base in bases:
+                for node in prep_objects(base, slot[5:]):
+                    found = self.actors(node) or self.owner_actors(node, exclude=exclude)
+                    if found:
+                        return found
+            return []
+        if slot == "clause_subject":
+            for clause in clauses(trigger):
+                said = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                found = self.actors(said)
+                if found:
+                    return found
+            return []
+        if slot == "purpose":
+            for base in bases:
+                purposes = clauses(base) + [c for c in base.children if c.dep_ == "advcl"]
+                for clause in purposes:
+                    obj = direct_object(clause)
+                    found = (self.actors(obj) or self.owner_actors(obj, exclude=exclude)) if obj is not None else []
+                    if found:
+                        return found
+        return []
+
+    def sources(self, predicate: Predicate) -> list[ActorRef]:
+        if predicate.kind != "noun":
+            doer = subject(predicate.head, OBJECT_CONTROL)
+            if doer is None:
+                return []
+            # "US drone attacks killed ...": a thing's owner does what the thing does.
+            return self.actors(doer) or self.owner_actors(doer, depth=1)
+        noun = predicate.trigger
+        found: list[ActorRef] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found.extend(self.actors(child))
+        if not found:
+            found.extend(self._modifier_actors(noun))
+        if not found and predicate.pattern.between == "source":
+            for node in prep_objects(noun, "between"):
+                found.extend(self.actors(node))
+        for preposition in ("by", "from"):
+            if not found:
+                for node in prep_objects(noun, preposition):
+                    found.extend(self.actors(node))
+        return _unique(found)
+
+    def _modifier_actors(self, noun: Token) -> list[ActorRef]:
+        """Actors named in the modifiers of an event noun: "U.N. sanctions", "Kim-Putin summit"."""
+        found: list[ActorRef] = []
+        for child in noun.children:
+            if child.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            tokens = sorted(child.subtree, key=lambda token: token.i)
+            entities = {entity.start: entity for entity in self._doc.ents if tokens[0].i <= entity.start <= tokens[-1].i}
+            index = 0
+            while index < len(tokens):
+                token = tokens[index]
+                entity = entities.get(token.i)
+                if entity is not None:
+                    ref = self._lookup.actor_for(entity.start_char, entity.end_char)
+                    index += len(entity)
+                else:
+                    ref = self._lookup.actor_for(token.idx, token.idx + len(token.text)) if token.text[:1].isupper() else None
+                    index += 1
+                if ref is not None and ref.id is not None and ref not in found:
+                    found.append(ref)
+        return found
+
+    def targets(self, predicate: Predicate, sources: list[ActorRef]) -> list[ActorRef]:
+        if predicate.kind in ("noun", "light") and predicate.pattern.between == "target":
+            nodes = prep_objects(predicate.trigger, "between") + prep_objects(predicate.head, "between")
+            for node in nodes:
+                found = [ref for ref in self.actors(node) if ref not in sources]
+                if found:
+                    return found
+        for slot in predicate.pattern.targets:
+            found = [ref for ref in self.slot(predicate, slot, sources) if ref not in sources]
+            if found:
+                return found
+        return []
+
+    def sole_country(self, sentence: Span) -> str | None:
+        """The one country the sentence names, or None when it names none or several."""
+        if sentence.start in self._sentence_countries:
+            return self._sentence_countries[sentence.start]
+        countries = set()
+        for entity in sentence.ents:
+            if entity.label_ in ("GPE", "NORP", "LOC", "ORG"):
+                ref = self._lookup.actor_for(entity.start_char, entity.end_char)
+                if ref is not None and ref.country:
+                    countries.add(ref.country)
+        found = countries.pop() if len(countries) == 1 else None
+        self._sentence_countries[sentence.start] = found
+        return found
+
+
+def _with_sector(ref: ActorRef, sector: str | None) -> ActorRef:
+    if sector and ref.country and ref.code == ref.country:
+        return ActorRef(ref.id, ref.country, ref.country + sector)
+    return ref
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for ref in refs:
+        if ref not in found:
+            found.append(ref)
+    return found

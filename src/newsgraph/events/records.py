@@ -1,0 +1,107 @@
+"""The records the event coder produces: the actors of an event and the event itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = ["EVENTS_VERSION", "STATUSES", "Status", "ActorRef", "EventRecord"]
+
+EVENTS_VERSION = "newsgraph.events.v1"
+"""The name and version of this event coder, stored with what it finds."""
+
+Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
+STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """One actor taking part in an event.
+
+    ``id`` is the knowledge-base id (``country:PRK``, ``igo:un``) or None for an actor known only by
+    its sector ("police", "rebels" with no country in sight). ``country`` is the ISO 3166 alpha-3
+    code the actor belongs to, None for an international organisation or an unplaced actor.
+    ``code`` is the CAMEO-style actor code: country plus sector (``ISRMIL``), an organisation's own
+    code (``IGOUNO``), or a bare sector (``REB``).
+    """
+
+    id: str | None
+    country: str | None
+    code: str | None
+
+    @property
+    def root(self) -> str | None:
+        """The first element of a CAMEO actor code: the country, or ``IGO``, ``IMG``, ``NGO``... for
+        an actor outside any one country; None for a bare sector."""
+        if self.country:
+            return self.country
+        if self.code and len(self.code) >= 3 and self.id is not None:
+            return self.code[:3]
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "country": self.country, "code": self.code}
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One PLOVER event found in a sentence.
+
+    ``type`` is one of the 16 PLOVER types, ``mode`` a mode PLOVER defines for it (or None),
+    ``cameo`` the CAMEO event code and ``goldstein`` its Goldstein score. ``source_actors`` did it to
+    ``target_actors``; when ``mutual`` is true the sources acted on one another ("A and B met") and
+    there is no separate target.
+
+    ``status`` says how the text presents the event: ``asserted`` (it happened), ``planned`` (it is
+    to happen), ``alleged`` (an identified party other than the source says it happened; that party
+    is ``reported_by``), ``denied`` (someone denies it, or the text negates it) and ``hypothetical``
+    (could, may, if). ``negated`` is true when the text itself negates the event ("did not attend"):
+    such an event is never ``asserted``; its status is ``denied``.
+
+    ``intended`` is set on an ``AGREE`` or ``THREATEN`` coded from a promised, planned or
+    threatened action: the PLOVER type (and mode) of that action, as ``"CONSULT"`` or
+    ``"AID/military"``. ``trigger_*`` locate the word that signals the event and
+    ``evidence_*`` the sentence, as character offsets in the parsed text; ``rule`` names the rule
+    that coded it. ``date_text`` and ``location`` are filled by later stages.
+    """
+
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+    source_actors: tuple[ActorRef, ...]
+    target_actors: tuple[ActorRef, ...]
+    status: Status
+    reported_by: ActorRef | None
+    negated: bool
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    evidence_start: int
+    evidence_end: int
+    date_text: str | None = None
+    location: str | None = None
+    mutual: bool = False
+    intended: str | None = None
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "source_actors": [actor.to_json() for actor in self.source_actors],
+            "target_actors": [actor.to_json() for actor in self.target_actors],
+            "mutual": self.mutual,
+            "status": self.status,
+            "reported_by": self.reported_by.to_json() if self.reported_by else None,
+            "negated": self.negated,
+            "intended": self.intended,
+            "trigger": {"text": self.trigger_text, "start": self.trigger_start, "end": self.trigger_end},
+            "evidence": {"start": self.evidence_start, "end": self.evidence_end},
+            "date_text": self.date_text,
+            "location": self.location,
+            "rule": self.rule,
+            "coder": EVENTS_VERSION,
+        }

@@ -1,0 +1,25 @@
+"""Helpers shared by the event tests: code one text and pick events by trigger word."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.events.coder import extract_events
+from newsgraph.events.lookup import KnowledgeBaseLookup
+from newsgraph.events.records import EventRecord
+
+
+def code(nlp: Language, text: str, require_actor: bool = True) -> list[EventRecord]:
+    doc = nlp(text)
+    return extract_events(doc, KnowledgeBaseLookup(doc, published="2024-06-18"), require_actor=require_actor)
+
+
+def event(nlp: Language, text: str, trigger: str) -> EventRecord:
+    """The one event whose trigger contains the word ``trigger``."""
+    found = [e for e in code(nlp, text) if trigger in e.trigger_text.split()]
+    assert len(found) == 1, (text, [(e.trigger_text, e.type) for e in code(nlp, text)])
+    return found[0]
+
+
+def roots(event: EventRecord) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    return tuple(a.root for a in event.source_actors), tuple(a.root for a in event.target_actors)

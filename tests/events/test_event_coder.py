@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events.events_helpers import code, event, roots
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "sources", "targets"),
+    [
+        pytest.param("Syria expelled two Turkish diplomats.", "expelled", "SANCTION", ("SYR",), ("TUR",), id="subject-verb-object"),
+        pytest.param("Kenya held talks with Somalia on Monday.", "talks", "CONSULT", ("KEN",), ("SOM",), id="light-verb-and-preposition"),
+        pytest.param("A Kenyan convoy was attacked by Somali militants.", "attacked", "ASSAULT", ("SOM",), ("KEN",), id="passive"),
+        pytest.param("Sierra Leonean and Liberian refugees were tortured by Guinean soldiers.", "tortured", "ASSAULT", ("GIN",), ("SLE", "LBR"), id="coordinated-modifiers"),
+        pytest.param("Saudi Arabia launched air strikes against Yemen.", "strikes", "ASSAULT", ("SAU",), ("YEM",), id="light-verb-noun"),
+        pytest.param("Russia's veto angered the Western members.", "veto", "REJECT", ("RUS",), (), id="nominal-possessor"),
+        pytest.param("Syria condemned Israel, which had bombed Damascus.", "bombed", "ASSAULT", ("ISR",), ("SYR",), id="relative-clause-subject"),
+        pytest.param("Chile rejected a Peruvian proposal on fishing.", "rejected", "REJECT", ("CHL",), ("PER",), id="owner-of-the-object"),
+        pytest.param("Germany gave Ukraine more weapons.", "gave", "AID", ("DEU",), ("UKR",), id="dative-recipient"),
+        pytest.param("Egyptian police arrested demonstrators in Cairo.", "arrested", "COERCE", ("EGY",), ("EGY",), id="domestic-default"),
+    ],
+)
+def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:
+    found = event(nlp, text, trigger)
+    assert found.type == event_type
+    assert roots(found) == (sources, targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "sources"),
+    [
+        pytest.param("Kenya and Uganda signed a trade agreement.", "signed", "SUPPORT", ("KEN", "UGA"), id="coordinated-subjects"),
+        pytest.param("The Indian and Chinese foreign ministers met in Moscow.", "met", "CONSULT", ("IND", "CHN"), id="coordinated-modifiers"),
+        pytest.param("The summit between Vladimir Putin and Kim Jong Un ended.", "summit", "CONSULT", ("RUS", "PRK"), id="nominal-between"),
+        pytest.param("China and Russia held joint naval drills.", "drills", "COOPERATE", ("CHN", "RUS"), id="joint-exercise"),
+    ],
+)
+def test_symmetric_events_between_coordinated_actors_are_mutual(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...]) -> None:
+    found = event(nlp, text, trigger)
+    assert (found.type, found.mutual, found.target_actors) == (event_type, True, ())
+    assert set(roots(found)[0]) == set(sources)
+
+
+def test_one_army_exercising_alone_mobilizes(nlp: Language) -> None:
+    assert event(nlp, "The Chinese navy held military drills near Taiwan.", "drills").type == "MOBILIZE"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "cameo", "intended", "targets"),
+    [
+        pytest.param("Britain promised to send military aid to Ukraine.", "promised", "AGREE", "0332", "AID/military", ("UKR",), id="promise-of-aid"),
+        pytest.param("Poland vowed to support Ukraine against Russia.", "vowed", "AGREE", "032", "SUPPORT", ("UKR",), id="vow-to-support"),
+        pytest.param("Iran vowed to attack Israel.", "vowed", "THREATEN", "138", "ASSAULT", ("ISR",), id="vow-to-attack"),
+        pytest.param("China threatened to impose sanctions on Lithuania.", "threatened", "THREATEN", "1312", "SANCTION/sever", ("LTU",), id="threat"),
+        pytest.param("Iran threatened to close the strait unless Washington lifted sanctions.", "threatened", "THREATEN", "1381", "COERCE/restrict", ("USA",), id="threat-aimed-at-the-condition"),
+        pytest.param("Pakistan demanded that India release the captured pilot.", "demanded", "REQUEST", "1053", "RETREAT/release", ("IND",), id="demand-that"),
+        pytest.param("Ukraine urged Germany to send tanks.", "urged", "REQUEST", "0232", "AID/military", ("DEU",), id="appeal-with-object-control"),
+        pytest.param("Serbia refused to withdraw its troops from the border.", "refused", "REJECT", "1246", "RETREAT/withdraw", (), id="refusal"),
+        pytest.param("Cuba offered to mediate between Colombia and the rebels.", "offered", "AGREE", "036", "CONSULT", ("COL", "COL"), id="offer-to-mediate"),
+    ],
+)
+def test_speech_acts_take_their_code_from_the_action(
+    nlp: Language, text: str, trigger: str, event_type: str, cameo: str, intended: str, targets: tuple[str, ...]
+) -> None:
+    found = event(nlp, text, trigger)
+    assert (found.type, found.cameo, found.intended) == (event_type, cameo, intended)
+    assert roots(found)[1] == targets
+
+
+def test_the_promised_action_is_not_an_event_of_its_own(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "Britain promised to send military aid to Ukraine.")] == ["AGREE"]
+
+
+def test_an_accusation_also_codes_the_alleged_action(nlp: Language) -> None:
+    events = code(nlp, "Ukraine accused Russia of shelling the nuclear plant.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert (accusation.cameo, roots(accusation)) == ("1123", (("UKR",), ("RUS",)))
+    assert (shelling.status, roots(shelling)[0]) == ("alleged", ("RUS",))
+    assert shelling.reported_by is not None and shelling.reported_by.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "cameo", "targets"),
+    [
+        pytest.param("Egypt urged Arab states to support the Palestinians.", "urged", "SUPPORT", "053", ("PSE",), id="rally-support"),
+        pytest.param("Iran called on Muslims to protest against Israel.", "called", "ACCUSE", "113", ("ISR",), id="rally-opposition"),
+    ],
+)
+def test_asking_others_to_act_for_or_against_someone(nlp: Language, text: str, trigger: str, event_type: str, cameo: str, targets: tuple[str, ...]) -> None:
+    found = event(nlp, text, trigger)
+    assert (found.type, found.cameo, roots(found)[1]) == (event_type, cameo, targets)
+
+
+def test_a_reported_obligation_is_a_demand(nlp: Language) -> None:
+    found = event(nlp, "The French president said Israel must withdraw from Gaza.", "withdraw")
+    assert (found.type, found.status) == ("REQUEST", "asserted")
+    assert roots(found) == (("FRA",), ("ISR",))
+
+
+def test_the_purpose_of_a_sending_is_the_event(nlp: Language) -> None:
+    events = code(nlp, "The United Nations sent inspectors to Iraq to investigate the site.")
+    assert [(e.type, e.mode) for e in events] == [("ACCUSE", "investigate")]
+    assert roots(events[0]) == (("IGO",), ("IRQ",))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "cameo", "status", "intended"),
+    [
+        pytest.param("Japan will give Vietnam new loans.", "give", "AGREE", "0331", "planned", "AID/economic", id="future-aid-is-intent"),
+        pytest.param("Putin is set to hold a summit with Kim Jong Un.", "summit", "AGREE", "036", "planned", "CONSULT", id="planned-summit"),
+        pytest.param("Serbia said it will impose sanctions on Kosovo unless the arrests stop.", "impose", "THREATEN", "1312", "planned", "SANCTION/sever", id="conditional-is-threat"),
+        pytest.param("Iran will not release the detained sailors.", "release", "REJECT", "1243", "asserted", "RETREAT/release", id="declared-refusal"),
+        pytest.param("Russia will expel the diplomats next week.", "expel", "SANCTION", "166", "planned", None, id="planned-conflict-stays"),
+    ],
+)
+def test_future_actions(nlp: Language, text: str, trigger: str, event_type: str, cameo: str, status: str, intended: str | None) -> None:
+    found = event(nlp, text, trigger)
+    assert (found.type, found.cameo, found.status, found.intended) == (event_type, cameo, status, intended)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode", "cameo"),
+    [
+        pytest.param("Rebels attacked the convoy with machetes.", "attacked", "primitive", "180", id="edged-weapons"),
+        pytest.param("Israeli tanks fired shells at Gaza.", "fired", "heavy-weapons", "194", id="tanks"),
+        pytest.param("A suicide bomber attacked a market in Kabul.", "attacked", "suicide-attack", "1831", id="suicide"),
+        pytest.param("Gunmen killed the provincial governor.", "killed", "assassinate", "186", id="leader-killed"),
+        pytest.param("Germany gave Ukraine more weapons.", "gave", "military", "072", id="military-aid"),
+        pytest.param("Japan gave Sri Lanka 50 million dollars in loans.", "gave", "economic", "071", id="economic-aid"),
+    ],
+)
+def test_modes_from_weapons_victims_and_aid(nlp: Language, text: str, trigger: str, mode: str, cameo: str) -> None:
+    found = event(nlp, text, trigger)
+    assert (found.mode, found.cameo) == (mode, cameo)
+
+
+def test_goldstein_comes_from_the_code(nlp: Language) -> None:
+    found = event(nlp, "Russian forces shelled Kharkiv overnight.", "shelled")
+    assert (found.cameo, found.goldstein, roots(found)) == ("194", -10.0, (("RUS",), ("UKR",)))
+
+
+def test_events_without_actors_are_dropped_unless_asked_for(nlp: Language) -> None:
+    text = "An explosion destroyed the market."
+    assert code(nlp, text) == []
+    kept = code(nlp, text, require_actor=False)
+    assert kept and {e.type for e in kept} == {"ASSAULT"}
+
+
+def test_a_background_mention_without_source_is_dropped(nlp: Language) -> None:
+    assert code(nlp, "Prices rose during the war in Ukraine.") == []
+
+
+def test_evidence_is_the_sentence(nlp: Language) -> None:
+    text = "It rained. Syria expelled two Turkish diplomats."
+    found = event(nlp, text, "expelled")
+    assert text[found.evidence_start : found.evidence_end] == "Syria expelled two Turkish diplomats."
+    assert text[found.trigger_start : found.trigger_end] == "expelled"
