@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from newsgraph.pipeline.analysis import Analysis, FoundQuote
-from newsgraph.records import Document, Quote
+from newsgraph.pipeline.analysis import Analysis, DatedEvent, FoundQuote
+from newsgraph.records import Document, Event, Quote
 
-__all__ = ["document_id", "quote_id", "build_document", "build_quotes"]
+__all__ = ["document_id", "quote_id", "build_document", "build_quotes", "build_events"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -64,6 +64,45 @@ def build_quotes(doc_id: str, found: list[FoundQuote], text: str, title: str | N
     return quotes
 
 
+def build_events(doc_id: str, found: list[DatedEvent], text: str) -> list[Event]:
+    """Stored events with ids from where they are and what they are."""
+    events = []
+    for item in found:
+        event, place = item.event, item.location
+        key = f"{doc_id}|{event.trigger_start}|{event.trigger_end}|{event.cameo}|{event.status}"
+        events.append(
+            Event(
+                id="event_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20],
+                type=event.type,
+                mode=event.mode,
+                cameo=event.cameo,
+                goldstein=event.goldstein,
+                source_actor_ids=[actor.id for actor in event.source_actors if actor.id],
+                source_actor_codes=[actor.code or "" for actor in event.source_actors],
+                target_actor_ids=[actor.id for actor in event.target_actors if actor.id],
+                target_actor_codes=[actor.code or "" for actor in event.target_actors],
+                status=event.status,
+                reported_by_actor_id=event.reported_by.id if event.reported_by else None,
+                negated=event.negated,
+                trigger_text=event.trigger_text,
+                trigger_start=event.trigger_start,
+                trigger_end=event.trigger_end,
+                evidence_start=event.evidence_start,
+                evidence_end=event.evidence_end,
+                evidence_text=text[event.evidence_start : event.evidence_end],
+                date=item.date,
+                date_text=event.date_text,
+                location_name=place.name if place else None,
+                location_country=place.country if place else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                intended=event.intended,
+                mutual=event.mutual,
+            )
+        )
+    return events
+
+
 def build_document(analysis: Analysis, version_of: str | None = None) -> Document:
     cleaned, metadata, raw = analysis.cleaned, analysis.metadata, analysis.raw
     if cleaned is None or metadata is None:
@@ -89,4 +128,5 @@ def build_document(analysis: Analysis, version_of: str | None = None) -> Documen
         times=list(analysis.times or []),
         places=list(analysis.places or []),
         amounts=list(analysis.amounts or []),
+        events=build_events(doc_id, analysis.events or [], cleaned.text),
     )

@@ -11,7 +11,7 @@ from newsgraph.dates.expressions import TimeExpression
 from newsgraph.places import PlaceMention
 from newsgraph.textmap import OffsetMap, Removal
 
-__all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Quote", "Document"]
+__all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Quote", "Event", "Document"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,39 @@ class Quote:
     carried_from: str | None = None
 
 
+@dataclass(frozen=True)
+class Event:
+    """An event as stored: PLOVER type and mode, CAMEO code and Goldstein score, its actors (ids
+    where resolved, CAMEO codes always), status, date from its sentence, place, and evidence."""
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+    source_actor_ids: list[str]
+    source_actor_codes: list[str]
+    target_actor_ids: list[str]
+    target_actor_codes: list[str]
+    status: str
+    reported_by_actor_id: str | None
+    negated: bool
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    date: str | None
+    date_text: str | None
+    location_name: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    intended: str | None
+    mutual: bool
+
+
 @dataclass
 class Document:
     """A cleaned, stored article: the unit every later stage reads."""
@@ -128,3 +161,4 @@ class Document:
     times: list[TimeExpression] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

@@ -57,3 +57,26 @@ def test_every_record_carries_every_contract_field_of_its_kind(db_path: Path, tm
         missing = fields[record["record"]] - set(record)
         assert not missing, f"{record['kind']} lacks {missing}"
     assert records[0]["authors"] == ["A"] and records[0]["published"] == "2024-06-18"
+
+
+def test_a_real_ingest_exports_every_kind_with_its_contract_fields(db_path: Path, tmp_path: Path) -> None:
+    from newsgraph.ingest import ingest
+    from newsgraph.settings import Settings
+
+    article = tmp_path / "hanoi.txt"
+    article.write_text(
+        "Leaders meet in Hanoi\n[June 18, 2024]\n\n"
+        "Russian President Vladimir Putin met Vietnamese President To Lam in Hanoi on Wednesday, "
+        "after more than 200 officials prepared the talks.\n\n"
+        '"We will work together," Putin said.\n'
+    )
+    ingest([article], Settings(db=db_path, workers=1))
+    out = tmp_path / "export.jsonl"
+    export(db_path, "jsonl", out)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    fields = contract_fields()
+    assert {"document", "actor", "mention", "quote", "event", "time", "amount"} <= {r["record"] for r in records}
+    for record in records:
+        if record["record"] in fields:
+            missing = fields[record["record"]] - set(record)
+            assert not missing, f"{record['record']} lacks {missing}"

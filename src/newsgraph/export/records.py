@@ -16,7 +16,7 @@ from newsgraph.store import Store
 
 __all__ = ["iter_records", "document_record", "actor_record", "mention_record", "quote_record", "KINDS"]
 
-KINDS = ("document", "actor", "mention", "quote", "time", "place", "amount")
+KINDS = ("document", "actor", "mention", "quote", "time", "place", "amount", "event")
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +60,26 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event in the contract's shape: ``location`` and ``evidence`` as objects."""
+    record = {
+        "kind": "event",
+        "record": "event",
+        **{
+            key: value
+            for key, value in row.items()
+            if not key.startswith(("evidence_", "location_")) and key not in {"lat", "lon"}
+        },
+    }
+    record["location"] = (
+        {"name": row["location_name"], "country": row["location_country"], "lat": row["lat"], "lon": row["lon"]}
+        if row["location_name"]
+        else None
+    )
+    record["evidence"] = {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]}
+    return record
+
+
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record in the database, kind by kind."""
     for row in store.iter_document_rows():
@@ -73,6 +93,8 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     for table, kind in (("times", "time"), ("places", "place"), ("amounts", "amount")):
         for row in store.iter_rows(table, 'doc_id, start, "end"'):
             yield {"kind": kind, "record": kind, **row}
+    for row in store.iter_rows("events", "doc_id, trigger_start, id"):
+        yield event_record(row)
 
 
 def _json(value: Any) -> Any:

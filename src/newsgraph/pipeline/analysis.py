@@ -9,12 +9,22 @@ from spacy.tokens import Doc
 from newsgraph.actors.records import DocumentActors
 from newsgraph.amounts import Amount
 from newsgraph.dates.expressions import TimeExpression
+from newsgraph.events import EventRecord
 from newsgraph.places import PlaceMention
 from newsgraph.clean import Cleaned
 from newsgraph.quotes import QuoteSpan
 from newsgraph.records import Metadata, RawArticle
 
-__all__ = ["Analysis", "ANALYSIS_FIELDS", "FoundQuote"]
+__all__ = ["Analysis", "ANALYSIS_FIELDS", "DatedEvent", "FoundQuote"]
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event with the date its sentence gives (ISO, at its precision) and where it happened."""
+
+    event: EventRecord
+    date: str | None
+    location: PlaceMention | None
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,9 @@ class Analysis:
     times: list[TimeExpression] | None = None
     places: list[PlaceMention] | None = None
     amounts: list[Amount] | None = None
+    events: list[DatedEvent] | None = None
 
 
 ANALYSIS_FIELDS = frozenset(
-    {"raw", "cleaned", "metadata", "parsed", "actors", "quotes", "times", "places", "amounts"}
+    {"raw", "cleaned", "metadata", "parsed", "actors", "quotes", "times", "places", "amounts", "events"}
 )

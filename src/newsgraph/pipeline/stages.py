@@ -9,6 +9,7 @@ from newsgraph.clean import clean_text
 from newsgraph.metadata import resolve_metadata
 from newsgraph.pipeline.analysis import Analysis
 from newsgraph.pipeline.context_stages import AmountsStage, PlacesStage, TimesStage
+from newsgraph.pipeline.event_stage import EventsStage
 from newsgraph.pipeline.nlp_stages import ActorsStage, ParseStage, QuotesStage
 from newsgraph.pipeline.runner import Pipeline
 
@@ -53,7 +54,7 @@ class MetadataStage:
 
 
 def default_pipeline(today: date | None = None) -> Pipeline:
-    """Clean, metadata, parse, actors, quotes, times, places, amounts."""
+    """Clean, metadata, parse, actors, quotes, times, places, amounts, events."""
     return Pipeline(
         [
             CleanStage(),
@@ -64,5 +65,6 @@ def default_pipeline(today: date | None = None) -> Pipeline:
             TimesStage(),
             PlacesStage(),
             AmountsStage(),
+            EventsStage(),
         ]
     )

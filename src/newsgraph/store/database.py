@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.errors import StoreError
+from newsgraph.events import EVENTS_VERSION
 from newsgraph.quotes import QUOTES_VERSION
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
@@ -199,6 +200,9 @@ class Store:
                 if quotes:
                     self._insert("quotes", quotes)
                 self._write_context(documents)
+                events = [dict(asdict(e), doc_id=d.id, stage=EVENTS_VERSION) for d in documents for e in d.events]
+                if events:
+                    self._insert("events", events)
             if seen:
                 self._insert(
                     "sources",
@@ -274,7 +278,7 @@ class Store:
 
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
 _TABLES = frozenset(
-    {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts"}
+    {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts", "events"}
 )
 
 

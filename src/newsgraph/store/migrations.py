@@ -177,10 +177,48 @@ def _m003_times_places_amounts(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m004_events(db: duckdb.DuckDBPyConnection) -> None:
+    db.execute(
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            source_actor_ids VARCHAR[] NOT NULL,
+            source_actor_codes VARCHAR[] NOT NULL,
+            target_actor_ids VARCHAR[] NOT NULL,
+            target_actor_codes VARCHAR[] NOT NULL,
+            status VARCHAR NOT NULL,
+            reported_by_actor_id VARCHAR,
+            negated BOOLEAN NOT NULL,
+            trigger_text VARCHAR NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            evidence_text VARCHAR NOT NULL,
+            date VARCHAR,
+            date_text VARCHAR,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            intended VARCHAR,
+            mutual BOOLEAN NOT NULL,
+            stage VARCHAR NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
     ("0003_times_places_amounts", _m003_times_places_amounts),
+    ("0004_events", _m004_events),
 )
 
 

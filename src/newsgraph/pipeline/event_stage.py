@@ -1,0 +1,79 @@
+"""The events stage: PLOVER events with the document's resolved actors, dated from the time
+expressions of their sentence and placed where their sentence says they happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.actors.records import DocumentActors
+from newsgraph.dates.expressions import TimeExpression
+from newsgraph.events import ActorRef, EventRecord, KnowledgeBaseLookup, extract_events
+from newsgraph.pipeline.analysis import Analysis, DatedEvent
+from newsgraph.pipeline.nlp_stages import reference_date
+from newsgraph.places import PlaceMention, event_location
+
+__all__ = ["EventsStage", "ResolvedActorLookup", "event_time"]
+
+
+class ResolvedActorLookup:
+    """Actors for event arguments: the document's resolved actor at a span (so "he" and "the
+    secretary" are who coreference says), else what the knowledge base reads there ("police")."""
+
+    def __init__(self, actors: DocumentActors, fallback: KnowledgeBaseLookup) -> None:
+        self._actors = actors
+        self._by_id = {actor.id: actor for actor in actors.actors}
+        self._fallback = fallback
+
+    def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
+        actor_id = self._actors.actor_at(span_start, span_end)
+        actor = self._by_id.get(actor_id) if actor_id else None
+        if actor is None:
+            return self._fallback.actor_for(span_start, span_end)
+        return ActorRef(id=actor.id, country=actor.country, code=actor.code)
+
+
+def event_time(event: EventRecord, times: list[TimeExpression]) -> TimeExpression | None:
+    """The resolved time expression of the event's sentence nearest its trigger, if any."""
+    inside = [
+        time
+        for time in times
+        if event.evidence_start <= time.start and time.end <= event.evidence_end and time.value is not None
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda time: abs(time.start - event.trigger_start))
+
+
+def _location(doc: Doc, event: EventRecord, places: list[PlaceMention]) -> PlaceMention | None:
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger is None or len(trigger) == 0:
+        return None
+    return event_location(doc, event.evidence_start, event.evidence_end, trigger.root.i, places=places)
+
+
+@dataclass(frozen=True)
+class EventsStage:
+    """Who did what to whom, when and where, coded in PLOVER with its CAMEO code."""
+
+    name: str = "newsgraph.events.v1"
+    requires: tuple[str, ...] = ("parsed", "actors", "metadata", "times", "places")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc, actors, metadata = analysis.parsed, analysis.actors, analysis.metadata
+        assert doc is not None and actors is not None and metadata is not None
+        times, places = analysis.times or [], analysis.places or []
+        published = reference_date(metadata.published)
+        lookup = ResolvedActorLookup(actors, KnowledgeBaseLookup(doc, load_knowledge_base(), published))
+        dated: list[DatedEvent] = []
+        for event in extract_events(doc, lookup):
+            when = event_time(event, times)
+            where = _location(doc, event, places)
+            if when is not None:
+                event = replace(event, date_text=when.text)
+            dated.append(DatedEvent(event, when.value if when else None, where))
+        analysis.events = dated
+        return analysis
