@@ -35,3 +35,14 @@ def test_show_an_unknown_document_says_what_to_give(db_path: Path, tmp_path: Pat
     shown = runner.invoke(app, ["show", "nothing-like-this", "--db", str(db_path)])
     assert shown.exit_code == 1
     assert "no document matches" in shown.output
+
+
+def test_show_lists_the_events_with_their_status(tmp_path: Path, db_path: Path) -> None:
+    article = tmp_path / "visit.txt"
+    article.write_text(
+        "Leaders to meet\n[June 18, 2024]\n\nRussian President Vladimir Putin will visit Vietnam on Thursday, the Kremlin said.\n"
+    )
+    assert runner.invoke(app, ["ingest", str(article), "--db", str(db_path)]).exit_code == 0
+    shown = runner.invoke(app, ["show", "visit.txt", "--db", str(db_path)], env={"COLUMNS": "200"})
+    event_line = next(line for line in shown.output.splitlines() if "Vietnam" in line and "planned" in line)
+    assert "Vladimir Putin" in event_line

@@ -70,6 +70,14 @@ def _document_table(row: dict[str, object], view: DocumentView) -> Table:
                 f"{q.speaker or '?'}: “{q.words}”" for q in view.quotes if q.kind != "indirect"
             ) or "none",
         ),
+        (
+            "events",
+            "\n".join(
+                f"{e.type} {', '.join(e.sources) or '?'} → {', '.join(e.targets) or '—'} ({e.status}"
+                + (f", {e.date})" if e.date else ")")
+                for e in view.events
+            ) or "none",
+        ),
         ("text", text[:300] + ("…" if len(text) > 300 else "")),
     ):
         table.add_row(field, str(value))

@@ -61,3 +61,15 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
         where = " (title)" if quote.field == "title" else ""
         quotes.add_row(speaker, quote.kind + where, f"“{quote.words}”")
     console.print(quotes)
+    events = Table(title="Events", title_justify="left")
+    for column in ("event", "who → whom", "status", "date", "trigger"):
+        events.add_column(column, overflow="fold")
+    for event in view.events:
+        events.add_row(
+            f"{event.type} {event.cameo}",
+            f"{', '.join(event.sources) or '?'} → {', '.join(event.targets) or '—'}",
+            event.status,
+            event.date or "",
+            event.trigger,
+        )
+    console.print(events)

@@ -9,7 +9,7 @@ from typing import Any
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
 
-__all__ = ["ActorLine", "QuoteLine", "DocumentView", "document_view"]
+__all__ = ["ActorLine", "QuoteLine", "EventLine", "DocumentView", "document_view"]
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,22 @@ class QuoteLine:
 
 
 @dataclass(frozen=True)
+class EventLine:
+    type: str
+    cameo: str
+    status: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    date: str | None
+    trigger: str
+
+
+@dataclass(frozen=True)
 class DocumentView:
     document: dict[str, Any]
     actors: list[ActorLine]
     quotes: list[QuoteLine]
+    events: list[EventLine]
 
 
 def document_view(store: Store, key: str) -> DocumentView:
@@ -88,4 +100,17 @@ def document_view(store: Store, key: str) -> DocumentView:
         )
         for row in store.iter_rows("quotes", "field DESC, start", "WHERE doc_id = ?", [doc_id])
     ]
-    return DocumentView(document, actor_lines, quote_lines)
+    event_rows = list(store.iter_rows("events", "trigger_start", "WHERE doc_id = ?", [doc_id]))
+    event_lines = [
+        EventLine(
+            type=row["type"],
+            cameo=row["cameo"],
+            status=row["status"],
+            sources=tuple(names.get(i, i) for i in row["source_actor_ids"]),
+            targets=tuple(names.get(i, i) for i in row["target_actor_ids"]),
+            date=row["date"],
+            trigger=row["trigger_text"],
+        )
+        for row in event_rows
+    ]
+    return DocumentView(document, actor_lines, quote_lines, event_lines)
