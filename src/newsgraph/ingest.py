@@ -22,16 +22,9 @@ from newsgraph.readers import discover, read_file
 from newsgraph.records import Document, RawArticle
 from newsgraph.settings import Settings
 from newsgraph.store import SourceSeen, Store
-from newsgraph.workers import Failure as WorkerFailure
-from newsgraph.workers import Processor
+from newsgraph.workers import Failure, Processor
 
 __all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest"]
-
-
-@dataclass(frozen=True)
-class Failure:
-    source: str
-    problem: str
 
 
 @dataclass
@@ -138,8 +131,8 @@ def _ingest_batch(
     summary.unchanged += len(batch) - len(fresh)
     documents: list[Document] = []
     for result in processor(fresh):
-        if isinstance(result, WorkerFailure):
-            _fail(summary, progress, Failure(result.source, result.problem))
+        if isinstance(result, Failure):
+            _fail(summary, progress, result)
         else:
             documents.append(result)
     stored = store.existing_documents(document.id for document in documents)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
 
@@ -20,13 +21,12 @@ from newsgraph.records import Document, RawArticle
 __all__ = ["Failure", "Processor", "analyse"]
 
 
-class Failure(NewsgraphError):
-    """An article the pipeline could not turn into a document, with the reason."""
+@dataclass(frozen=True)
+class Failure:
+    """An input (a file, or an article in one) that did not become a document, and why."""
 
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(problem)
-        self.source = source
-        self.problem = problem
+    source: str
+    problem: str
 
 
 def analyse(pipeline: Pipeline, articles: list[RawArticle]) -> list[Document | Failure]:
