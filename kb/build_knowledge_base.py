@@ -256,7 +256,7 @@ class Builder:
                     "id": row["id"],
                     "name": row["name"],
                     "type": "person",
-                    "country": row["country"],
+                    "country": row["country"] or None,
                     "code": row["code"] or None,
                     "aliases": split(row["aliases"]),
                     "demonyms": [],
