@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp import PARAGRAPH_BREAKS, load_nlp
+from newsgraph.nlp import PARAGRAPH_BREAKS, doc_text, load_nlp
 
 
 def test_loads_the_pipeline_once_per_process(nlp: Language) -> None:
@@ -35,3 +35,10 @@ def test_a_blank_line_always_starts_a_sentence(nlp: Language) -> None:
     sentences = [sentence.text.strip() for sentence in doc.sents]
     assert sentences[0] == "Mayor vows to end rail strike"
     assert sentences[1].startswith("The mayor of Lyon")
+
+
+def test_doc_text_is_the_parsed_text_joined_once(nlp: Language) -> None:
+    text = "Strike ends\n\n  The union said  on Friday it would return.\n"
+    doc = nlp(text)
+    assert doc_text(doc) == text
+    assert doc_text(doc) is doc_text(doc)

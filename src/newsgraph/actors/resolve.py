@@ -61,6 +61,7 @@ from newsgraph.actors.sectors import (
     sector_id,
     sector_name,
 )
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.cues import cue_lemma
 from newsgraph.quotes.marks import find_quoted_regions
 
@@ -124,7 +125,7 @@ class _Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, published: date | None) -> None:
         self.doc = doc
         self.tokens = list(doc)
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.kb = kb
         self.published = published
         self.discourse = Discourse(kb, published)

@@ -43,6 +43,7 @@ from newsgraph.amounts.numbers import (
 )
 from newsgraph.amounts.units import CURRENCY_CODES, CURRENCY_WORDS, PERCENT_WORDS, QUALIFIERS, currency_of_symbol
 from newsgraph.dates.explicit import find_explicit_dates
+from newsgraph.nlp import doc_text
 
 __all__ = ["Amount", "find_amounts"]
 
@@ -116,7 +117,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
 
 def _date_and_time_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside dates and clock times, which hold numbers that count nothing."""
-    text = doc.text
+    text = doc_text(doc)
     spans = [(m.start, m.end) for m in find_explicit_dates(text) if m.date is not None]
     spans += [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
     spans += [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "TIME"]

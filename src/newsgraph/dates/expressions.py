@@ -34,6 +34,7 @@ from newsgraph.dates.period import Period, Precision
 from newsgraph.dates.relative import RelativeMention, find_relative_mentions
 from newsgraph.dates.resolve import weekday_near, weekday_relative, year_for, year_for_month_relative
 from newsgraph.dates.tense import Tense, tense_in_doc, tense_in_text
+from newsgraph.nlp import doc_text
 
 __all__ = ["Anchor", "TimeExpression", "find_time_expressions"]
 
@@ -110,7 +111,7 @@ def find_time_expressions(text: str, reference: PartialDate | None, doc: Doc | N
     ("visited on Wednesday" and "will visit on Wednesday"); without it the nearest tense cue in
     the sentence does. Raises ValueError if ``doc`` is not a parse of ``text``.
     """
-    if doc is not None and doc.text != text:
+    if doc is not None and doc_text(doc) != text:
         raise ValueError("doc must be the parse of text: its text differs")
     base = Period.from_partial(reference) if reference is not None else None
 

@@ -53,6 +53,7 @@ from newsgraph.events.records import ActorRef, EventRecord, Status
 from newsgraph.events.status import Framing, read_framing, read_noun_framing
 from newsgraph.events.syntax import clauses, content_head, dative, direct_object, lemma, modifiers, prep_objects, subject
 from newsgraph.events.triggers import Predicate, find_predicates
+from newsgraph.nlp import doc_text
 
 __all__ = ["extract_events"]
 
@@ -111,6 +112,7 @@ def extract_events(doc: Doc, lookup: ActorLookup | None = None, *, require_actor
 class _Coder:
     def __init__(self, doc: Doc, lookup: ActorLookup, ontology: Ontology, book: PatternBook, require_actor: bool) -> None:
         self._doc = doc
+        self._text = doc_text(doc)
         self._lookup = lookup
         self._ontology = ontology
         self._book = book
@@ -442,7 +444,7 @@ class _Coder:
                 status=status,
                 reported_by=reported_by,
                 negated=framing.negated if draft.negated is None else draft.negated,
-                trigger_text=self._doc.text[first.idx : last.idx + len(last.text)],
+                trigger_text=self._text[first.idx : last.idx + len(last.text)],
                 trigger_start=first.idx,
                 trigger_end=last.idx + len(last.text),
                 evidence_start=sentence.start_char,

@@ -40,6 +40,7 @@ from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.errors import NewsgraphError
 from newsgraph.events._gazetteer import country_of_city
 from newsgraph.events.records import ActorRef
+from newsgraph.nlp import doc_text
 
 __all__ = ["ActorLookup", "KnowledgeBaseLookup", "load_sectors", "load_actor_nouns"]
 
@@ -112,6 +113,10 @@ class KnowledgeBaseLookup:
 
     def __init__(self, doc: Doc, kb: KnowledgeBase | None = None, published: date | str | None = None) -> None:
         self._doc = doc
+        self._text = doc_text(doc)
+        # spaCy rebuilds Doc.ents each time it is read: read it once, and index it by token.
+        self._ents = doc.ents
+        self._entity_at = {i: entity for entity in self._ents for i in range(entity.start, entity.end)}
         self._kb = kb or load_knowledge_base()
         self._day = _day(published)
         self._sectors = load_sectors()
@@ -119,7 +124,7 @@ class KnowledgeBaseLookup:
         self._longest_sector = max(len(key) for key in self._sectors)
         self._names: dict[str, Candidate | None] = {}
         self._people: dict[str, Actor] = {}
-        for entity in doc.ents:
+        for entity in self._ents:
             if entity.label_ == "PERSON" and len(entity) > 1:
                 found = self._resolve(entity.text, entity)
                 if found is not None and found.actor.type == "person":
@@ -152,7 +157,7 @@ class KnowledgeBaseLookup:
         root = span.root
         mentions: list[tuple[tuple[int, int], Span]] = []
         covered: set[int] = set()
-        for entity in self._doc.ents:
+        for entity in self._ents:
             if entity.label_ not in _NAME_LABELS or entity.end <= span.start or entity.start >= span.end:
                 continue
             mentions.append((_rank(entity, root), entity))
@@ -180,7 +185,7 @@ class KnowledgeBaseLookup:
             starts = [length - size] if person else range(length - size, -1, -1)
             for first in starts:
                 piece = self._doc[words[first].i : words[first + size - 1].i + 1]
-                if size == 1 and _inside_longer_name(piece[0]):
+                if size == 1 and _inside_longer_name(piece[0], self._entity_at):
                     continue
                 found = self._resolve(piece.text, piece)
                 if found is not None:
@@ -203,7 +208,7 @@ class KnowledgeBaseLookup:
         """The country a misspelt country name or demonym stands for."""
         if len(text) < _FUZZY_MIN_LENGTH or not text[:1].isupper() or " " in text:
             return None
-        if not _lone_name(where):
+        if not _lone_name(where, self._entity_at):
             return None
         names = _country_names(self._kb)
         best = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -222,8 +227,8 @@ class KnowledgeBaseLookup:
         if known is not None:
             return next((c for c in candidates if c.actor.id == known.id), None)
         sentence = where.sent
-        before = self._doc.text[max(sentence.start_char, where.start_char - 40) : where.start_char]
-        after = self._doc.text[where.end_char : min(sentence.end_char, where.end_char + 40)]
+        before = self._text[max(sentence.start_char, where.start_char - 40) : where.start_char]
+        after = self._text[where.end_char : min(sentence.end_char, where.end_char + 40)]
         resolution = self._kb.disambiguate(text, before=before, after=after, context=sentence.text)
         if resolution.reading == "actor" and resolution.actor_id is not None:
             return next((c for c in candidates if c.actor.id == resolution.actor_id), None) or Candidate(
@@ -253,8 +258,12 @@ class KnowledgeBaseLookup:
     def _city(self, span: Span) -> str | None:
         """The country of a city named in the span ("targets in Jericho"), nearest the head first."""
         root = span.root
-        places = [e for e in self._doc.ents if e.label_ in _PLACE_LABELS and span.start <= e.start and e.end <= span.end]
-        places += [self._doc[t.i : t.i + 1] for t in span if t.ent_type_ not in _PLACE_LABELS and _lone_name(self._doc[t.i : t.i + 1])]
+        places = [e for e in self._ents if e.label_ in _PLACE_LABELS and span.start <= e.start and e.end <= span.end]
+        places += [
+            self._doc[t.i : t.i + 1]
+            for t in span
+            if t.ent_type_ not in _PLACE_LABELS and _lone_name(self._doc[t.i : t.i + 1], self._entity_at)
+        ]
         for place in sorted(places, key=lambda mention: _rank(mention, root)):
             lone = place.root.ent_type_ not in _PLACE_LABELS
             found = country_of_city(place.text, _LONE_CITY_POPULATION if lone else 0)
@@ -334,25 +343,25 @@ def _singular(word: str) -> str:
     return word
 
 
-def _inside_longer_name(token: Token) -> bool:
+def _inside_longer_name(token: Token, entities: Mapping[int, Span]) -> bool:
     """A word of a person's name that is not its last ("Michel" in "Michel Aoun")."""
-    entity = _entity_of(token)
+    entity = _entity_of(token, entities)
     return entity.label_ == "PERSON" and len(entity) > 1 and token.i != entity.end - 1
 
 
-def _lone_name(where: Span) -> bool:
+def _lone_name(where: Span, entities: Mapping[int, Span]) -> bool:
     """A single proper noun that is not part of a longer name ("Kharkiv", not "John Kharkiv")."""
     if len(where) != 1 or where[0].pos_ != "PROPN":
         return False
     token = where[0]
-    return not (token.ent_iob_ in ("B", "I") and token.ent_type_ and len(_entity_of(token)) > 1)
+    return not (token.ent_iob_ in ("B", "I") and token.ent_type_ and len(_entity_of(token, entities)) > 1)
 
 
-def _entity_of(token: Token) -> Span:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return token.doc[token.i : token.i + 1]
+def _entity_of(token: Token, entities: Mapping[int, Span]) -> Span:
+    """The entity ``token`` is part of (``entities`` maps each token index to its entity), else the
+    token alone."""
+    entity = entities.get(token.i)
+    return entity if entity is not None else token.doc[token.i : token.i + 1]
 
 
 def _may_name(token: Token) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsgraph.amounts import find_amounts
 from newsgraph.dates.expressions import find_time_expressions
 from newsgraph.dates.partial import PartialDate
+from newsgraph.nlp import doc_text
 from newsgraph.pipeline.analysis import Analysis
 from newsgraph.places import find_places
 
@@ -35,7 +36,7 @@ class TimesStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None and analysis.metadata is not None
         reference = publication_reference(analysis.metadata.published)
-        analysis.times = find_time_expressions(analysis.parsed.text, reference, analysis.parsed)
+        analysis.times = find_time_expressions(doc_text(analysis.parsed), reference, analysis.parsed)
         return analysis
 
 

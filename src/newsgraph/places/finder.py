@@ -26,6 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.nlp import doc_text
 from newsgraph.places._lexicon import US_STATE_ABBREVIATIONS
 from newsgraph.places.gazetteer import load_gazetteer
 from newsgraph.places.mention import PlaceKind, PlaceMention, PlaceRole
@@ -85,6 +86,7 @@ class _Reader:
 
     def __init__(self, doc: Doc, spans: Sequence[PlaceSpan], resolver: PlaceResolver, hint: str | None) -> None:
         self.doc, self.spans, self.resolver, self.hint = doc, spans, resolver, hint
+        self.text = doc_text(doc)
         self.qualifiers = [_qualifier(doc, span, spans, resolver) for span in spans]
 
     def read_all(self) -> list[Reading | None]:
@@ -132,16 +134,16 @@ class _Reader:
             return resolver.capital(span.country, f"the capital of {span.country}, as the phrase says")
         if span.shape == "facility":
             return resolver.inside(text, "facility", span.country, "a facility, by its name")
-        before = self.doc.text[max(0, tokens.start_char - _BESIDE_CHARS) : tokens.start_char]
-        after = self.doc.text[tokens.end_char : tokens.end_char + _BESIDE_CHARS]
+        before = self.text[max(0, tokens.start_char - _BESIDE_CHARS) : tokens.start_char]
+        after = self.text[tokens.end_char : tokens.end_char + _BESIDE_CHARS]
         if span.shape != "region":
             reading = resolver.read(
-                text, before=before, after=after, context_text=self.doc.text, countries=countries, qualifier=qualifier
+                text, before=before, after=after, context_text=self.text, countries=countries, qualifier=qualifier
             )
             if reading is not None or not has_region_shape(without_article(tokens), resolver):
                 return reading
         else:
-            known = resolver.read(text, before=before, after=after, context_text=self.doc.text)
+            known = resolver.read(text, before=before, after=after, context_text=self.text)
             if known is not None and known.kind == "region":
                 return known
         country = (

@@ -37,6 +37,8 @@ CUE_VERBS: frozenset[str] = frozenset(
 PARTICLE_CUES: frozenset[tuple[str, str]] = frozenset({("point", "out"), ("go", "on")})
 """Phrasal verbs that report speech only with their particle: "pointed out", "went on"."""
 
+_PARTICLE_VERBS = frozenset(verb for verb, _ in PARTICLE_CUES)
+
 NEEDS_NO_OBJECT: frozenset[str] = frozenset({"add", "continue", "go on"})
 """Cues that report speech only when used alone: "he added", not "added 20 jobs" or
 "continues to seek"."""
@@ -60,11 +62,14 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = token.lemma_.lower()
-    particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
-    phrasal = next(
-        (f"{verb} {particle}" for verb, particle in PARTICLE_CUES if verb == lemma and particle in particles),
-        None,
-    )
+    phrasal = None
+    # Most verbs take no cue particle: look at the children only for those that may.
+    if lemma in _PARTICLE_VERBS:
+        particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
+        phrasal = next(
+            (f"{verb} {particle}" for verb, particle in PARTICLE_CUES if verb == lemma and particle in particles),
+            None,
+        )
     cue = phrasal or (lemma if lemma in CUE_VERBS else None)
     if cue in NEEDS_NO_OBJECT and any(child.dep_ in {"dobj", "xcomp"} for child in token.children):
         return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp import load_nlp
+from newsgraph.nlp import doc_text, load_nlp
 from newsgraph.quotes.attribution import Attribution, attribute_quote, tokens_between
 from newsgraph.quotes.indirect import find_reported_clauses
 from newsgraph.quotes.marks import QuotedRegion, find_quoted_regions, paragraph_spans
@@ -57,7 +57,7 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     ``doc`` is a clean article body parsed by a pipeline with a tagger, lemmatizer, parser and
     entity recogniser (see :mod:`newsgraph.nlp`).
     """
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = paragraph_spans(text)
     regions = find_quoted_regions(text)
     quoted = {
