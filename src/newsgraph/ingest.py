@@ -8,9 +8,10 @@ file or record are collected and the run goes on.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -88,8 +89,15 @@ def ingest(
             articles = _articles(read_file(path, max_article_bytes=settings.max_article_bytes), summary, progress)
             if limit is not None:
                 articles = itertools.islice(articles, max(limit - summary.articles, 0))
+            # While the workers analyse one batch, this process stores the one before.
+            pending: Callable[[], None] | None = None
             for batch in _batches(articles, settings.batch_size):
-                _ingest_batch(batch, store, processor, summary, progress)
+                job = _start_batch(batch, store, processor, summary)
+                if pending is not None:
+                    pending()
+                pending = functools.partial(_finish_batch, job, store, processor, summary, progress)
+            if pending is not None:
+                pending()
             summary.files += 1
             if progress:
                 progress.file_done(summary)
@@ -119,18 +127,26 @@ def _batches(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArti
         yield batch
 
 
-def _ingest_batch(
-    batch: list[RawArticle],
+def _start_batch(
+    batch: list[RawArticle], store: Store, processor: Processor, summary: IngestSummary
+) -> Callable[[], list[Document | Failure]]:
+    """Skip the articles already stored and start analysing the rest."""
+    known = store.known_sources([(article.source, article.raw_sha) for article in batch])
+    fresh = [article for article in batch if (article.source, article.raw_sha) not in known]
+    summary.unchanged += len(batch) - len(fresh)
+    return processor.submit(fresh)
+
+
+def _finish_batch(
+    job: Callable[[], list[Document | Failure]],
     store: Store,
     processor: Processor,
     summary: IngestSummary,
     progress: IngestProgress | None,
 ) -> None:
-    known = store.known_sources([(article.source, article.raw_sha) for article in batch])
-    fresh = [article for article in batch if (article.source, article.raw_sha) not in known]
-    summary.unchanged += len(batch) - len(fresh)
+    """Store the batch's new documents (a content id already stored counts as unchanged)."""
     documents: list[Document] = []
-    for result in processor(fresh):
+    for result in job():
         if isinstance(result, Failure):
             _fail(summary, progress, result)
         else:

@@ -8,6 +8,7 @@ Each worker builds the pipeline (and so loads the language model) once, when it 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -86,8 +87,16 @@ class Processor:
             self._pool.shutdown(wait=error is None, cancel_futures=True)
 
     def __call__(self, articles: list[RawArticle]) -> list[Document | Failure]:
+        return self.submit(articles)()
+
+    def submit(self, articles: list[RawArticle]) -> Callable[[], list[Document | Failure]]:
+        """Start analysing ``articles``; the returned function waits for the results, in order.
+
+        With a pool, the workers go on while the caller writes the previous batch; in this process
+        the work happens when the results are asked for.
+        """
         if self.workers <= 1 or len(articles) < 4 * self.workers:
-            return analyse(self.pipeline, articles)
+            return lambda: analyse(self.pipeline, articles)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -95,6 +104,8 @@ class Processor:
                 initializer=_start_worker,
                 initargs=(self.today,),
             )
-        size = -(-len(articles) // self.workers)
-        chunks = [articles[start : start + size] for start in range(0, len(articles), size)]
-        return [result for results in self._pool.map(_analyse_in_worker, chunks) for result in results]
+        # Several small chunks per worker, so a worker that finishes early takes the next one.
+        size = max(1, -(-len(articles) // (4 * self.workers)))
+        pool = self._pool
+        futures = [pool.submit(_analyse_in_worker, articles[start : start + size]) for start in range(0, len(articles), size)]
+        return lambda: [result for future in futures for result in future.result()]
