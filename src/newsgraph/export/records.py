@@ -3,7 +3,8 @@
 The contract fixes the minimum; newsgraph adds fields freely but never renames or drops the
 contract's. Each record has a ``kind`` naming its record type, except a quotation, whose contract
 field ``kind`` is the quotation's kind (``direct``, ``partial``, ``indirect``): so every record
-also carries ``record``, the record type (``document``, ``actor``, ``mention``, ``quote``).
+also carries ``record``, the record type (``document``, ``actor``, ``mention``, ``quote``, ``time``,
+``place``, ``amount``, ``event``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from typing import Any
 
 from newsgraph.store import Store
 
-__all__ = ["iter_records", "document_record", "actor_record", "mention_record", "quote_record", "KINDS"]
+__all__ = [
+    "iter_records",
+    "document_record",
+    "actor_record",
+    "mention_record",
+    "quote_record",
+    "event_record",
+    "KINDS",
+]
 
 KINDS = ("document", "actor", "mention", "quote", "time", "place", "amount", "event")
 
