@@ -22,6 +22,8 @@ from typing import Any
 
 import pycountry
 
+from newsgraph.actors.kb_records import day_after_latest, earliest_day
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "kb" / "sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "data"
@@ -79,24 +81,6 @@ def unique(items: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
     """Sorted distinct items, minus the excluded ones."""
     excluded = set(exclude)
     return sorted({item for item in items if item and item not in excluded})
-
-
-def earliest_day(value: str) -> date:
-    """The first day a partial ISO date (``2024``, ``2024-06``, ``2024-06-18``) can mean."""
-    parts = [int(part) for part in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def latest_day_after(value: str) -> date:
-    """The day after the last day a partial ISO date can mean."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 3:
-        return date.fromordinal(date(*parts).toordinal() + 1)
-    if len(parts) == 2:
-        year, month = parts
-        return date(year + month // 12, month % 12 + 1, 1)
-    return date(parts[0] + 1, 1, 1)
-
 
 def precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}[len(value)]
@@ -292,7 +276,7 @@ class Builder:
                     self.problem(f"{where}: unknown role {role!r}")
             if not self.check_date(where, row["start"]) or (row["end"] and not self.check_date(where, row["end"])):
                 continue
-            if row["end"] and latest_day_after(row["end"]) <= earliest_day(row["start"]):
+            if row["end"] and day_after_latest(row["end"]) <= earliest_day(row["start"]):
                 self.problem(f"{where}: ends before it starts")
             if row["acting"] not in {"", "yes"}:
                 self.problem(f"{where}: acting must be empty or yes")
@@ -326,7 +310,7 @@ class Builder:
                     by_role.setdefault((office["jurisdiction"], role), []).append(office)
         for (jurisdiction, role), offices in sorted(by_role.items()):
             spans = sorted(
-                (latest_day_after(o["start"]) if o["start_precision"] != "day" else earliest_day(o["start"]),
+                (day_after_latest(o["start"]) if o["start_precision"] != "day" else earliest_day(o["start"]),
                  earliest_day(o["end"]) if o["end"] else date.max,
                  o["holder"])
                 for o in offices
