@@ -18,31 +18,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pycountry
 
-from newsgraph.actors.kb_records import day_after_latest, earliest_day
+from newsgraph.actors.kb_records import Role, day_after_latest, earliest_day
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "kb" / "sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "data"
 FORMAT_VERSION = 1
 
-ROLES = frozenset(
-    {
-        "head_of_state",
-        "head_of_government",
-        "foreign_minister",
-        "defence_minister",
-        "leader",
-        "deputy_head_of_state",
-        "igo_head",
-        "org_head",
-        "military_chief",
-        "other",
-    }
-)
+ROLES = frozenset(get_args(Role))
 # Roles held by one person at a time in one jurisdiction: overlapping terms are a data error.
 EXCLUSIVE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader"})
 ACTOR_TYPES = frozenset({"igo", "ngo", "organization"})
