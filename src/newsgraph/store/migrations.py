@@ -214,11 +214,142 @@ def _m004_events(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
+    # Cross-document links. Every table here is derived from the per-document tables and can be
+    # rebuilt from them; `link_state` records which documents the linker has already placed, so a
+    # new run only places the new ones.
+    db.execute(
+        """
+        CREATE TABLE near_duplicates (
+            doc_id VARCHAR NOT NULL,
+            duplicate_of VARCHAR NOT NULL,
+            similarity DOUBLE NOT NULL,
+            PRIMARY KEY (doc_id, duplicate_of)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE document_signatures (
+            doc_id VARCHAR PRIMARY KEY,
+            minhash UBIGINT[] NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            first_published VARCHAR,
+            last_published VARCHAR,
+            n_articles INTEGER NOT NULL,
+            n_outlets INTEGER NOT NULL,
+            profile JSON NOT NULL,
+            linker VARCHAR NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE story_documents (
+            doc_id VARCHAR PRIMARY KEY,
+            story_id VARCHAR NOT NULL,
+            score DOUBLE NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE event_clusters (
+            id VARCHAR PRIMARY KEY,
+            story_id VARCHAR,
+            type VARCHAR NOT NULL,
+            cameo VARCHAR NOT NULL,
+            source_actor_ids VARCHAR[] NOT NULL,
+            target_actor_ids VARCHAR[] NOT NULL,
+            date VARCHAR,
+            location_name VARCHAR,
+            first_doc_id VARCHAR NOT NULL,
+            first_reported VARCHAR,
+            n_events INTEGER NOT NULL,
+            n_articles INTEGER NOT NULL,
+            n_outlets INTEGER NOT NULL,
+            statuses JSON NOT NULL,
+            linker VARCHAR NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE event_cluster_members (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quote_clusters (
+            id VARCHAR PRIMARY KEY,
+            speaker_actor_id VARCHAR,
+            text VARCHAR NOT NULL,
+            first_doc_id VARCHAR NOT NULL,
+            first_reported VARCHAR,
+            n_articles INTEGER NOT NULL,
+            n_outlets INTEGER NOT NULL,
+            linker VARCHAR NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quote_cluster_members (
+            quote_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL
+        )
+        """
+    )
+    # A contested claim: one event cluster that some actors assert or allege and others deny.
+    db.execute(
+        """
+        CREATE TABLE contested_claims (
+            id VARCHAR PRIMARY KEY,
+            event_cluster_id VARCHAR NOT NULL,
+            summary VARCHAR NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE claim_sides (
+            claim_id VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            side VARCHAR NOT NULL,
+            actor_ids VARCHAR[] NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            PRIMARY KEY (claim_id, event_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE link_state (
+            doc_id VARCHAR PRIMARY KEY,
+            linked_at TIMESTAMP NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
     ("0003_times_places_amounts", _m003_times_places_amounts),
     ("0004_events", _m004_events),
+    ("0005_links", _m005_links),
 )
 
 
