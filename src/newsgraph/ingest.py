@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newsgraph.errors import InputError
+from newsgraph.linking import LinkSummary, link
 from newsgraph.pipeline import Pipeline
 from newsgraph.readers import discover, read_file
 from newsgraph.records import Document, RawArticle
@@ -41,6 +42,7 @@ class IngestSummary:
     raw_chars: int = 0
     seconds: float = 0.0
     failed: list[Failure] = field(default_factory=list)
+    linked: LinkSummary | None = None
 
     @property
     def articles(self) -> int:
@@ -101,6 +103,8 @@ def ingest(
             summary.files += 1
             if progress:
                 progress.file_done(summary)
+        if settings.link:
+            summary.linked = link(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 100, "Documents written per database transaction (each document is written whole)."),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),
     Setting("workers", os.cpu_count() or 1, "Processes running the pipeline in parallel (default: one per core)."),
+    Setting(
+        "link",
+        True,
+        "Link the new documents across outlets after each ingest (near-duplicates, stories, event and quote clusters).",
+    ),
 )
 
 
@@ -49,6 +54,7 @@ class Settings:
     batch_size: int = 100
     progress: bool = True
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    link: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.db, Path):

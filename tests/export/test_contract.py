@@ -80,3 +80,27 @@ def test_a_real_ingest_exports_every_kind_with_its_contract_fields(db_path: Path
         if record["record"] in fields:
             missing = fields[record["record"]] - set(record)
             assert not missing, f"{record['record']} lacks {missing}"
+
+
+def test_link_records_carry_every_contract_field(tmp_path: Path) -> None:
+    from newsgraph.ingest import ingest
+    from newsgraph.settings import Settings
+
+    db = tmp_path / "linked.duckdb"
+    articles = Path(__file__).parents[1] / "linking" / "articles.jsonl"
+    assert ingest([articles], Settings(db=db, workers=1, progress=False)).ok
+    out = tmp_path / "export.jsonl"
+    export(db, "jsonl", out)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    fields = contract_fields()
+    kinds = {record["record"] for record in records}
+    assert {"story", "event_cluster", "quote_cluster", "near_duplicate", "contested_claim"} <= kinds
+    documents = {record["id"] for record in records if record["record"] == "document"}
+    for record in records:
+        if record["record"] in ("story", "event_cluster", "quote_cluster"):
+            assert record["kind"] == record["record"]
+            missing = fields[record["record"]] - set(record)
+            assert not missing, f"{record['kind']} lacks {missing}"
+            assert set(record["doc_ids"]) <= documents
+    stories = [record for record in records if record["record"] == "story"]
+    assert sorted(len(story["doc_ids"]) for story in stories) == [1, 4]

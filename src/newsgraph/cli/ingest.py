@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -12,8 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.ingest import Failure, IngestSummary, ingest
+from newsgraph.linking import LinkSummary
 
-__all__ = ["register", "print_summary"]
+__all__ = ["register", "print_summary", "link_line"]
 
 
 def register(app: typer.Typer) -> None:
@@ -28,9 +28,14 @@ def ingest_command(
     config: Optional[Path] = CONFIG_OPTION,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
+    link: Optional[bool] = typer.Option(
+        None, "--link/--no-link", help="Link the new documents across outlets afterwards (default: yes)."
+    ),
 ) -> None:
     """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
-    settings = settings_from(config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers)
+    settings = settings_from(
+        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, link=link
+    )
     show_bar = settings.progress and err_console.is_terminal
     with _ProgressBar(enabled=show_bar) as bar:
         summary = ingest(paths, settings, progress=bar)
@@ -50,6 +55,8 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"-> {db}",
         highlight=False,
     )
+    if summary.linked is not None and summary.linked.documents:
+        err_console.print(link_line(summary.linked), highlight=False)
     if summary.failed:
         kinds = Counter(_problem_kind(failure) for failure in summary.failed)
         err_console.print(
@@ -97,3 +104,13 @@ class _ProgressBar:
 
     def failed(self, failure: Failure) -> None:
         self.progress.console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+
+
+def link_line(linked: LinkSummary) -> str:
+    """One line on what linking did."""
+    return (
+        f"linked {linked.documents} document(s) in {linked.seconds:.1f} s: {linked.new_stories} new stor(y/ies), "
+        f"{linked.joined_stories} joined an existing story, {linked.near_duplicates} near-duplicate(s), "
+        f"{len(linked.touched_event_clusters)} event cluster(s) and {len(linked.touched_quote_clusters)} "
+        "quotation group(s) updated"
+    )

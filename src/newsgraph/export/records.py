@@ -4,7 +4,8 @@ The contract fixes the minimum; newsgraph adds fields freely but never renames o
 contract's. Each record has a ``kind`` naming its record type, except a quotation, whose contract
 field ``kind`` is the quotation's kind (``direct``, ``partial``, ``indirect``): so every record
 also carries ``record``, the record type (``document``, ``actor``, ``mention``, ``quote``, ``time``,
-``place``, ``amount``, ``event``).
+``place``, ``amount``, ``event``, ``story``, ``event_cluster``, ``quote_cluster``, ``near_duplicate``,
+``contested_claim``).
 """
 
 from __future__ import annotations
@@ -22,10 +23,48 @@ __all__ = [
     "mention_record",
     "quote_record",
     "event_record",
+    "link_records",
     "KINDS",
 ]
 
-KINDS = ("document", "actor", "mention", "quote", "time", "place", "amount", "event")
+KINDS = (
+    "document",
+    "actor",
+    "mention",
+    "quote",
+    "time",
+    "place",
+    "amount",
+    "event",
+    "story",
+    "event_cluster",
+    "quote_cluster",
+    "near_duplicate",
+    "contested_claim",
+)
+
+_STORIES = (
+    "SELECT s.id, s.title, s.first_published, s.last_published, s.n_articles, s.n_outlets, s.linker, "
+    "list(sd.doc_id ORDER BY d.published NULLS LAST, d.id) AS doc_ids "
+    "FROM stories s JOIN story_documents sd ON sd.story_id = s.id JOIN documents d ON d.id = sd.doc_id "
+    "GROUP BY ALL ORDER BY s.id"
+)
+_EVENT_CLUSTERS = (
+    "SELECT c.* EXCLUDE (match_key), list(m.event_id ORDER BY m.doc_id, m.event_id) AS event_ids, "
+    "list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids "
+    "FROM event_clusters c JOIN event_cluster_members m ON m.cluster_id = c.id GROUP BY ALL ORDER BY c.id"
+)
+_QUOTE_CLUSTERS = (
+    "SELECT c.*, list(m.quote_id ORDER BY m.doc_id, m.quote_id) AS quote_ids, "
+    "list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids "
+    "FROM quote_clusters c JOIN quote_cluster_members m ON m.cluster_id = c.id GROUP BY ALL ORDER BY c.id"
+)
+_CLAIMS = (
+    "SELECT c.id, c.event_cluster_id, c.summary, "
+    "list({'side': s.side, 'event_id': s.event_id, 'actor_ids': s.actor_ids, 'doc_id': s.doc_id} "
+    "ORDER BY s.side, s.doc_id, s.event_id) AS sides "
+    "FROM contested_claims c JOIN claim_sides s ON s.claim_id = c.id GROUP BY ALL ORDER BY c.id"
+)
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -104,6 +143,30 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
             yield {"kind": kind, "record": kind, **row}
     for row in store.iter_rows("events", "doc_id, trigger_start, id"):
         yield event_record(row)
+    yield from link_records(store)
+
+
+def link_records(store: Store) -> Iterator[dict[str, Any]]:
+    """The cross-document records: stories, event and quotation clusters, near-duplicates and
+    contested claims."""
+    for row in _query(store, _STORIES):
+        yield {"kind": "story", "record": "story", **row}
+    for row in _query(store, _EVENT_CLUSTERS):
+        yield {"kind": "event_cluster", "record": "event_cluster", **row, "statuses": _json(row["statuses"])}
+    for row in _query(store, _QUOTE_CLUSTERS):
+        yield {"kind": "quote_cluster", "record": "quote_cluster", **row}
+    for row in store.iter_rows("near_duplicates", "doc_id, duplicate_of"):
+        yield {"kind": "near_duplicate", "record": "near_duplicate", **row}
+    for row in _query(store, _CLAIMS):
+        yield {"kind": "contested_claim", "record": "contested_claim", **row}
+
+
+def _query(store: Store, sql: str) -> Iterator[dict[str, Any]]:
+    cursor = store.db.execute(sql)
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(1000):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
 def _json(value: Any) -> Any:

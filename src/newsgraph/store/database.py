@@ -132,10 +132,17 @@ class Store:
             for row in rows:
                 yield dict(zip(columns, row))
 
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows a read query returns, each as a dict keyed by column name."""
+        cursor = self.db.execute(sql, list(parameters))
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
     def find_documents(self, key: str) -> list[str]:
-        """Ids of the documents whose id starts with ``key`` or whose source contains it."""
+        """Ids of the documents whose id starts with ``key`` or whose source or URL contains it."""
         rows = self.db.execute(
-            "SELECT id FROM documents WHERE starts_with(id, ?) OR contains(source, ?) ORDER BY id", [key, key]
+            "SELECT id FROM documents WHERE starts_with(id, ?) OR contains(source, ?) OR contains(url, ?) ORDER BY id",
+            [key, key, key],
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -279,6 +286,8 @@ class Store:
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
 _TABLES = frozenset(
     {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts", "events"}
+    | {"stories", "story_documents", "event_clusters", "event_cluster_members", "quote_clusters"}
+    | {"quote_cluster_members", "near_duplicates", "contested_claims", "claim_sides"}
 )
 
 

@@ -236,6 +236,17 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
+    # Locality-sensitive hashing: each signature cut into bands; documents sharing a band bucket
+    # are candidate near-duplicates, so a new document is compared with a handful, never with all.
+    db.execute(
+        """
+        CREATE TABLE signature_bands (
+            band SMALLINT NOT NULL,
+            bucket UBIGINT NOT NULL,
+            doc_id VARCHAR NOT NULL
+        )
+        """
+    )
     db.execute(
         """
         CREATE TABLE stories (
@@ -276,6 +287,7 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
             n_articles INTEGER NOT NULL,
             n_outlets INTEGER NOT NULL,
             statuses JSON NOT NULL,
+            match_key VARCHAR NOT NULL,
             linker VARCHAR NOT NULL
         )
         """
