@@ -50,24 +50,45 @@ def test_tfidf_vectors_are_unit_length_without_stop_words() -> None:
     assert sum(weight * weight for weight in vectors["a"].values()) == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize("linkage", ["single", "average"])
 @pytest.mark.parametrize(
     ("threshold", "expected_stories"),
     [(0.0, 1), (0.3, 3), (1.01, 6)],
     ids=["everything-joined", "the-three-stories", "nothing-joined"],
 )
-def test_words_only_threshold(gold: CrossDocGold, threshold: float, expected_stories: int) -> None:
-    clusters = words_only(gold.texts(), threshold)
+def test_words_only_threshold(gold: CrossDocGold, linkage: str, threshold: float, expected_stories: int) -> None:
+    clusters = words_only(gold.texts(), threshold, linkage)
     assert len(set(clusters.values())) == expected_stories
 
 
-def test_words_only_finds_the_gold_stories_of_an_easy_set(gold: CrossDocGold) -> None:
-    scores = score_clusterings(gold.stories(), words_only(gold.texts(), 0.3))
+@pytest.mark.parametrize("linkage", ["single", "average"])
+def test_words_only_finds_the_gold_stories_of_an_easy_set(gold: CrossDocGold, linkage: str) -> None:
+    scores = score_clusterings(gold.stories(), words_only(gold.texts(), 0.3, linkage))
     assert scores.conll_f1 == pytest.approx(1.0)
+
+
+def test_average_link_does_not_chain_where_single_link_does() -> None:
+    # a-b and b-c are alike, a-c share nothing: single link joins all three through b, average
+    # link joins a pair and then finds the third too unlike the pair on average.
+    texts = {
+        "a": "harbour fire warehouse",
+        "b": "harbour fire warehouse ferry strike unions",
+        "c": "ferry strike unions",
+    }
+    assert len(set(words_only(texts, 0.5, "single").values())) == 1
+    assert len(set(words_only(texts, 0.5, "average").values())) == 2
+
+
+def test_an_unknown_linkage_is_refused() -> None:
+    with pytest.raises(ValueError, match="linkage must be one of"):
+        words_only({"a": "x"}, 0.5, "complete")
 
 
 def test_story_baselines_table(gold: CrossDocGold) -> None:
     rows = story_baselines(gold, thresholds=(0.3,))
-    assert [name for name, _ in rows] == ["all singletons", "one per topic", "words only, cosine >= 0.3"]
+    assert [name for name, _ in rows] == [
+        "all singletons", "one per topic", "words, single link >= 0.3", "words, average link >= 0.3",
+    ]
     table = render_baselines(gold, rows)
     assert "6 documents, 2 topics, 3 gold stories" in table
     assert table.splitlines()[-1].endswith("1.000")

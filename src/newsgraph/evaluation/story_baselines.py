@@ -6,8 +6,9 @@ Three baselines, each a clustering ``document id -> story id``:
 - **one per topic**: every article of a gold topic in one story (an oracle of the topic, which a
   linker does not have: what it cannot tell apart is the two subtopics of a topic);
 - **words only**: TF-IDF vectors of the article's words (lower-cased, English stop words left
-  out), cosine similarity, and single-link clustering: two articles are in one story when a chain of
-  pairs at or above the threshold joins them.
+  out), cosine similarity, then either single-link clustering (two articles are in one story when a
+  chain of pairs at or above the threshold joins them) or average-link clustering (the two stories
+  whose articles are most alike on average merge, while that average is at or above the threshold).
 
 :func:`story_baselines` scores them against the gold stories with
 :func:`~newsgraph.evaluation.clustering.score_clusterings`; ``python -m
@@ -32,6 +33,7 @@ from newsgraph.evaluation.ecbplus import CrossDocGold, load_crossdoc_gold
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "LINKAGES",
     "all_singletons",
     "main",
     "one_per_topic",
@@ -42,6 +44,7 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
+LINKAGES = ("single", "average")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -71,26 +74,27 @@ def tfidf_vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
     return vectors
 
 
-def words_only(texts: Mapping[str, str], threshold: float) -> dict[str, str]:
-    """Single-link clusters of documents whose TF-IDF cosine is at least ``threshold``.
+def words_only(texts: Mapping[str, str], threshold: float, linkage: str = "single") -> dict[str, str]:
+    """Clusters of documents by TF-IDF cosine, joined while the ``linkage`` similarity >= ``threshold``.
 
-    All pairs are compared: this is a baseline for gold sets of a few hundred articles, not a linker.
+    ``linkage`` is ``"single"`` (any pair of articles joins two stories) or ``"average"`` (the mean
+    similarity of all their pairs). All pairs are compared: this is a baseline for gold sets of a few
+    hundred articles, not a linker. Raises ``ValueError`` for another linkage.
     """
+    if linkage not in LINKAGES:
+        raise ValueError(f"linkage must be one of {', '.join(LINKAGES)}, not {linkage!r}")
     vectors = tfidf_vectors(texts)
     ids = list(vectors)
-    parent = {document: document for document in ids}
-
-    def find(document: str) -> str:
-        while parent[document] != document:
-            parent[document] = parent[parent[document]]
-            document = parent[document]
-        return document
-
-    for index, first in enumerate(ids):
-        for second in ids[index + 1 :]:
-            if _cosine(vectors[first], vectors[second]) >= threshold:
-                parent[find(second)] = find(first)
-    return {document: find(document) for document in ids}
+    similarity = {
+        (first, second): _cosine(vectors[ids[first]], vectors[ids[second]])
+        for first in range(len(ids))
+        for second in range(first + 1, len(ids))
+    }
+    groups = _single_link(len(ids), similarity, threshold) if linkage == "single" else _average_link(
+        len(ids), similarity, threshold
+    )
+    # A story is named after its first article, so the result reads well and is deterministic.
+    return {ids[member]: ids[min(group)] for group in groups for member in group}
 
 
 def story_baselines(
@@ -103,7 +107,10 @@ def story_baselines(
         ("one per topic", score_clusterings(key, one_per_topic(gold))),
     ]
     texts = gold.texts()
-    rows += [(f"words only, cosine >= {value:g}", score_clusterings(key, words_only(texts, value))) for value in thresholds]
+    for linkage in LINKAGES:
+        for value in thresholds:
+            clusters = words_only(texts, value, linkage)
+            rows.append((f"words, {linkage} link >= {value:g}", score_clusterings(key, clusters)))
     return rows
 
 
@@ -137,6 +144,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(render_baselines(gold, story_baselines(gold)))
     return 0
+
+
+def _single_link(size: int, similarity: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    parent = list(range(size))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for (first, second), value in similarity.items():
+        if value >= threshold:
+            parent[find(second)] = find(first)
+    groups: dict[int, list[int]] = {}
+    for node in range(size):
+        groups.setdefault(find(node), []).append(node)
+    return list(groups.values())
+
+
+def _average_link(size: int, similarity: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering with the mean pairwise similarity (Lance-Williams update)."""
+    members = {node: [node] for node in range(size)}
+    between = dict(similarity)
+    while between:
+        (first, second), best = max(between.items(), key=lambda item: (item[1], -item[0][0], -item[0][1]))
+        if best < threshold:
+            break
+        merged_size = len(members[first]) + len(members[second])
+        for other in members:
+            if other in (first, second):
+                continue
+            with_first = between.pop(_pair(first, other))
+            with_second = between.pop(_pair(second, other))
+            mean = (len(members[first]) * with_first + len(members[second]) * with_second) / merged_size
+            between[_pair(first, other)] = mean
+        del between[(first, second)]
+        members[first] += members.pop(second)
+    return list(members.values())
+
+
+def _pair(first: int, second: int) -> tuple[int, int]:
+    return (first, second) if first < second else (second, first)
 
 
 def _words(text: str) -> list[str]:
