@@ -22,3 +22,13 @@ def test_the_scorer_api_is_exported() -> None:
 
 def test_gold_quote_kinds_are_the_quote_finders_kinds() -> None:
     assert GOLD_QUOTE_KINDS == QUOTE_KINDS
+
+
+CROSS_DOCUMENT_API = {
+    "ClusterScore", "ClusteringScores", "CrossDocGold", "GoldArticle", "GoldEventMention",
+    "load_crossdoc_gold", "score_clusterings",
+}  # fmt: skip
+
+
+def test_the_cross_document_scorer_api_is_exported() -> None:
+    assert CROSS_DOCUMENT_API <= set(evaluation.__all__)

@@ -5,11 +5,17 @@ For actors, mentions and quotes the gold is hand-made (format in ``eval/README.m
 scores one article's predictions (plain records, see :class:`Predictions`) and
 :class:`EvaluationReport` sums the scores of a gold set. That scorer does not run the pipeline: the
 caller runs it and passes what it found.
+
+Across documents, :func:`score_clusterings` gives the standard coreference scores (MUC, B-cubed,
+CEAF-e, CoNLL F1) of a clustering against a gold one, and :func:`load_crossdoc_gold` reads a
+cross-document gold folder (ECB+ stories and event chains, format in ``eval/README.md``).
 """
 
 from __future__ import annotations
 
 from newsgraph.evaluation.anchors import LocatedGold, find_phrase, find_words, locate_gold
+from newsgraph.evaluation.clustering import ClusteringScores, ClusterScore, score_clusterings
+from newsgraph.evaluation.ecbplus import CrossDocGold, GoldArticle, GoldEventMention, load_crossdoc_gold
 from newsgraph.evaluation.gold import (
     GoldActor,
     GoldDocument,
@@ -27,10 +33,15 @@ from newsgraph.evaluation.scores import DocumentScore, EvaluationReport, Problem
 
 __all__ = [
     "ActorMatcher",
+    "ClusterScore",
+    "ClusteringScores",
+    "CrossDocGold",
     "DocumentScore",
     "EvaluationReport",
     "GoldActor",
+    "GoldArticle",
     "GoldDocument",
+    "GoldEventMention",
     "GoldMention",
     "GoldQuote",
     "LocatedGold",
@@ -43,6 +54,7 @@ __all__ = [
     "Score",
     "find_phrase",
     "find_words",
+    "load_crossdoc_gold",
     "load_gold",
     "load_gold_folder",
     "load_gold_set",
@@ -50,5 +62,6 @@ __all__ = [
     "normalise_name",
     "parse_gold",
     "render_report",
+    "score_clusterings",
     "score_document",
 ]
