@@ -75,7 +75,7 @@ def replace(rows: list[dict[str, Any]], index: int, **changes: Any) -> list[Any]
     [
         (DOCS + [DOCS[0]], None, "docs.jsonl", "document id '1_1ecb' is used twice"),
         (replace(DOCS, 1, subtopic=""), None, "docs.jsonl#2", "'subtopic' must be a non-empty string"),
-        (replace(DOCS, 0, title="x"), None, "docs.jsonl#1", "unknown field 'title'"),
+        (replace(DOCS, 0, sumary="x"), None, "docs.jsonl#1", "unknown field 'sumary'"),
         ([{"id": "a", "topic": "1", "text": "t"}], None, "docs.jsonl#1", "missing field 'subtopic'"),
         (DOCS, replace(MENTIONS, 0, doc="9_9ecb"), "mentions.jsonl#1", "document '9_9ecb' is not in docs.jsonl"),
         (DOCS, replace(MENTIONS, 2, end=400), "mentions.jsonl#3", "offsets 7:400 are not a span"),

@@ -147,7 +147,8 @@ def _string(where: str, data: dict[str, Any], name: str) -> str:
 
 
 def _article(where: str, data: dict[str, Any]) -> GoldArticle:
-    _fields(where, data, ("id", "topic", "subtopic", "text"))
+    # The article fields the JSON Lines reader takes are allowed too: the same file is ingested.
+    _fields(where, data, ("id", "topic", "subtopic", "text"), ("title", "url", "date", "outlet", "authors", "language"))
     return GoldArticle(
         id=_string(where, data, "id"),
         topic=_string(where, data, "topic"),

@@ -102,11 +102,15 @@ class Story:
 
 def story_score(profile: DocumentProfile, story: Story) -> float:
     """How well the article fits the story, 0..1: words weigh most, then actors, then events."""
-    words = cosine(profile.terms, story.terms)
-    actors = cosine(profile.actors, story.actors)
+    parts = [(0.55, cosine(profile.terms, story.terms))]
+    if profile.actors and story.actors:
+        parts.append((0.3, cosine(profile.actors, story.actors)))
     keys = profile.event_keys
-    events = len(keys & story.event_keys) / min(len(keys), len(story.event_keys)) if keys and story.event_keys else 0.0
-    return 0.55 * words + 0.3 * actors + 0.15 * events
+    if keys and story.event_keys:
+        parts.append((0.15, len(keys & story.event_keys) / min(len(keys), len(story.event_keys))))
+    # What neither side has (no actors found, no two-party events) says nothing either way: the
+    # score is the weighted mean of what can be compared.
+    return sum(weight * value for weight, value in parts) / sum(weight for weight, _ in parts)
 
 
 class StoryIndex:
