@@ -14,11 +14,12 @@ from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import IngestSummary, ingest
+from newsgraph.linking.benchmark import LinkingRun, bench_linking
 from newsgraph.nlp import load_nlp
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
-__all__ = ["DEFAULT_CORPUS", "BenchmarkReport", "BareParse", "run_benchmark"]
+__all__ = ["DEFAULT_CORPUS", "BenchmarkReport", "BareParse", "run_benchmark", "render_linking"]
 
 DEFAULT_CORPUS = Path("../shared/corpus/reuters21578")
 
@@ -41,6 +42,7 @@ class BenchmarkReport:
     bare: BareParse
     peak_memory_mb: float
     db_mb: float
+    linking: tuple[LinkingRun, ...] = ()
 
     def render(self) -> str:
         first, rerun, bare = self.first, self.rerun, self.bare
@@ -61,17 +63,37 @@ class BenchmarkReport:
             f"peak memory       {self.peak_memory_mb:.0f} MB (largest resident set of this process or a worker)",
             f"database size     {self.db_mb:.1f} MB",
         ]
+        lines.extend(render_linking(self.linking))
         return "\n".join(lines)
 
 
+def render_linking(runs: tuple[LinkingRun, ...] | list[LinkingRun]) -> list[str]:
+    """One line per linking run: how its cost grows with the number of articles."""
+    return [
+        f"linking {run.articles:>7,} articles  {run.seconds:7.1f} s = {run.ms_per_article:.2f} ms/article; "
+        f"{run.stories:,} stories, {run.event_clusters:,} event clusters ({run.multi_article_event_clusters:,} "
+        f"across articles), {run.quote_clusters:,} quotation clusters, {run.near_duplicates:,} near-duplicates"
+        for run in runs
+    ]
+
+
 def run_benchmark(
-    corpus: Path, *, sample: int | None = None, db: Path | None = None, workers: int | None = None
+    corpus: Path,
+    *,
+    sample: int | None = None,
+    db: Path | None = None,
+    workers: int | None = None,
+    linking_sizes: tuple[int, ...] = (),
 ) -> BenchmarkReport:
+    """Ingest the corpus (without linking, so the per-document pipeline is timed alone), then
+    time linking the first N articles from scratch for each N in ``linking_sizes``."""
     if not corpus.exists():
         raise NewsgraphError(f"{corpus}: corpus folder not found; pass --corpus PATH (the Reuters-21578 .sgm files)")
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as scratch:
         target = db or Path(scratch) / "bench.duckdb"
-        settings = Settings(db=target) if workers is None else Settings(db=target, workers=workers)
+        settings = Settings(db=target, link=False)
+        if workers is not None:
+            settings = Settings(db=target, link=False, workers=workers)
         first = ingest([corpus], settings, limit=sample)
         rerun = ingest([corpus], settings, limit=sample)
         bare = _bare_parse(target, settings.workers)
@@ -79,7 +101,10 @@ def run_benchmark(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         )
         size = target.stat().st_size + sum(p.stat().st_size for p in target.parent.glob(target.name + ".wal"))
-        return BenchmarkReport(corpus, settings.workers, first, rerun, bare, peak_kb / 1024, size / 1_000_000)
+        with Store(target, read_only=True) as store:
+            stored = store.count("documents")
+        linking = tuple(bench_linking(target, [n for n in linking_sizes if n <= stored]))
+        return BenchmarkReport(corpus, settings.workers, first, rerun, bare, peak_kb / 1024, size / 1_000_000, linking)
 
 
 def _bare_parse(db: Path, workers: int) -> BareParse:

@@ -21,8 +21,17 @@ def event(
     where: str | None = None,
 ) -> EventItem:
     return EventItem(
-        id=event_id, doc_id=doc_id, family=family, type=family, sources=frozenset(sources), targets=frozenset(targets),
-        date=date_value, location_country=where, status=status, reported_by=None, published=published,
+        id=event_id,
+        doc_id=doc_id,
+        family=family,
+        type=family,
+        sources=frozenset(sources),
+        targets=frozenset(targets),
+        date=date_value,
+        location_country=where,
+        status=status,
+        reported_by=None,
+        published=published,
     )
 
 
@@ -69,6 +78,10 @@ def test_events_with_one_party_or_another_place_do_not_merge() -> None:
 
 def test_a_denial_joins_the_cluster_of_what_it_denies() -> None:
     index = EventClusterIndex()
-    alleged = index.place(event("e1", "d1", family="AID", sources=("PRK",), targets=("RUS",), status="alleged"), "s1", PERIOD)
-    denied = index.place(event("e2", "d2", family="AID", sources=("PRK", "RUS"), targets=(), status="denied"), "s1", PERIOD)
+    alleged = index.place(
+        event("e1", "d1", family="AID", sources=("PRK",), targets=("RUS",), status="alleged"), "s1", PERIOD
+    )
+    denied = index.place(
+        event("e2", "d2", family="AID", sources=("PRK", "RUS"), targets=(), status="denied"), "s1", PERIOD
+    )
     assert denied is alleged

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from newsgraph.linking.features import normalise_quote
-from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.profiles import QuoteItem
+from newsgraph.linking.quote_clusters import QuoteGroupIndex
 
 LONG = "We will not allow anyone to threaten the security of our people and our allies in the region"
 

@@ -38,7 +38,9 @@ def copy(linked: Path, tmp_path: Path) -> Path:
 
 def doc_by_title(store: Store) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for doc_id, title, outlet in store.db.execute("SELECT id, title, outlet FROM documents ORDER BY published, id").fetchall():
+    for doc_id, title, outlet in store.db.execute(
+        "SELECT id, title, outlet FROM documents ORDER BY published, id"
+    ).fetchall():
         out.setdefault(outlet, []).append(doc_id)
     return out
 

@@ -22,7 +22,13 @@ def test_the_same_text_gets_the_same_signature_and_buckets() -> None:
 def test_a_lightly_edited_copy_shares_buckets_and_an_unrelated_text_does_not() -> None:
     original = signature(shingles(words(TEXT)))
     edited = signature(shingles(words(TEXT + " Share this article.")))
-    other = signature(shingles(words("Heavy rain flooded several villages in the north, and rescue teams evacuated hundreds of families overnight.")))
+    other = signature(
+        shingles(
+            words(
+                "Heavy rain flooded several villages in the north, and rescue teams evacuated hundreds of families overnight."
+            )
+        )
+    )
     assert original is not None and edited is not None and other is not None
     assert similarity(original, edited) > 0.7
     assert set(band_buckets(original)) & set(band_buckets(edited))

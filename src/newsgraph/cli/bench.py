@@ -8,8 +8,10 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from newsgraph.bench import DEFAULT_CORPUS, run_benchmark
+from newsgraph.bench import DEFAULT_CORPUS, render_linking, run_benchmark
 from newsgraph.cli._common import handle_errors
+from newsgraph.errors import NewsgraphError
+from newsgraph.linking.benchmark import bench_linking
 
 __all__ = ["register"]
 
@@ -20,12 +22,42 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def bench_command(
-    corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="Folder of Reuters-21578 .sgm files (or any articles)."),
+    corpus: Path = typer.Option(
+        DEFAULT_CORPUS, "--corpus", help="Folder of Reuters-21578 .sgm files (or any articles)."
+    ),
     sample: Optional[int] = typer.Option(None, "--sample", help="Ingest only the first N articles."),
     db: Optional[Path] = typer.Option(None, "--db", help="Database to fill (default: a fresh temporary one)."),
-    workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", help="Processes running the pipeline (default: one per core)."
+    ),
+    linking: Optional[str] = typer.Option(
+        None,
+        "--linking",
+        help="Also time linking the first N articles from scratch, for each N (e.g. 1000,5000,20000).",
+    ),
+    linking_only: bool = typer.Option(
+        False, "--linking-only", help="Skip the ingest: time linking on the articles already in --db (left unchanged)."
+    ),
 ) -> None:
     """Ingest a corpus into a fresh database and print articles/s, MB/s, words/s and peak memory,
-    beside the bare parse of the same texts."""
-    report = run_benchmark(corpus, sample=sample, db=db, workers=workers)
+    beside the bare parse of the same texts; with --linking, how linking's cost grows."""
+    sizes = _sizes(linking)
+    if linking_only:
+        if db is None or not sizes:
+            raise NewsgraphError("--linking-only needs --db (an ingested database) and --linking SIZES")
+        Console().print("\n".join(render_linking(bench_linking(db, sizes))), highlight=False)
+        return
+    report = run_benchmark(corpus, sample=sample, db=db, workers=workers, linking_sizes=sizes)
     Console().print(report.render(), highlight=False)
+
+
+def _sizes(value: str | None) -> tuple[int, ...]:
+    if not value:
+        return ()
+    try:
+        sizes = tuple(int(part) for part in value.split(","))
+    except ValueError:
+        raise NewsgraphError(f"--linking takes whole numbers separated by commas, got {value!r}") from None
+    if any(size < 1 for size in sizes):
+        raise NewsgraphError(f"--linking sizes must be positive, got {value!r}")
+    return sizes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["write_claims", "claim_id_for"]
 
@@ -28,13 +28,13 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
     db = store.db
     ids = sorted(cluster_ids)
     claim_ids = [claim_id_for(c) for c in ids]
-    db.execute("DELETE FROM claim_sides WHERE claim_id IN (SELECT unnest(?))", [claim_ids])
-    db.execute("DELETE FROM contested_claims WHERE id IN (SELECT unnest(?))", [claim_ids])
+    db.execute("DELETE FROM claim_sides WHERE claim_id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(claim_ids)])
+    db.execute("DELETE FROM contested_claims WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(claim_ids)])
     members = store.query(
         "SELECT m.cluster_id, e.id, e.doc_id, e.status, e.reported_by_actor_id, e.source_actor_ids, "
         "e.target_actor_ids, e.type FROM event_cluster_members m JOIN events e ON e.id = m.event_id "
-        "WHERE m.cluster_id IN (SELECT unnest(?)) ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
-        [ids],
+        "WHERE m.cluster_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
+        [id_list(ids)],
     )
     by_cluster: dict[str, list[dict[str, Any]]] = {}
     for row in members:
@@ -70,8 +70,8 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
         docs = sorted({r["doc_id"] for r in rows})
         for accusation in store.query(
             "SELECT id, doc_id, source_actor_ids, target_actor_ids FROM events WHERE type = 'ACCUSE' "
-            "AND doc_id IN (SELECT unnest(?)) ORDER BY doc_id, evidence_start, trigger_start, id",
-            [docs],
+            "AND doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY doc_id, evidence_start, trigger_start, id",
+            [id_list(docs)],
         ):
             accusers = {party(a) for a in accusation["source_actor_ids"]}
             accused = {party(a) for a in accusation["target_actor_ids"]}
@@ -80,8 +80,12 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
                     [claim_id, accusation["id"], "accuses", list(accusation["source_actor_ids"]), accusation["doc_id"]]
                 )
         claims.append([claim_id, cluster_id, _summary(rows, sides, claim_id, names)])
-    db.executemany("INSERT INTO contested_claims VALUES (?, ?, ?)", claims)
-    db.executemany("INSERT OR REPLACE INTO claim_sides VALUES (?, ?, ?, ?, ?)", sides)
+    store.insert_rows("contested_claims", [dict(zip(("id", "event_cluster_id", "summary"), c)) for c in claims])
+    store.insert_rows(
+        "claim_sides",
+        [dict(zip(("claim_id", "event_id", "side", "actor_ids", "doc_id"), side)) for side in sides],
+        replace=True,
+    )
 
 
 def _summary(rows: list[dict[str, Any]], sides: list[list[Any]], claim_id: str, names: dict[str, str]) -> str:

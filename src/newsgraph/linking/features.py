@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 __all__ = ["words", "shingles", "term_vector", "cosine", "normalise_quote"]
 
@@ -43,10 +43,22 @@ def shingles(tokens: list[str], size: int = 5) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    return dict(get_frequency_dict("en"))
+
+
 def _rarity(word: str) -> float:
-    # Zipf 7 is "the"; 0 is unseen. Rarer words weigh more; unseen ones (names) weigh most.
-    return max(0.0, 7.5 - zipf_frequency(word, "en"))
+    # On the Zipf scale "the" is 7.7 and an unseen word 0: rarer words weigh more, and unseen
+    # ones (most names) weigh most. A dictionary lookup, not wordfreq's tokenising lookup.
+    table = _frequencies()
+    if word in table or "-" not in word:
+        frequency = table.get(word, 0.0)
+    else:
+        # A compound is about as rare as its rarest part ("north-korean" is no name).
+        frequency = min(table.get(part, 0.0) for part in word.split("-"))
+    zipf = math.log10(frequency * 1e9) if frequency > 0 else 0.0
+    return max(0.0, 7.5 - zipf)
 
 
 def term_vector(title: str | None, text: str, limit: int = 40) -> dict[str, float]:
@@ -55,6 +67,7 @@ def term_vector(title: str | None, text: str, limit: int = 40) -> dict[str, floa
     counts: Counter[str] = Counter()
     for source, weight in ((title or "", 2), (text, 1)):
         for word in words(source):
+            word = word.removesuffix("'s")
             if len(word) < 3 or word.isdigit() or word in STOP_WORDS or word in _NEWS_WORDS:
                 continue
             counts[word] += weight

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
 
-from newsgraph.linking.profiles import DocumentProfile
 from newsgraph.linking.features import shingles, words
+from newsgraph.linking.profiles import DocumentProfile
 from newsgraph.linking.signatures import band_buckets, signature
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["NEAR_DUPLICATE", "NearDuplicate", "find_near_duplicates"]
 
@@ -43,21 +44,22 @@ def find_near_duplicates(store: Store, profiles: list[DocumentProfile]) -> list[
     if not signatures:
         return []
     order = {profile.doc_id: n for n, profile in enumerate(profiles)}
-    db.execute(
-        "CREATE OR REPLACE TEMP TABLE _batch_bands AS SELECT * FROM (SELECT unnest(?) AS band, unnest(?) AS bucket, "
-        "unnest(?) AS doc_id)",
-        [[r[0] for r in band_rows], [r[1] for r in band_rows], [r[2] for r in band_rows]],
+    bands = pa.table(
+        {
+            "band": pa.array([r[0] for r in band_rows], pa.int16()),
+            "bucket": pa.array([r[1] for r in band_rows], pa.uint64()),
+            "doc_id": pa.array([r[2] for r in band_rows], pa.string()),
+        }
     )
-    pairs = db.execute(
-        "SELECT DISTINCT n.doc_id, o.doc_id FROM _batch_bands n "
-        "JOIN signature_bands o ON o.band = n.band AND o.bucket = n.bucket"
-    ).fetchall()
-    db.execute("INSERT INTO signature_bands SELECT band::SMALLINT, bucket::UBIGINT, doc_id FROM _batch_bands")
-    db.execute("DROP TABLE _batch_bands")
-    db.executemany(
-        "INSERT OR REPLACE INTO document_signatures VALUES (?, ?)",
-        [[doc_id, values.tolist()] for doc_id, values in signatures.items()],
-    )
+    db.register("_batch_bands", bands)
+    try:
+        pairs = db.execute(
+            "SELECT DISTINCT n.doc_id, o.doc_id FROM _batch_bands n "
+            "JOIN signature_bands o ON o.band = n.band AND o.bucket = n.bucket"
+        ).fetchall()
+        db.execute("INSERT INTO signature_bands SELECT band, bucket, doc_id FROM _batch_bands")
+    finally:
+        db.unregister("_batch_bands")
     # Pairs within the batch: the later document is the duplicate of the earlier one.
     by_bucket: dict[tuple[int, int], list[str]] = {}
     for band, bucket, doc_id in band_rows:
@@ -68,7 +70,7 @@ def find_near_duplicates(store: Store, profiles: list[DocumentProfile]) -> list[
     old_ids = sorted({old for _, old in candidates if old not in shingle_sets})
     if old_ids:
         for doc_id, text in db.execute(
-            "SELECT id, text FROM documents WHERE id IN (SELECT unnest(?))", [old_ids]
+            "SELECT id, text FROM documents WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(old_ids)]
         ).fetchall():
             shingle_sets[doc_id] = shingles(words(text))
     found = []

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.linking.features import normalise_quote, shingles, term_vector, words
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["EventItem", "QuoteItem", "DocumentProfile", "ActorDirectory", "load_profiles", "family_of"]
 
@@ -52,6 +52,19 @@ class EventItem:
     status: str
     reported_by: str | None
     published: str | None
+    cameo: str = ""
+
+    @property
+    def place(self) -> str | None:
+        """The country where the event happened: the place the sentence names, else, for a visit,
+        the country visited (CAMEO 042) or the host's (043)."""
+        if self.location_country:
+            return self.location_country
+        if self.cameo.startswith("042") and len(self.targets) == 1:
+            return next(iter(self.targets))
+        if self.cameo.startswith("043") and len(self.sources) == 1:
+            return next(iter(self.sources))
+        return None
 
     @property
     def parties(self) -> frozenset[str]:
@@ -91,13 +104,24 @@ class DocumentProfile:
     def event_keys(self) -> set[str]:
         return {event.key for event in self.events if len(event.parties) >= 2}
 
+    @property
+    def meeting_places(self) -> set[str]:
+        """Meetings of two parties or more with where they happened ("MEET|PRK+RUS@PRK")."""
+        return {
+            f"{event.key}@{event.place}"
+            for event in self.events
+            if event.family == "MEET" and len(event.parties) >= 2 and event.place
+        }
+
 
 def load_profiles(store: Store, doc_ids: list[str], directory: ActorDirectory) -> list[DocumentProfile]:
     """Profiles of these documents, in the order given."""
     if not doc_ids:
         return []
     db = store.db
-    db.execute("CREATE OR REPLACE TEMP TABLE _link_batch AS SELECT unnest(?) AS doc_id", [doc_ids])
+    db.execute(
+        "CREATE OR REPLACE TEMP TABLE _link_batch AS SELECT unnest(?::JSON::VARCHAR[]) AS doc_id", [id_list(doc_ids)]
+    )
     profiles: dict[str, DocumentProfile] = {}
     for doc_id, title, outlet, published, text in db.execute(
         "SELECT d.id, d.title, d.outlet, d.published, d.text FROM documents d JOIN _link_batch b ON b.doc_id = d.id"
@@ -140,6 +164,7 @@ def load_profiles(store: Store, doc_ids: list[str], directory: ActorDirectory) -
                 status=row["status"],
                 reported_by=row["reported_by_actor_id"],
                 published=profile.published,
+                cameo=row["cameo"],
             )
         )
     for quote_id, doc_id, speaker, text in db.execute(

@@ -21,7 +21,7 @@ from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.state import load_event_clusters, load_quote_groups, load_stories
 from newsgraph.linking.stories import STORY_DAYS_AFTER, Story, StoryIndex, story_id_for
 from newsgraph.linking.writes import write_batch
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["LINKER_VERSION", "LinkSummary", "link", "unlink_all"]
 
@@ -29,7 +29,6 @@ LINKER_VERSION = "newsgraph.linking.v1"
 
 LINK_TABLES = (
     "near_duplicates",
-    "document_signatures",
     "signature_bands",
     "stories",
     "story_documents",
@@ -209,8 +208,8 @@ def _window_start(store: Store, pending: list[str]) -> str | None:
     document is undated (it may belong to any story)."""
     row = store.db.execute(
         "SELECT count(*) FILTER (WHERE published IS NULL), min(published) FROM documents "
-        "WHERE id IN (SELECT unnest(?))",
-        [pending],
+        "WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))",
+        [id_list(pending)],
     ).fetchone()
     if row is None or row[0] or row[1] is None:
         return None

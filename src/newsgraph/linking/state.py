@@ -9,7 +9,7 @@ from newsgraph.linking.features import normalise_quote
 from newsgraph.linking.profiles import MIN_QUOTE_WORDS, ActorDirectory, QuoteItem
 from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.stories import Story
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["load_stories", "load_event_clusters", "load_quote_groups", "match_key", "parse_match_key"]
 
@@ -44,15 +44,16 @@ def load_event_clusters(store: Store, story_ids: set[str]) -> list[EventCluster]
         "JOIN story_documents sd ON sd.doc_id = m.doc_id "
         "JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = m.doc_id "
         "WHERE m.cluster_id IN (SELECT DISTINCT m2.cluster_id FROM event_cluster_members m2 "
-        "JOIN story_documents s2 ON s2.doc_id = m2.doc_id WHERE s2.story_id IN (SELECT unnest(?)))",
-        [sorted(story_ids)],
+        "JOIN story_documents s2 ON s2.doc_id = m2.doc_id WHERE s2.story_id IN (SELECT unnest(?::JSON::VARCHAR[])))",
+        [id_list(sorted(story_ids))],
     ).fetchall()
     by_cluster: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for cluster_id, story_id, event_date, published in members:
         by_cluster.setdefault(cluster_id, []).append((story_id, event_date, published))
     clusters = []
     for cluster_id, key in store.db.execute(
-        "SELECT id, match_key FROM event_clusters WHERE id IN (SELECT unnest(?)) ORDER BY id", [sorted(by_cluster)]
+        "SELECT id, match_key FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY id",
+        [id_list(sorted(by_cluster))],
     ).fetchall():
         family, sources, targets, location = parse_match_key(key)
         cluster = EventCluster(cluster_id, family, sources, targets, location)
@@ -77,9 +78,9 @@ def load_quote_groups(store: Store, story_ids: set[str], directory: ActorDirecto
         "SELECT q.id, q.doc_id, q.speaker_actor_id, q.text, d.published FROM quotes q "
         "JOIN story_documents sd ON sd.doc_id = q.doc_id JOIN documents d ON d.id = q.doc_id "
         "JOIN link_state l ON l.doc_id = q.doc_id "
-        "WHERE sd.story_id IN (SELECT unnest(?)) AND q.kind IN ('direct', 'partial') "
+        "WHERE sd.story_id IN (SELECT unnest(?::JSON::VARCHAR[])) AND q.kind IN ('direct', 'partial') "
         "ORDER BY l.linked_at, d.published NULLS LAST, q.doc_id, q.start, q.id",
-        [sorted(story_ids)],
+        [id_list(sorted(story_ids))],
     ).fetchall()
     for quote_id, doc_id, speaker, text, published in rows:
         tokens = tuple(normalise_quote(text))

@@ -31,6 +31,8 @@ _PROFILE_ACTORS = 50
 _INDEX_TERMS = 12
 _INDEX_ACTORS = 8
 _MAX_CANDIDATES = 40
+# The same parties meeting at another place is another meeting, so most likely another story.
+_MEETING_ELSEWHERE = 0.7
 
 
 def story_id_for(first_doc_id: str) -> str:
@@ -46,6 +48,7 @@ class Story:
     terms: dict[str, float] = field(default_factory=dict)
     actors: dict[str, float] = field(default_factory=dict)
     event_keys: set[str] = field(default_factory=set)
+    meeting_places: set[str] = field(default_factory=set)
     n_articles: int = 0
 
     def add(self, profile: DocumentProfile) -> None:
@@ -53,6 +56,7 @@ class Story:
         self.terms = _top(_summed(self.terms, profile.terms), _PROFILE_TERMS)
         self.actors = _top(_summed(self.actors, profile.actors), _PROFILE_ACTORS)
         self.event_keys |= profile.event_keys
+        self.meeting_places |= profile.meeting_places
         if self.title is None:
             self.title = profile.title
         if profile.published:
@@ -64,7 +68,12 @@ class Story:
 
     def profile_json(self) -> str:
         return json.dumps(
-            {"terms": self.terms, "actors": self.actors, "event_keys": sorted(self.event_keys)},
+            {
+                "terms": self.terms,
+                "actors": self.actors,
+                "event_keys": sorted(self.event_keys),
+                "meeting_places": sorted(self.meeting_places),
+            },
             sort_keys=True,
         )
 
@@ -79,6 +88,7 @@ class Story:
             terms=profile["terms"],
             actors=profile["actors"],
             event_keys=set(profile["event_keys"]),
+            meeting_places=set(profile.get("meeting_places", [])),
             n_articles=row["n_articles"],
         )
 
@@ -110,7 +120,17 @@ def story_score(profile: DocumentProfile, story: Story) -> float:
         parts.append((0.15, len(keys & story.event_keys) / min(len(keys), len(story.event_keys))))
     # What neither side has (no actors found, no two-party events) says nothing either way: the
     # score is the weighted mean of what can be compared.
-    return sum(weight * value for weight, value in parts) / sum(weight for weight, _ in parts)
+    score = sum(weight * value for weight, value in parts) / sum(weight for weight, _ in parts)
+    return score * _MEETING_ELSEWHERE if _meets_elsewhere(profile.meeting_places, story.meeting_places) else score
+
+
+def _meets_elsewhere(article: set[str], story: set[str]) -> bool:
+    """Whether the article has the same parties meet somewhere the story never places them, while
+    the story has them meet elsewhere: a summit in Pyongyang is not the summit in Vladivostok."""
+    if not article or not story or article & story:
+        return False
+    story_meetings = {key.rsplit("@", 1)[0] for key in story}
+    return any(key.rsplit("@", 1)[0] in story_meetings for key in article)
 
 
 class StoryIndex:

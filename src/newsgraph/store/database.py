@@ -23,7 +23,14 @@ from newsgraph.quotes import QUOTES_VERSION
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
 
-__all__ = ["Store", "SourceSeen"]
+__all__ = ["Store", "SourceSeen", "id_list"]
+
+
+def id_list(ids: Iterable[str]) -> str:
+    """A list of ids as one query parameter, for ``unnest(?::JSON::VARCHAR[])``. DuckDB converts a
+    Python list element by element (and, without pandas installed, tries to import pandas for each
+    one); one JSON string is converted once, a hundred times faster for a batch of ids."""
+    return json.dumps(list(ids))
 
 
 @dataclass(frozen=True)
@@ -273,17 +280,25 @@ class Store:
             self.db.unregister("_actors")
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self.insert_rows(table, rows)
+
+    def insert_rows(self, table: str, rows: list[dict[str, Any]], *, replace: bool = False) -> None:
+        """Insert rows (dicts keyed by column) in one statement through Arrow: far faster than one
+        parameterised insert per row. A row whose key exists is kept, or replaced if ``replace``."""
+        if not rows:
+            return
         batch = pa.Table.from_pylist(rows)
         columns = ", ".join(f'"{name}"' for name in rows[0])
         values = ", ".join("now()" if name in _NOW_COLUMNS else f'"{name}"' for name in rows[0])
+        verb, conflict = ("INSERT OR REPLACE", "") if replace else ("INSERT", " ON CONFLICT DO NOTHING")
         self.db.register("_batch", batch)
         try:
-            self.db.execute(f"INSERT INTO {table} ({columns}) SELECT {values} FROM _batch ON CONFLICT DO NOTHING")
+            self.db.execute(f"{verb} INTO {table} ({columns}) SELECT {values} FROM _batch{conflict}")
         finally:
             self.db.unregister("_batch")
 
 
-_NOW_COLUMNS = frozenset({"ingested_at", "seen_at"})
+_NOW_COLUMNS = frozenset({"ingested_at", "seen_at", "linked_at"})
 _TABLES = frozenset(
     {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts", "events"}
     | {"stories", "story_documents", "event_clusters", "event_cluster_members", "quote_clusters"}

@@ -228,14 +228,6 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
-    db.execute(
-        """
-        CREATE TABLE document_signatures (
-            doc_id VARCHAR PRIMARY KEY,
-            minhash UBIGINT[] NOT NULL
-        )
-        """
-    )
     # Locality-sensitive hashing: each signature cut into bands; documents sharing a band bucket
     # are candidate near-duplicates, so a new document is compared with a handful, never with all.
     db.execute(

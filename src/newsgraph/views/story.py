@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["StoryArticle", "StoryRow", "StoryClaim", "StoryView", "StorySummary", "story_view", "list_stories"]
 
@@ -104,9 +104,9 @@ def story_view(store: Store, key: str) -> StoryView:
         near_duplicates=[
             (str(row[0]), str(row[1]), float(row[2]))
             for row in db.execute(
-                "SELECT doc_id, duplicate_of, similarity FROM near_duplicates WHERE doc_id IN (SELECT unnest(?)) "
+                "SELECT doc_id, duplicate_of, similarity FROM near_duplicates WHERE doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
                 "ORDER BY doc_id",
-                [doc_ids],
+                [id_list(doc_ids)],
             ).fetchall()
         ],
     )
@@ -129,15 +129,15 @@ def _resolve(store: Store, key: str) -> str:
 def _event_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
     members = store.query(
         "SELECT m.cluster_id, e.doc_id, e.status, e.evidence_text FROM event_cluster_members m "
-        "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN (SELECT unnest(?)) ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
-        [doc_ids],
+        "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
+        [id_list(doc_ids)],
     )
     by_cluster: dict[str, list[dict[str, Any]]] = {}
     for row in members:
         by_cluster.setdefault(row["cluster_id"], []).append(row)
     clusters = store.query(
-        "SELECT * FROM event_clusters WHERE id IN (SELECT unnest(?)) ORDER BY n_articles DESC, first_reported NULLS LAST, id",
-        [sorted(by_cluster)],
+        "SELECT * FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, first_reported NULLS LAST, id",
+        [id_list(sorted(by_cluster))],
     )
     out = []
     for cluster in clusters:
@@ -167,15 +167,15 @@ def _event_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list
 def _quote_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
     members = store.query(
         "SELECT m.cluster_id, q.doc_id, q.kind, q.text FROM quote_cluster_members m JOIN quotes q ON q.id = m.quote_id "
-        "WHERE m.doc_id IN (SELECT unnest(?)) ORDER BY q.doc_id, q.start",
-        [doc_ids],
+        "WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY q.doc_id, q.start",
+        [id_list(doc_ids)],
     )
     by_cluster: dict[str, list[dict[str, Any]]] = {}
     for row in members:
         by_cluster.setdefault(row["cluster_id"], []).append(row)
     out = []
     for cluster in store.query(
-        "SELECT * FROM quote_clusters WHERE id IN (SELECT unnest(?)) ORDER BY n_articles DESC, id", [sorted(by_cluster)]
+        "SELECT * FROM quote_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, id", [id_list(sorted(by_cluster))]
     ):
         speaker = names.get(cluster["speaker_actor_id"], cluster["speaker_actor_id"] or "unknown speaker")
         by_article: dict[str, str] = {}
@@ -200,8 +200,8 @@ def _quote_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list
 def _claims(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryClaim]:
     claims = store.query(
         "SELECT DISTINCT c.id, c.summary FROM contested_claims c JOIN claim_sides s ON s.claim_id = c.id "
-        "WHERE s.doc_id IN (SELECT unnest(?)) ORDER BY c.id",
-        [doc_ids],
+        "WHERE s.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY c.id",
+        [id_list(doc_ids)],
     )
     out = []
     for claim in claims:
