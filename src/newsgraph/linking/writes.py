@@ -35,7 +35,6 @@ def put(
 
 
 def write_batch(store: Store, placed: PlacedBatch, linker: str) -> None:
-    db = store.db
     if placed.near_duplicates:
         put(store, "near_duplicates", ("doc_id", "duplicate_of", "similarity"), placed.near_duplicates, replace=True)
     put(
