@@ -64,3 +64,17 @@ def test_ingest_without_linking_leaves_the_links_to_the_link_command(tmp_path: P
     result = runner.invoke(app, ["ingest", str(ARTICLES), "--db", str(path), "--workers", "1", "--no-link"])
     assert result.exit_code == 0 and "linked" not in result.output
     assert "linked 5 document(s)" in flat(runner.invoke(app, ["link", "--db", str(path)]).output)
+
+
+def test_bench_times_linking_on_a_copy_of_an_ingested_database(db: Path) -> None:
+    before = db.stat().st_mtime
+    result = runner.invoke(app, ["bench", "--linking-only", "--linking", "2,5", "--db", str(db)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("linking")]
+    assert len(lines) == 2 and "ms/article" in lines[1] and "5 articles" in " ".join(lines[1].split())
+    assert db.stat().st_mtime == before
+
+
+def test_bench_rejects_linking_sizes_that_are_not_numbers(db: Path) -> None:
+    result = runner.invoke(app, ["bench", "--linking-only", "--linking", "many", "--db", str(db)])
+    assert result.exit_code != 0 and "whole numbers" in result.output
