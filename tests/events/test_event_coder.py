@@ -19,6 +19,10 @@ from events.events_helpers import code, event, roots
         pytest.param("Chile rejected a Peruvian proposal on fishing.", "rejected", "REJECT", ("CHL",), ("PER",), id="owner-of-the-object"),
         pytest.param("Germany gave Ukraine more weapons.", "gave", "AID", ("DEU",), ("UKR",), id="dative-recipient"),
         pytest.param("Egyptian police arrested demonstrators in Cairo.", "arrested", "COERCE", ("EGY",), ("EGY",), id="domestic-default"),
+        pytest.param("France in May vetoed the renewal of a committee of inspectors checking compliance with United Nations sanctions against Syria.", "vetoed", "REJECT", ("FRA",), ("IGO",), id="veto-of-a-body-is-aimed-at-its-organisation"),
+        pytest.param("China ended the inquiry of the United Nations into Myanmar with a veto last month.", "veto", "REJECT", ("CHN",), ("IGO",), id="means-noun-takes-the-verb-subject"),
+        pytest.param("Greek coastguards fired warning shots after Turkish marines entered the strait.", "fired", "MOBILIZE", ("GRC",), ("TUR",), id="show-of-force-answers-the-provoker"),
+        pytest.param("Greek coastguards fired warning shots after Greek marines entered the strait.", "fired", "MOBILIZE", ("GRC",), (), id="no-provoker-of-the-same-country"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:
@@ -40,6 +44,10 @@ def test_symmetric_events_between_coordinated_actors_are_mutual(nlp: Language, t
     found = event(nlp, text, trigger)
     assert (found.type, found.mutual, found.target_actors) == (event_type, True, ())
     assert set(roots(found)[0]) == set(sources)
+
+
+def test_a_month_is_not_a_march(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "Peru in March rejected the plan.", require_actor=False)] == ["REJECT"]
 
 
 def test_one_army_exercising_alone_mobilizes(nlp: Language) -> None:

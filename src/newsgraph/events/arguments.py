@@ -42,6 +42,12 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
 
+# Conflictual types whose target may be the party they answer ("fired after X crossed").
+_RESPONSES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+_RESPONSE_MARKS = frozenset({"after", "when", "as", "because"})
+_MEANS_PREPOSITIONS = frozenset({"with", "through", "via"})
+
+
 class Arguments:
     """The actors around the triggers of one parsed document, cached per phrase head."""
 
@@ -224,6 +230,10 @@ class Arguments:
             if not found:
                 for node in prep_objects(noun, preposition):
                     found.extend(self.actors(node))
+        if not found:
+            verb = _means_verb(noun)
+            if verb is not None:
+                found.extend(self.actors(subject(verb, OBJECT_CONTROL)))
         return _unique(found)
 
     def _modifier_actors(self, noun: Token) -> list[ActorRef]:
@@ -259,6 +269,29 @@ class Arguments:
             found = [ref for ref in self.slot(predicate, slot, sources) if ref not in sources]
             if found:
                 return found
+        if predicate.kind == "noun":
+            verb = _means_verb(predicate.trigger)
+            obj = direct_object(verb) if verb is not None else None
+            if obj is not None:
+                found = [ref for ref in self.actors(obj) or self.owner_actors(obj, exclude=sources) if ref not in sources]
+                if found:
+                    return found
+        if predicate.pattern.type in _RESPONSES and predicate.kind != "noun":
+            return self._provoker(predicate.head, sources)
+        return []
+
+    def _provoker(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """"Troops fired warning shots after soldiers from the North crossed the border": a show
+        or use of force in answer to what another party did is aimed at that party, the subject
+        of the clause introduced by "after", "when" or "as", when it is of another country."""
+        roots = {ref.root for ref in sources if ref.root}
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _RESPONSE_MARKS for m in clause.children):
+                continue
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            found = [ref for ref in self.actors(doer) if ref not in sources]
+            if found and roots and all(ref.root and ref.root not in roots for ref in found):
+                return found
         return []
 
     def sole_country(self, sentence: Span) -> str | None:
@@ -274,6 +307,19 @@ class Arguments:
         found = countries.pop() if len(countries) == 1 else None
         self._sentence_countries[sentence.start] = found
         return found
+
+
+def _means_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the means of: "ended the monitoring with a veto", "responded
+    with air strikes". Its subject did the noun's event."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in _MEANS_PREPOSITIONS or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.dep_ == "dobj" and verb.head.pos_ in ("VERB", "AUX"):
+        # The parser often hangs the means on the object: "ended [the inquiry with a veto]".
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != preposition.i else None
 
 
 def _with_sector(ref: ActorRef, sector: str | None) -> ActorRef:

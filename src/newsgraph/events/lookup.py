@@ -131,6 +131,11 @@ class KnowledgeBaseLookup:
                     for surname in found.actor.surnames:
                         self._people.setdefault(surname, found.actor)
 
+    @property
+    def doc(self) -> Doc:
+        """The parsed text the spans point into."""
+        return self._doc
+
     def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
         span = self._doc.char_span(span_start, span_end, alignment_mode="expand")
         if span is None or len(span) == 0:
