@@ -1,5 +1,7 @@
 """The events stage: PLOVER events with the document's resolved actors, dated from the time
-expressions of their sentence and placed where their sentence says they happened."""
+expressions of their sentence (or, where the text supports it, of the story around them or the
+article's date: see :mod:`newsgraph.pipeline.event_dates`) and placed where their sentence says
+they happened."""
 
 from __future__ import annotations
 
@@ -9,13 +11,15 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.actors.records import DocumentActors, MentionRecord
-from newsgraph.dates.expressions import TimeExpression
 from newsgraph.events import ActorRef, EventRecord, KnowledgeBaseLookup, extract_events
 from newsgraph.pipeline.analysis import Analysis, DatedEvent
+from newsgraph.pipeline.event_dates import date_events, event_time
 from newsgraph.pipeline.nlp_stages import reference_date
 from newsgraph.places import PlaceMention, event_location
 
 __all__ = ["EventsStage", "ResolvedActorLookup", "event_time"]
+
+# event_time moved to event_dates with the other dating rules; it is still importable from here.
 
 
 class ResolvedActorLookup:
@@ -72,18 +76,6 @@ def _closeness(doc: Doc, mention: MentionRecord, root: Token) -> tuple[int, int]
     return (2, span.start - root.i)
 
 
-def event_time(event: EventRecord, times: list[TimeExpression]) -> TimeExpression | None:
-    """The resolved time expression of the event's sentence nearest its trigger, if any."""
-    inside = [
-        time
-        for time in times
-        if event.evidence_start <= time.start and time.end <= event.evidence_end and time.value is not None
-    ]
-    if not inside:
-        return None
-    return min(inside, key=lambda time: abs(time.start - event.trigger_start))
-
-
 def _location(doc: Doc, event: EventRecord, places: list[PlaceMention]) -> PlaceMention | None:
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if trigger is None or len(trigger) == 0:
@@ -105,12 +97,12 @@ class EventsStage:
         times, places = analysis.times or [], analysis.places or []
         published = reference_date(metadata.published)
         lookup = ResolvedActorLookup(actors, KnowledgeBaseLookup(doc, load_knowledge_base(), published))
+        events = extract_events(doc, lookup)
         dated: list[DatedEvent] = []
-        for event in extract_events(doc, lookup):
-            when = event_time(event, times)
+        for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
             where = _location(doc, event, places)
-            if when is not None:
+            if when.text is not None:
                 event = replace(event, date_text=when.text)
-            dated.append(DatedEvent(event, when.value if when else None, where))
+            dated.append(DatedEvent(event, when.value, where, when.basis))
         analysis.events = dated
         return analysis
