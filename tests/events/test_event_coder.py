@@ -23,6 +23,11 @@ from events.events_helpers import code, event, roots
         pytest.param("China ended the inquiry of the United Nations into Myanmar with a veto last month.", "veto", "REJECT", ("CHN",), ("IGO",), id="means-noun-takes-the-verb-subject"),
         pytest.param("Greek coastguards fired warning shots after Turkish marines entered the strait.", "fired", "MOBILIZE", ("GRC",), ("TUR",), id="show-of-force-answers-the-provoker"),
         pytest.param("Greek coastguards fired warning shots after Greek marines entered the strait.", "fired", "MOBILIZE", ("GRC",), (), id="no-provoker-of-the-same-country"),
+        pytest.param("Chechen separatists ambushed Georgian border guards.", "ambushed", "ASSAULT", ("RUS",), ("GEO",), id="ethnic-demonym"),
+        pytest.param("Kenyan police arrested up to 12 Italian engineers near the port.", "arrested", "COERCE", ("KEN",), ("ITA",), id="up-to-a-number-is-the-object"),
+        pytest.param("President Bush condemned Syria.", "condemned", "ACCUSE", ("USA",), ("SYR",), id="family-surname-of-one-country"),
+        pytest.param("The opposition party boycotted Kenya's elections.", "boycotted", "PROTEST", ("KEN",), ("KEN",), id="a-party-faces-its-own-state"),
+        pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:

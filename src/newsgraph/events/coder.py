@@ -469,7 +469,8 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> No
     "demonstrators") takes the country of the actors coordinated with it, or else of the actors
     on the other side of the event when those are all of one country and one of them is itself a
     domestic actor (police, rebels, citizens, a ministry: not a bare state or its army, whose
-    counterpart is as likely foreign). When no actor of the event has a country at all, the one
+    counterpart is as likely foreign), or when the unplaced actor is domestic by nature (a party,
+    rebels, protesters) and the other side is not an army. When no actor of the event has a country at all, the one
     country the sentence names, if it names exactly one, is where they all are ("the general
     resigned to allow Haiti's first free elections")."""
     actors = draft.sources + draft.targets
@@ -485,7 +486,14 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> No
         placed = {ref.country for ref in role if ref.country}
         facing = {ref.country for ref in other if ref.country}
         domestic = any(ref.country and ref.code and ref.code[3:6] in _DOMESTIC - {"GOV"} for ref in other)
-        country = placed.pop() if len(placed) == 1 else (facing.pop() if len(facing) == 1 and domestic else None)
+        # An actor that belongs inside one country by its nature (a party, rebels, protesters)
+        # faces its own country's state unless that state is its army: "the party will boycott
+        # Algeria's elections".
+        inside = any(ref.id is None and ref.country is None and ref.code in _DOMESTIC - {"GOV"} for ref in role)
+        unarmed = not any(ref.code and ref.code[3:6] == "MIL" for ref in other)
+        country = placed.pop() if len(placed) == 1 else (
+            facing.pop() if len(facing) == 1 and (domestic or (inside and unarmed)) else None
+        )
         if country is None:
             continue
         for position, ref in enumerate(role):

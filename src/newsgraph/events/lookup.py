@@ -244,7 +244,21 @@ class KnowledgeBaseLookup:
         countries = {c.actor.country for c in candidates if c.how != "surname"}
         if len(countries) == 1 and None not in countries:
             return next(c for c in candidates if c.how != "surname")
-        return None
+        return self._family(candidates)
+
+    def _family(self, candidates: list[Candidate]) -> Candidate | None:
+        """People of one country sharing a surname ("Bush", "Gandhi", "Aliyev"): which one the
+        text means is unsure, but the country is not. The one in office on the publication day is
+        taken, else the first; the event coder reads only the country and the code."""
+        countries = {c.actor.country for c in candidates}
+        if len(countries) != 1 or None in countries or any(c.actor.type != "person" for c in candidates):
+            return None
+        if self._day is not None:
+            for candidate in candidates:
+                code = self._kb.code_on(candidate.actor.id, self._day)
+                if code is not None and not code.endswith("ELI") and code != candidate.actor.code:
+                    return candidate
+        return candidates[0]
 
     def _names_an_actor(self, span: Span, named: bool, sector: str | None) -> bool:
         """Whether the head of the phrase names an actor: a name, a sector word or an actor noun.

@@ -181,7 +181,20 @@ def direct_object(verb: Token) -> Token | None:
     """The direct object of an active verb, the subject of a passive one ("shots were fired")."""
     if is_passive(verb):
         return _child(verb, "nsubjpass")
-    return _child(verb, "dobj", "obj", "attr", "oprd")
+    return _child(verb, "dobj", "obj", "attr", "oprd") or _counted_object(verb)
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """"Kidnapped up to 16 advisers": the parser reads "up to" as a particle and a preposition;
+    the counted noun after them is the object."""
+    for particle in verb.children:
+        if particle.dep_ in ("prt", "prep", "advmod") and particle.lower_ == "up":
+            for preposition in particle.children:
+                if preposition.dep_ == "prep" and preposition.lower_ == "to":
+                    counted = _child(preposition, "pobj")
+                    if counted is not None and (counted.pos_ == "NUM" or _child(counted, "nummod") is not None):
+                        return counted
+    return None
 
 
 def dative(verb: Token) -> Token | None:
