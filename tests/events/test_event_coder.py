@@ -27,6 +27,9 @@ from events.events_helpers import code, event, roots
         pytest.param("Kenyan police arrested up to 12 Italian engineers near the port.", "arrested", "COERCE", ("KEN",), ("ITA",), id="up-to-a-number-is-the-object"),
         pytest.param("President Bush condemned Syria.", "condemned", "ACCUSE", ("USA",), ("SYR",), id="family-surname-of-one-country"),
         pytest.param("The opposition party boycotted Kenya's elections.", "boycotted", "PROTEST", ("KEN",), ("KEN",), id="a-party-faces-its-own-state"),
+        pytest.param("The Nepalese army overran a Tamil Tiger camp.", "overran", "ASSAULT", ("NPL",), ("LKA",), id="demonym-in-a-misread-person-name"),
+        pytest.param("Ugandan rebels freed 12 soldiers.", "freed", "RETREAT", ("UGA",), ("UGA",), id="insurgents-face-their-own-army"),
+        pytest.param("Egypt lifted the closure of the West Bank.", "lifted", "CONCEDE", ("EGY",), ("PSE",), id="a-place-name-is-no-sector"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )
@@ -170,3 +173,8 @@ def test_evidence_is_the_sentence(nlp: Language) -> None:
     found = event(nlp, text, "expelled")
     assert text[found.evidence_start : found.evidence_end] == "Syria expelled two Turkish diplomats."
     assert text[found.trigger_start : found.trigger_end] == "expelled"
+
+
+def test_a_word_of_a_place_name_gives_no_sector(nlp: Language) -> None:
+    found = event(nlp, "Egypt lifted the closure of the West Bank.", "lifted")
+    assert [actor.code for actor in found.target_actors] == ["PSE"]

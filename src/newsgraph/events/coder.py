@@ -63,6 +63,8 @@ _AGAINST = frozenset({"ACCUSE", "PROTEST", "ASSAULT", "MOBILIZE", "SANCTION", "C
 # Sectors that belong inside one country: an actor named only by one of these, facing such an
 # actor, is taken to be of the same country ("Egyptian police fired on demonstrators").
 _DOMESTIC = frozenset({"COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "EDU", "LAB", "REF", "REL", "BUS", "MED", "CRM", "AGR", "HLH", "GOV"})
+_INSURGENT = frozenset({"REB", "OPP"})
+_STATE = frozenset({"MIL", "COP", "GOV"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acl", "attr", "oprd", "conj", "acomp"})
@@ -491,13 +493,17 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> No
         # Algeria's elections".
         inside = any(ref.id is None and ref.country is None and ref.code in _DOMESTIC - {"GOV"} for ref in role)
         unarmed = not any(ref.code and ref.code[3:6] == "MIL" for ref in other)
+        # Insurgents and the opposition fight and bargain with their own state's forces:
+        # "rebels released 40 soldiers".
+        insurgent = any(ref.country and ref.code and ref.code[3:6] in _INSURGENT for ref in other)
         country = placed.pop() if len(placed) == 1 else (
             facing.pop() if len(facing) == 1 and (domestic or (inside and unarmed)) else None
         )
         if country is None:
             continue
         for position, ref in enumerate(role):
-            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC):
+            state = insurgent and ref.code in _STATE
+            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC or state):
                 role[position] = ActorRef(None, country, country + (ref.code or ""))
 
 

@@ -53,6 +53,7 @@ _SECTORS = "sectors.json"
 _FUZZY_CUTOFF = 90.0
 _FUZZY_MIN_LENGTH = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_PLACES = frozenset({"GPE", "LOC"})
 # A city named by one proper noun the recogniser labelled otherwise ("Kharkiv" as a person) must be
 # this big to be read as a city.
 _LONE_CITY_POPULATION = 100_000
@@ -195,6 +196,13 @@ class KnowledgeBaseLookup:
                 found = self._resolve(piece.text, piece)
                 if found is not None:
                     return found
+        if person:
+            # A name the recogniser took for a person's may be a group named by its people
+            # ("Tamil Tiger"): a demonym in it still says whose it is.
+            for word in words[:-1]:
+                found = self._resolve(word.text, self._doc[word.i : word.i + 1])
+                if found is not None and found.how == "demonym":
+                    return found
         return None
 
     def _resolve(self, text: str, where: Span) -> Candidate | None:
@@ -307,7 +315,12 @@ class KnowledgeBaseLookup:
         return next((sector for first, last, sector in self._sector_words(span) if last == position), None)
 
     def _sector_words(self, span: Span) -> list[tuple[int, int, str]]:
-        forms = [(token.lemma_.lower(), token.lower_, _singular(token.lower_)) for token in span]
+        # A word of a place's name is no sector: "West Bank" is no bank, nor the Democratic
+        # People's Republic its people.
+        forms = [
+            ("", "", "") if token.ent_type_ in _NAMED_PLACES else (token.lemma_.lower(), token.lower_, _singular(token.lower_))
+            for token in span
+        ]
         found = []
         for first in range(len(span)):
             for size in range(min(self._longest_sector, len(span) - first), 0, -1):
