@@ -30,6 +30,9 @@ from events.events_helpers import code, event, roots
         pytest.param("The Nepalese army overran a Tamil Tiger camp.", "overran", "ASSAULT", ("NPL",), ("LKA",), id="demonym-in-a-misread-person-name"),
         pytest.param("Ugandan rebels freed 12 soldiers.", "freed", "RETREAT", ("UGA",), ("UGA",), id="insurgents-face-their-own-army"),
         pytest.param("Egypt lifted the closure of the West Bank.", "lifted", "CONCEDE", ("EGY",), ("PSE",), id="a-place-name-is-no-sector"),
+        pytest.param("A Kurdish armed group kidnapped three Dutch tourists in eastern Turkey.", "kidnapped", "ASSAULT", ("TUR",), ("NLD",), id="domestic-actor-of-the-scene"),
+        pytest.param("Dutch soldiers were killed by a roadside bomb in southern Afghanistan.", "killed", "ASSAULT", (), ("NLD",), id="where-a-weapon-is-is-not-whose"),
+        pytest.param("Protesters stoned the French embassy.", "stoned", "ASSAULT", (None,), ("FRA",), id="protesters-facing-a-foreign-state-stay-unplaced"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )

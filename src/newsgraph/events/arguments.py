@@ -46,6 +46,7 @@ OBJECT_CONTROL = frozenset({
 _RESPONSES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
 _RESPONSE_MARKS = frozenset({"after", "when", "as", "because"})
 _MEANS_PREPOSITIONS = frozenset({"with", "through", "via"})
+_SCENE_PREPOSITIONS = ("in", "near", "inside", "outside")
 
 
 class Arguments:
@@ -149,19 +150,22 @@ class Arguments:
         first = min([token, *(node for child in left for node in child.subtree)], key=lambda node: node.i)
         return self._lookup.actor_for(first.idx, token.idx + len(token.text)) is not None
 
-    def owner_actors(self, token: Token, depth: int = 2, exclude: Sequence[ActorRef] = ()) -> list[ActorRef]:
+    def owner_actors(
+        self, token: Token, depth: int = 2, exclude: Sequence[ActorRef] = (), places: bool = True
+    ) -> list[ActorRef]:
         """The actors a non-actor noun belongs to: "an Indian proposal", "calls by Belarus's
         rulers", "an extension of the mandate of the force in Lebanon" (two levels down). Owners
-        in ``exclude`` (the event's own sources: "his commitment to the people") are passed over."""
+        in ``exclude`` (the event's own sources: "his commitment to the people") are passed over;
+        with ``places`` false, where the thing is ("a bomb in Lebanon") is not taken for whose."""
         head = content_head(token)
-        for owner in owners(head):
+        for owner in owners(head, places):
             found = [ref for ref in self.actors(owner) if ref not in exclude]
             if found:
                 return found
         if depth > 1:
-            for owner in owners(head):
+            for owner in owners(head, places):
                 if owner.dep_ == "pobj":
-                    found = self.owner_actors(owner, depth - 1, exclude)
+                    found = self.owner_actors(owner, depth - 1, exclude, places)
                     if found:
                         return found
         return []
@@ -215,7 +219,7 @@ class Arguments:
             if doer is None:
                 return []
             # "US drone attacks killed ...": a thing's owner does what the thing does.
-            return self.actors(doer) or self.owner_actors(doer, depth=1)
+            return self.actors(doer) or self.owner_actors(doer, depth=1, places=False)
         noun = predicate.trigger
         found: list[ActorRef] = []
         for child in noun.children:
@@ -293,6 +297,18 @@ class Arguments:
             if found and roots and all(ref.root and ref.root not in roots for ref in found):
                 return found
         return []
+
+    def scene_country(self, predicate: Predicate) -> str | None:
+        """The country where the trigger says its event happened: the place after "in", "near",
+        "inside" or "outside" on the trigger (or its light verb), when it names one country."""
+        heads = [predicate.trigger, predicate.head]
+        countries = set()
+        for head in heads:
+            for preposition in _SCENE_PREPOSITIONS:
+                for node in prep_objects(head, preposition):
+                    if node.ent_type_ in ("GPE", "LOC"):
+                        countries.update(ref.country for ref in self.actors(node) if ref.country)
+        return countries.pop() if len(countries) == 1 else None
 
     def sole_country(self, sentence: Span) -> str | None:
         """The one country the sentence names, or None when it names none or several."""

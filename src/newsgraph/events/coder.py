@@ -64,6 +64,9 @@ _AGAINST = frozenset({"ACCUSE", "PROTEST", "ASSAULT", "MOBILIZE", "SANCTION", "C
 # actor, is taken to be of the same country ("Egyptian police fired on demonstrators").
 _DOMESTIC = frozenset({"COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "EDU", "LAB", "REF", "REL", "BUS", "MED", "CRM", "AGR", "HLH", "GOV"})
 _INSURGENT = frozenset({"REB", "OPP"})
+# Actors that are part of one state's institutions; they act within it.
+_INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD"})
+_CIVIL_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
 _STATE = frozenset({"MIL", "COP", "GOV"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
@@ -415,7 +418,7 @@ class _Coder:
                 return []
             if not draft.sources and not draft.targets:
                 return []
-        _place_unplaced(draft, lambda: self._args.sole_country(sentence))
+        _place_unplaced(draft, lambda: self._args.sole_country(sentence), lambda: self._args.scene_country(draft.predicate))
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
@@ -466,15 +469,20 @@ def _complement(token: Token) -> bool:
     return token.dep_ in _COMPLEMENTS
 
 
-def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> None:
+def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene: Callable[[], str | None]) -> None:
     """The domestic default: an actor known only by its sector ("the president", "rebels",
-    "demonstrators") takes the country of the actors coordinated with it, or else of the actors
-    on the other side of the event when those are all of one country and one of them is itself a
-    domestic actor (police, rebels, citizens, a ministry: not a bare state or its army, whose
-    counterpart is as likely foreign), or when the unplaced actor is domestic by nature (a party,
-    rebels, protesters) and the other side is not an army. When no actor of the event has a country at all, the one
-    country the sentence names, if it names exactly one, is where they all are ("the general
-    resigned to allow Haiti's first free elections")."""
+    "demonstrators") takes the country of the actors coordinated with it; else a domestic one
+    (police, rebels, a party) is of the country where the event happened, when the trigger says
+    so ("kidnapped tourists in eastern Turkey": ``scene``); else it takes the country of the
+    actors on the other side of the event when those are all of one country and one of them is
+    itself a domestic actor (police, rebels, citizens, a ministry: not a bare state or its army,
+    whose counterpart is as likely foreign), or when the state's government, police or courts act
+    on the unplaced domestic actor, or when the unplaced actor is an institution of one state (a
+    party, the opposition, a court) facing no army, or insurgents facing a government. The
+    state's forces facing insurgents of one country are of that country ("rebels released 40
+    soldiers"). When no actor of the event has a country at all, the one country the sentence
+    names, if it names exactly one, is where they all are ("the general resigned to allow Haiti's
+    first free elections")."""
     actors = draft.sources + draft.targets
     if actors and not any(ref.country for ref in actors) and any(ref.id is None for ref in actors):
         country = sole_country()
@@ -488,17 +496,23 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> No
         placed = {ref.country for ref in role if ref.country}
         facing = {ref.country for ref in other if ref.country}
         domestic = any(ref.country and ref.code and ref.code[3:6] in _DOMESTIC - {"GOV"} for ref in other)
-        # An actor that belongs inside one country by its nature (a party, rebels, protesters)
-        # faces its own country's state unless that state is its army: "the party will boycott
-        # Algeria's elections".
-        inside = any(ref.id is None and ref.country is None and ref.code in _DOMESTIC - {"GOV"} for ref in role)
+        unplaced = [ref for ref in role if ref.id is None and ref.country is None]
         unarmed = not any(ref.code and ref.code[3:6] == "MIL" for ref in other)
-        # Insurgents and the opposition fight and bargain with their own state's forces:
-        # "rebels released 40 soldiers".
+        state = {ref.code[3:6] for ref in other if ref.country and ref.code} & _CIVIL_STATE
         insurgent = any(ref.country and ref.code and ref.code[3:6] in _INSURGENT for ref in other)
-        country = placed.pop() if len(placed) == 1 else (
-            facing.pop() if len(facing) == 1 and (domestic or (inside and unarmed)) else None
-        )
+        # Who acts on a domestic actor, or whom an institution or insurgents face, decides:
+        # a state's government or police acting on its people ("ordered the opposition
+        # newspaper to close"), a party or the opposition facing the state ("the party will
+        # boycott Algeria's elections"), insurgents facing a government. Protesters facing a
+        # state may be foreign ("stoned the embassy"), and so may anyone facing an army.
+        acted_on = role is draft.targets and bool(state) and any(ref.code in _DOMESTIC for ref in unplaced)
+        facing_state = any(ref.code in _INSTITUTIONS for ref in unplaced) and unarmed
+        rising = any(ref.code in _INSURGENT for ref in unplaced) and "GOV" in state
+        country = placed.pop() if len(placed) == 1 else None
+        if country is None and any(ref.code in _DOMESTIC for ref in unplaced):
+            country = scene()
+        if country is None and len(facing) == 1 and (domestic or acted_on or facing_state or rising):
+            country = facing.pop()
         if country is None:
             continue
         for position, ref in enumerate(role):

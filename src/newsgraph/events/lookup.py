@@ -289,7 +289,8 @@ class KnowledgeBaseLookup:
         places += [
             self._doc[t.i : t.i + 1]
             for t in span
-            if t.ent_type_ not in _PLACE_LABELS and _lone_name(self._doc[t.i : t.i + 1], self._entity_at)
+            # A people's name ("Naga", "Karen") is no city, though a city may share it.
+            if t.ent_type_ not in _PLACE_LABELS and t.ent_type_ != "NORP" and _lone_name(self._doc[t.i : t.i + 1], self._entity_at)
         ]
         for place in sorted(places, key=lambda mention: _rank(mention, root)):
             lone = place.root.ent_type_ not in _PLACE_LABELS

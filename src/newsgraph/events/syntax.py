@@ -254,12 +254,15 @@ def modifiers(token: Token) -> Iterator[Token]:
             yield from (other for other in child.conjuncts)
 
 
-def owners(token: Token) -> list[Token]:
+def owners(token: Token, places: bool = True) -> list[Token]:
     """The nouns that say whose thing ``token`` is: its possessor, noun and adjective modifiers,
-    then the nouns after of, by, from, against, in, to, for, on and with."""
+    then the nouns after of, by, from, against, in, to, for, on and with. With ``places`` false,
+    "in" is left out: where a thing is does not say whose it is ("a bomb in Lebanon")."""
     found = [child for child in token.children if child.dep_ == "poss"]
     found.extend(child for child in token.children if child.dep_ in ("compound", "amod", "nmod"))
     for preposition in ("of", "by", "from", "against", "in", "to", "for", "on", "with", "over"):
+        if preposition == "in" and not places:
+            continue
         found.extend(node for node in prep_objects(token, preposition) if node.dep_ == "pobj")
     return found
 
