@@ -181,3 +181,9 @@ def test_evidence_is_the_sentence(nlp: Language) -> None:
 def test_a_word_of_a_place_name_gives_no_sector(nlp: Language) -> None:
     found = event(nlp, "Egypt lifted the closure of the West Bank.", "lifted")
     assert [actor.code for actor in found.target_actors] == ["PSE"]
+
+
+def test_an_approved_loan_is_economic_aid_from_the_approver(nlp: Language) -> None:
+    found = event(nlp, "The World Bank approved a new loan to Ghana.", "loan")
+    assert (found.type, found.cameo) == ("AID", "071")
+    assert roots(found) == (("IGO",), ("GHA",))

@@ -151,6 +151,8 @@ class _Coder:
         """Mode and code from what the event is done with and to: aid, weapons, victims, partners."""
         predicate, pattern = draft.predicate, draft.predicate.pattern
         words = self._theme_words(predicate)
+        if predicate.kind in ("noun", "light"):
+            words.append(lemma(predicate.trigger))  # "a loan", "a grant": the noun says the kind of aid
         if pattern.material or (draft.type == "AID" and pattern.cameo == "070"):
             aid = next((self._book.aid_modes[w] for w in words if w in self._book.aid_modes), None)
             if aid in _AID_CODES:
