@@ -302,7 +302,7 @@ class Arguments:
         """The country where the trigger says its event happened: the place after "in", "near",
         "inside" or "outside" on the trigger (or its light verb), when it names one country."""
         heads = [predicate.trigger, predicate.head]
-        countries = set()
+        countries: set[str] = set()
         for head in heads:
             for preposition in _SCENE_PREPOSITIONS:
                 for node in prep_objects(head, preposition):

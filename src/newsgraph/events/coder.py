@@ -518,8 +518,8 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene
         if country is None:
             continue
         for position, ref in enumerate(role):
-            state = insurgent and ref.code in _STATE
-            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC or state):
+            forces = insurgent and ref.code in _STATE
+            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC or forces):
                 role[position] = ActorRef(None, country, country + (ref.code or ""))
 
 
