@@ -33,6 +33,9 @@ from events.events_helpers import code, event, roots
         pytest.param("A Kurdish armed group kidnapped three Dutch tourists in eastern Turkey.", "kidnapped", "ASSAULT", ("TUR",), ("NLD",), id="domestic-actor-of-the-scene"),
         pytest.param("Dutch soldiers were killed by a roadside bomb in southern Afghanistan.", "killed", "ASSAULT", (), ("NLD",), id="where-a-weapon-is-is-not-whose"),
         pytest.param("Protesters stoned the French embassy.", "stoned", "ASSAULT", (None,), ("FRA",), id="protesters-facing-a-foreign-state-stay-unplaced"),
+        pytest.param("The plan drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), (), id="drew-condemnation-from"),
+        pytest.param("Syria's decision drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), ("SYR",), id="drew-condemnation-aimed-at-the-owner"),
+        pytest.param("Chadian troops counterattacked Libyan forces.", "counterattacked", "ASSAULT", ("TCD",), ("LBY",), id="counter-prefix"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )

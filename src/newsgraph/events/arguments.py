@@ -47,6 +47,7 @@ _RESPONSES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
 _RESPONSE_MARKS = frozenset({"after", "when", "as", "because"})
 _MEANS_PREPOSITIONS = frozenset({"with", "through", "via"})
 _SCENE_PREPOSITIONS = ("in", "near", "inside", "outside")
+_RECEIVING = frozenset({"draw", "attract", "receive", "face", "earn", "incur", "suffer"})
 
 
 class Arguments:
@@ -238,6 +239,11 @@ class Arguments:
             verb = _means_verb(noun)
             if verb is not None:
                 found.extend(self.actors(subject(verb, OBJECT_CONTROL)))
+        if not found:
+            verb = _receiving_verb(noun)
+            if verb is not None:
+                for node in prep_objects(verb, "from"):
+                    found.extend(self.actors(node))
         return _unique(found)
 
     def _modifier_actors(self, noun: Token) -> list[ActorRef]:
@@ -278,6 +284,13 @@ class Arguments:
             obj = direct_object(verb) if verb is not None else None
             if obj is not None:
                 found = [ref for ref in self.actors(obj) or self.owner_actors(obj, exclude=sources) if ref not in sources]
+                if found:
+                    return found
+        if predicate.kind == "noun":
+            verb = _receiving_verb(predicate.trigger)
+            doer = subject(verb) if verb is not None else None
+            if doer is not None:
+                found = [ref for ref in self.actors(doer) or self.owner_actors(doer, exclude=sources) if ref not in sources]
                 if found:
                     return found
         if predicate.pattern.type in _RESPONSES and predicate.kind != "noun":
@@ -336,6 +349,15 @@ def _means_verb(noun: Token) -> Token | None:
         # The parser often hangs the means on the object: "ended [the inquiry with a veto]".
         verb = verb.head
     return verb if verb.pos_ in ("VERB", "AUX") and verb.i != preposition.i else None
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb whose subject an event noun is aimed at: "the plan drew condemnation from Egypt",
+    "Israel faces sanctions". Who does the event is after "from"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in _RECEIVING:
+        return None
+    return verb
 
 
 def _with_sector(ref: ActorRef, sector: str | None) -> ActorRef:

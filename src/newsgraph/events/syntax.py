@@ -56,14 +56,20 @@ _OUTSIDE_PHRASE = frozenset({
     "relcl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "xcomp", "parataxis", "dep", "preconj", "mark",
 })
 _CLAUSES = ("xcomp", "ccomp")
+_COUNTERED = frozenset({"attack", "offensive", "strike", "measure", "sanction"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
 def lemma(token: Token) -> str:
-    """The lower-case lemma, with a hyphenated "re-" dropped ("re-open" is "open")."""
+    """The lower-case lemma, with a hyphenated "re-" or "counter-" dropped ("re-open" is "open",
+    "counter-offensive" an offensive), and "counter" before "attack" or "offensive" written as
+    one word ("counterattack")."""
     word = token.lemma_.lower()
-    if word.startswith("re-") and len(word) > 4:
-        return word[3:]
+    for prefix in ("re-", "counter-"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix) :]
+    if word.startswith("counter") and word[7:] in _COUNTERED:
+        return word[7:]
     return word
 
 
