@@ -36,6 +36,9 @@ from events.events_helpers import code, event, roots
         pytest.param("The plan drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), (), id="drew-condemnation-from"),
         pytest.param("Syria's decision drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), ("SYR",), id="drew-condemnation-aimed-at-the-owner"),
         pytest.param("Chadian troops counterattacked Libyan forces.", "counterattacked", "ASSAULT", ("TCD",), ("LBY",), id="counter-prefix"),
+        pytest.param("President Marcel Putin of Haiti accused Cuba.", "accused", "ACCUSE", ("HTI",), ("CUB",), id="a-namesake-is-not-the-known-person"),
+        pytest.param("Moammar Gaddafi criticized Egypt.", "criticized", "ACCUSE", ("LBY",), ("EGY",), id="a-variant-spelling-is-the-known-person"),
+        pytest.param("The Kenya Law Society accused the police of torture.", "accused", "ACCUSE", ("KEN",), ("KEN",), id="the-police-facing-one-country"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )

@@ -65,7 +65,7 @@ _AGAINST = frozenset({"ACCUSE", "PROTEST", "ASSAULT", "MOBILIZE", "SANCTION", "C
 _DOMESTIC = frozenset({"COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "EDU", "LAB", "REF", "REL", "BUS", "MED", "CRM", "AGR", "HLH", "GOV"})
 _INSURGENT = frozenset({"REB", "OPP"})
 # Actors that are part of one state's institutions; they act within it.
-_INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD"})
+_INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD", "COP"})
 _CIVIL_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
 _STATE = frozenset({"MIL", "COP", "GOV"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
@@ -480,7 +480,7 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene
     itself a domestic actor (police, rebels, citizens, a ministry: not a bare state or its army,
     whose counterpart is as likely foreign), or when the state's government, police or courts act
     on the unplaced domestic actor, or when the unplaced actor is an institution of one state (a
-    party, the opposition, a court) facing no army, or insurgents facing a government. The
+    party, the opposition, a court, the police) facing no army, or insurgents facing a government. The
     state's forces facing insurgents of one country are of that country ("rebels released 40
     soldiers"). When no actor of the event has a country at all, the one country the sentence
     names, if it names exactly one, is where they all are ("the general resigned to allow Haiti's

@@ -54,6 +54,14 @@ _FUZZY_CUTOFF = 90.0
 _FUZZY_MIN_LENGTH = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_PLACES = frozenset({"GPE", "LOC"})
+_GIVEN_NAME_CUTOFF = 75.0
+# Words before a surname that are titles, not given names.
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheik", "emir", "king", "queen",
+    "prince", "princess", "president", "premier", "general", "gen", "colonel", "col", "admiral", "marshal",
+    "ayatollah", "imam", "rev", "father", "pope", "cardinal", "chancellor", "senator", "sen", "rep", "judge",
+    "justice", "mayor", "governor", "gov", "secretary", "minister", "chairman", "comrade", "commander",
+})
 # A city named by one proper noun the recogniser labelled otherwise ("Kharkiv" as a person) must be
 # this big to be read as a city.
 _LONE_CITY_POPULATION = 100_000
@@ -194,7 +202,7 @@ class KnowledgeBaseLookup:
                 if size == 1 and _inside_longer_name(piece[0], self._entity_at):
                     continue
                 found = self._resolve(piece.text, piece)
-                if found is not None:
+                if found is not None and not self._namesake(found, words[:first]):
                     return found
         if person:
             # A name the recogniser took for a person's may be a group named by its people
@@ -204,6 +212,23 @@ class KnowledgeBaseLookup:
                 if found is not None and found.how == "demonym":
                     return found
         return None
+
+    def _namesake(self, found: Candidate, before: list[Token]) -> bool:
+        """Whether a person read from the surname alone is someone else of that name: the mention
+        gives other names before it ("Lansana Conte") that the person's names do not hold.
+        Titles ("President", "Mr.") are no names."""
+        if found.actor.type != "person" or found.how not in ("surname", "ambiguous"):
+            return False
+        given = [
+            word.text.lower()
+            for word in before
+            if word.pos_ == "PROPN" and word.text.isalpha() and word.lower_ not in _TITLES and (word.lemma_.lower(),) not in self._sectors
+        ]
+        if not given:
+            return False
+        known = " ".join((found.actor.name, *found.actor.aliases)).lower().replace("-", " ").split()
+        # Spellings of one given name differ ("Moammar", "Muammar"): a near match is the same name.
+        return not any(fuzz.ratio(name, other) >= _GIVEN_NAME_CUTOFF for name in given for other in known)
 
     def _resolve(self, text: str, where: Span) -> Candidate | None:
         for prefix in _STRIP_START:
