@@ -39,6 +39,7 @@ from events.events_helpers import code, event, roots
         pytest.param("President Marcel Putin of Haiti accused Cuba.", "accused", "ACCUSE", ("HTI",), ("CUB",), id="a-namesake-is-not-the-known-person"),
         pytest.param("Moammar Gaddafi criticized Egypt.", "criticized", "ACCUSE", ("LBY",), ("EGY",), id="a-variant-spelling-is-the-known-person"),
         pytest.param("The Kenya Law Society accused the police of torture.", "accused", "ACCUSE", ("KEN",), ("KEN",), id="the-police-facing-one-country"),
+        pytest.param("Guerrillas blew up a gas pipeline in Peru.", "blew", "ASSAULT", ("PER",), ("PER",), id="scene-on-the-object"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )

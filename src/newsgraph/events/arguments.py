@@ -313,8 +313,12 @@ class Arguments:
 
     def scene_country(self, predicate: Predicate) -> str | None:
         """The country where the trigger says its event happened: the place after "in", "near",
-        "inside" or "outside" on the trigger (or its light verb), when it names one country."""
+        "inside" or "outside" on the trigger (or its light verb) or on its object ("blew up a
+        pipeline in Colombia"), when it names one country."""
         heads = [predicate.trigger, predicate.head]
+        obj = direct_object(predicate.head) if predicate.kind in ("verb", "adj") else None
+        if obj is not None:
+            heads.append(content_head(obj))
         countries: set[str] = set()
         for head in heads:
             for preposition in _SCENE_PREPOSITIONS:
