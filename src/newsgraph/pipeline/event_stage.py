@@ -19,7 +19,7 @@ from newsgraph.places import PlaceMention, event_location
 
 __all__ = ["EventsStage", "ResolvedActorLookup", "event_time"]
 
-# event_time moved to event_dates with the other dating rules; it is still importable from here.
+# event_time belongs with the dating rules in event_dates; callers of this stage import it from here too.
 
 
 class ResolvedActorLookup:
