@@ -92,6 +92,7 @@ def build_events(doc_id: str, found: list[DatedEvent], text: str) -> list[Event]
                 evidence_text=text[event.evidence_start : event.evidence_end],
                 date=item.date,
                 date_text=event.date_text,
+                date_basis=item.date_basis,
                 location_name=place.name if place else None,
                 location_country=place.country if place else None,
                 lat=place.lat if place else None,

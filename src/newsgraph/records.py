@@ -109,7 +109,8 @@ class Quote:
 @dataclass(frozen=True)
 class Event:
     """An event as stored: PLOVER type and mode, CAMEO code and Goldstein score, its actors (ids
-    where resolved, CAMEO codes always), status, date from its sentence, place, and evidence."""
+    where resolved, CAMEO codes always), status, date and how it was found (``date_basis``:
+    ``sentence``, ``context``, ``article`` or None), place, and evidence."""
 
     id: str
     type: str
@@ -131,6 +132,7 @@ class Event:
     evidence_text: str
     date: str | None
     date_text: str | None
+    date_basis: str | None
     location_name: str | None
     location_country: str | None
     lat: float | None

@@ -54,3 +54,12 @@ def test_timeline_with_an_unknown_actor_says_what_to_give(db: Path) -> None:
     result = runner.invoke(app, ["timeline", "--db", str(db), "--actor", "Nobody Atall"])
     assert result.exit_code == 1
     assert "no actor called" in result.output
+
+
+def test_timeline_says_when_a_date_is_the_articles(tmp_path: Path, db_path: Path) -> None:
+    article = tmp_path / "border.txt"
+    article.write_text("[March 4, 2021]\n\nBenin closed its border with Nigeria, officials said.\n")
+    assert runner.invoke(app, ["ingest", str(article), "--db", str(db_path)]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "--db", str(db_path)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "2021-03-04 (article)" in rows(result.output)

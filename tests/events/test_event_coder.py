@@ -19,6 +19,28 @@ from events.events_helpers import code, event, roots
         pytest.param("Chile rejected a Peruvian proposal on fishing.", "rejected", "REJECT", ("CHL",), ("PER",), id="owner-of-the-object"),
         pytest.param("Germany gave Ukraine more weapons.", "gave", "AID", ("DEU",), ("UKR",), id="dative-recipient"),
         pytest.param("Egyptian police arrested demonstrators in Cairo.", "arrested", "COERCE", ("EGY",), ("EGY",), id="domestic-default"),
+        pytest.param("France in May vetoed the renewal of a committee of inspectors checking compliance with United Nations sanctions against Syria.", "vetoed", "REJECT", ("FRA",), ("IGO",), id="veto-of-a-body-is-aimed-at-its-organisation"),
+        pytest.param("China ended the inquiry of the United Nations into Myanmar with a veto last month.", "veto", "REJECT", ("CHN",), ("IGO",), id="means-noun-takes-the-verb-subject"),
+        pytest.param("Greek coastguards fired warning shots after Turkish marines entered the strait.", "fired", "MOBILIZE", ("GRC",), ("TUR",), id="show-of-force-answers-the-provoker"),
+        pytest.param("Greek coastguards fired warning shots after Greek marines entered the strait.", "fired", "MOBILIZE", ("GRC",), (), id="no-provoker-of-the-same-country"),
+        pytest.param("Chechen separatists ambushed Georgian border guards.", "ambushed", "ASSAULT", ("RUS",), ("GEO",), id="ethnic-demonym"),
+        pytest.param("Kenyan police arrested up to 12 Italian engineers near the port.", "arrested", "COERCE", ("KEN",), ("ITA",), id="up-to-a-number-is-the-object"),
+        pytest.param("President Bush condemned Syria.", "condemned", "ACCUSE", ("USA",), ("SYR",), id="family-surname-of-one-country"),
+        pytest.param("The opposition party boycotted Kenya's elections.", "boycotted", "PROTEST", ("KEN",), ("KEN",), id="a-party-faces-its-own-state"),
+        pytest.param("The Nepalese army overran a Tamil Tiger camp.", "overran", "ASSAULT", ("NPL",), ("LKA",), id="demonym-in-a-misread-person-name"),
+        pytest.param("Ugandan rebels freed 12 soldiers.", "freed", "RETREAT", ("UGA",), ("UGA",), id="insurgents-face-their-own-army"),
+        pytest.param("Egypt lifted the closure of the West Bank.", "lifted", "CONCEDE", ("EGY",), ("PSE",), id="a-place-name-is-no-sector"),
+        pytest.param("A Kurdish armed group kidnapped three Dutch tourists in eastern Turkey.", "kidnapped", "ASSAULT", ("TUR",), ("NLD",), id="domestic-actor-of-the-scene"),
+        pytest.param("Dutch soldiers were killed by a roadside bomb in southern Afghanistan.", "killed", "ASSAULT", (), ("NLD",), id="where-a-weapon-is-is-not-whose"),
+        pytest.param("Protesters stoned the French embassy.", "stoned", "ASSAULT", (None,), ("FRA",), id="protesters-facing-a-foreign-state-stay-unplaced"),
+        pytest.param("The plan drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), (), id="drew-condemnation-from"),
+        pytest.param("Syria's decision drew sharp condemnation from Egypt.", "condemnation", "ACCUSE", ("EGY",), ("SYR",), id="drew-condemnation-aimed-at-the-owner"),
+        pytest.param("Chadian troops counterattacked Libyan forces.", "counterattacked", "ASSAULT", ("TCD",), ("LBY",), id="counter-prefix"),
+        pytest.param("President Marcel Putin of Haiti accused Cuba.", "accused", "ACCUSE", ("HTI",), ("CUB",), id="a-namesake-is-not-the-known-person"),
+        pytest.param("Moammar Gaddafi criticized Egypt.", "criticized", "ACCUSE", ("LBY",), ("EGY",), id="a-variant-spelling-is-the-known-person"),
+        pytest.param("The Kenya Law Society accused the police of torture.", "accused", "ACCUSE", ("KEN",), ("KEN",), id="the-police-facing-one-country"),
+        pytest.param("Guerrillas blew up a gas pipeline in Peru.", "blew", "ASSAULT", ("PER",), ("PER",), id="scene-on-the-object"),
+        pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:
@@ -40,6 +62,10 @@ def test_symmetric_events_between_coordinated_actors_are_mutual(nlp: Language, t
     found = event(nlp, text, trigger)
     assert (found.type, found.mutual, found.target_actors) == (event_type, True, ())
     assert set(roots(found)[0]) == set(sources)
+
+
+def test_a_month_is_not_a_march(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "Peru in March rejected the plan.", require_actor=False)] == ["REJECT"]
 
 
 def test_one_army_exercising_alone_mobilizes(nlp: Language) -> None:
@@ -157,3 +183,14 @@ def test_evidence_is_the_sentence(nlp: Language) -> None:
     found = event(nlp, text, "expelled")
     assert text[found.evidence_start : found.evidence_end] == "Syria expelled two Turkish diplomats."
     assert text[found.trigger_start : found.trigger_end] == "expelled"
+
+
+def test_a_word_of_a_place_name_gives_no_sector(nlp: Language) -> None:
+    found = event(nlp, "Egypt lifted the closure of the West Bank.", "lifted")
+    assert [actor.code for actor in found.target_actors] == ["PSE"]
+
+
+def test_an_approved_loan_is_economic_aid_from_the_approver(nlp: Language) -> None:
+    found = event(nlp, "The World Bank approved a new loan to Ghana.", "loan")
+    assert (found.type, found.cameo) == ("AID", "071")
+    assert roots(found) == (("IGO",), ("GHA",))

@@ -12,6 +12,10 @@ from newsgraph.events.records import EVENTS_VERSION, ActorRef, EventRecord
         (ActorRef("igo:un", None, "IGOUNO"), "IGO"),
         (ActorRef(None, None, "COP"), None),
         (ActorRef(None, "EGY", "EGYCVL"), "EGY"),
+        (ActorRef("person:secretary-general", "GHA", "IGOUNO"), "IGO"),
+        (ActorRef("person:militant-leader", "SAU", "IMGMUSALQ"), "IMG"),
+        (ActorRef("person:foreign-minister", "GHA", "GHAGOV"), "GHA"),
+        (ActorRef("person:unknown-office", "GHA", None), "GHA"),
     ],
 )
 def test_root_is_the_country_or_the_non_state_root(actor: ActorRef, root: str | None) -> None:

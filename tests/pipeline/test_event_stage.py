@@ -42,3 +42,12 @@ def test_a_future_visit_is_planned_and_a_denial_is_denied(document: Document) ->
     statuses = {event.trigger_text: event.status for event in document.events}
     assert statuses["visit"] == "planned"
     assert "denied" in statuses.values()
+
+
+def test_a_phrase_names_the_actor_nearest_its_head_not_the_last_one() -> None:
+    # Resolved mentions inside a long object: the veto is aimed at the UN body, not at Iran.
+    text = "Spain in May vetoed the renewal of a committee of inspectors monitoring United Nations sanctions against Iran.\n"
+    raw = RawArticle(source="veto.txt", format="text", raw_text=text, raw_sha="sha-veto")
+    found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
+    veto = next(event for event in found.events if event.trigger_text == "vetoed")
+    assert (veto.type, veto.source_actor_codes, veto.target_actor_codes) == ("REJECT", ["ESP"], ["IGOUNO"])

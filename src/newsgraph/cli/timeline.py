@@ -40,7 +40,7 @@ def timeline_command(
         table.add_column(column, overflow="fold")
     for entry in entries:
         table.add_row(
-            entry.date or "—",
+            _date(entry.date, entry.date_basis),
             f"{entry.type} {entry.cameo}",
             f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
             entry.status,
@@ -49,3 +49,10 @@ def timeline_command(
         )
     Console().print(table)
     Console(stderr=True).print(f"{len(entries)} event(s)", highlight=False)
+
+
+def _date(value: str | None, basis: str | None) -> str:
+    """The date, with how it was found when not from the event's own sentence."""
+    if value is None:
+        return "—"
+    return value if basis in (None, "sentence") else f"{value} ({basis})"

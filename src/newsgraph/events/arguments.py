@@ -42,6 +42,14 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
 
+# Conflictual types whose target may be the party they answer ("fired after X crossed").
+_RESPONSES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+_RESPONSE_MARKS = frozenset({"after", "when", "as", "because"})
+_MEANS_PREPOSITIONS = frozenset({"with", "through", "via"})
+_SCENE_PREPOSITIONS = ("in", "near", "inside", "outside")
+_RECEIVING = frozenset({"draw", "attract", "receive", "face", "earn", "incur", "suffer"})
+
+
 class Arguments:
     """The actors around the triggers of one parsed document, cached per phrase head."""
 
@@ -143,19 +151,22 @@ class Arguments:
         first = min([token, *(node for child in left for node in child.subtree)], key=lambda node: node.i)
         return self._lookup.actor_for(first.idx, token.idx + len(token.text)) is not None
 
-    def owner_actors(self, token: Token, depth: int = 2, exclude: Sequence[ActorRef] = ()) -> list[ActorRef]:
+    def owner_actors(
+        self, token: Token, depth: int = 2, exclude: Sequence[ActorRef] = (), places: bool = True
+    ) -> list[ActorRef]:
         """The actors a non-actor noun belongs to: "an Indian proposal", "calls by Belarus's
         rulers", "an extension of the mandate of the force in Lebanon" (two levels down). Owners
-        in ``exclude`` (the event's own sources: "his commitment to the people") are passed over."""
+        in ``exclude`` (the event's own sources: "his commitment to the people") are passed over;
+        with ``places`` false, where the thing is ("a bomb in Lebanon") is not taken for whose."""
         head = content_head(token)
-        for owner in owners(head):
+        for owner in owners(head, places):
             found = [ref for ref in self.actors(owner) if ref not in exclude]
             if found:
                 return found
         if depth > 1:
-            for owner in owners(head):
+            for owner in owners(head, places):
                 if owner.dep_ == "pobj":
-                    found = self.owner_actors(owner, depth - 1, exclude)
+                    found = self.owner_actors(owner, depth - 1, exclude, places)
                     if found:
                         return found
         return []
@@ -209,7 +220,7 @@ class Arguments:
             if doer is None:
                 return []
             # "US drone attacks killed ...": a thing's owner does what the thing does.
-            return self.actors(doer) or self.owner_actors(doer, depth=1)
+            return self.actors(doer) or self.owner_actors(doer, depth=1, places=False)
         noun = predicate.trigger
         found: list[ActorRef] = []
         for child in noun.children:
@@ -223,6 +234,15 @@ class Arguments:
         for preposition in ("by", "from"):
             if not found:
                 for node in prep_objects(noun, preposition):
+                    found.extend(self.actors(node))
+        if not found:
+            verb = _means_verb(noun)
+            if verb is not None:
+                found.extend(self.actors(subject(verb, OBJECT_CONTROL)))
+        if not found:
+            verb = _receiving_verb(noun)
+            if verb is not None:
+                for node in prep_objects(verb, "from"):
                     found.extend(self.actors(node))
         return _unique(found)
 
@@ -259,7 +279,53 @@ class Arguments:
             found = [ref for ref in self.slot(predicate, slot, sources) if ref not in sources]
             if found:
                 return found
+        if predicate.kind == "noun":
+            verb = _means_verb(predicate.trigger)
+            obj = direct_object(verb) if verb is not None else None
+            if obj is not None:
+                found = [ref for ref in self.actors(obj) or self.owner_actors(obj, exclude=sources) if ref not in sources]
+                if found:
+                    return found
+        if predicate.kind == "noun":
+            verb = _receiving_verb(predicate.trigger)
+            doer = subject(verb) if verb is not None else None
+            if doer is not None:
+                found = [ref for ref in self.actors(doer) or self.owner_actors(doer, exclude=sources) if ref not in sources]
+                if found:
+                    return found
+        if predicate.pattern.type in _RESPONSES and predicate.kind != "noun":
+            return self._provoker(predicate.head, sources)
         return []
+
+    def _provoker(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """"Troops fired warning shots after soldiers from the North crossed the border": a show
+        or use of force in answer to what another party did is aimed at that party, the subject
+        of the clause introduced by "after", "when" or "as", when it is of another country."""
+        roots = {ref.root for ref in sources if ref.root}
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _RESPONSE_MARKS for m in clause.children):
+                continue
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            found = [ref for ref in self.actors(doer) if ref not in sources]
+            if found and roots and all(ref.root and ref.root not in roots for ref in found):
+                return found
+        return []
+
+    def scene_country(self, predicate: Predicate) -> str | None:
+        """The country where the trigger says its event happened: the place after "in", "near",
+        "inside" or "outside" on the trigger (or its light verb) or on its object ("blew up a
+        pipeline in Colombia"), when it names one country."""
+        heads = [predicate.trigger, predicate.head]
+        obj = direct_object(predicate.head) if predicate.kind in ("verb", "adj") else None
+        if obj is not None:
+            heads.append(content_head(obj))
+        countries: set[str] = set()
+        for head in heads:
+            for preposition in _SCENE_PREPOSITIONS:
+                for node in prep_objects(head, preposition):
+                    if node.ent_type_ in ("GPE", "LOC"):
+                        countries.update(ref.country for ref in self.actors(node) if ref.country)
+        return countries.pop() if len(countries) == 1 else None
 
     def sole_country(self, sentence: Span) -> str | None:
         """The one country the sentence names, or None when it names none or several."""
@@ -274,6 +340,28 @@ class Arguments:
         found = countries.pop() if len(countries) == 1 else None
         self._sentence_countries[sentence.start] = found
         return found
+
+
+def _means_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the means of: "ended the monitoring with a veto", "responded
+    with air strikes". Its subject did the noun's event."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in _MEANS_PREPOSITIONS or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.dep_ == "dobj" and verb.head.pos_ in ("VERB", "AUX"):
+        # The parser often hangs the means on the object: "ended [the inquiry with a veto]".
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != preposition.i else None
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb whose subject an event noun is aimed at: "the plan drew condemnation from Egypt",
+    "Israel faces sanctions". Who does the event is after "from"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in _RECEIVING:
+        return None
+    return verb
 
 
 def _with_sector(ref: ActorRef, sector: str | None) -> ActorRef:

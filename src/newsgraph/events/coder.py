@@ -63,6 +63,11 @@ _AGAINST = frozenset({"ACCUSE", "PROTEST", "ASSAULT", "MOBILIZE", "SANCTION", "C
 # Sectors that belong inside one country: an actor named only by one of these, facing such an
 # actor, is taken to be of the same country ("Egyptian police fired on demonstrators").
 _DOMESTIC = frozenset({"COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "EDU", "LAB", "REF", "REL", "BUS", "MED", "CRM", "AGR", "HLH", "GOV"})
+_INSURGENT = frozenset({"REB", "OPP"})
+# Actors that are part of one state's institutions; they act within it.
+_INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD", "COP"})
+_CIVIL_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
+_STATE = frozenset({"MIL", "COP", "GOV"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acl", "attr", "oprd", "conj", "acomp"})
@@ -146,6 +151,8 @@ class _Coder:
         """Mode and code from what the event is done with and to: aid, weapons, victims, partners."""
         predicate, pattern = draft.predicate, draft.predicate.pattern
         words = self._theme_words(predicate)
+        if predicate.kind in ("noun", "light"):
+            words.append(lemma(predicate.trigger))  # "a loan", "a grant": the noun says the kind of aid
         if pattern.material or (draft.type == "AID" and pattern.cameo == "070"):
             aid = next((self._book.aid_modes[w] for w in words if w in self._book.aid_modes), None)
             if aid in _AID_CODES:
@@ -413,7 +420,7 @@ class _Coder:
                 return []
             if not draft.sources and not draft.targets:
                 return []
-        _place_unplaced(draft, lambda: self._args.sole_country(sentence))
+        _place_unplaced(draft, lambda: self._args.sole_country(sentence), lambda: self._args.scene_country(draft.predicate))
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
@@ -464,14 +471,20 @@ def _complement(token: Token) -> bool:
     return token.dep_ in _COMPLEMENTS
 
 
-def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> None:
+def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene: Callable[[], str | None]) -> None:
     """The domestic default: an actor known only by its sector ("the president", "rebels",
-    "demonstrators") takes the country of the actors coordinated with it, or else of the actors
-    on the other side of the event when those are all of one country and one of them is itself a
-    domestic actor (police, rebels, citizens, a ministry: not a bare state or its army, whose
-    counterpart is as likely foreign). When no actor of the event has a country at all, the one
-    country the sentence names, if it names exactly one, is where they all are ("the general
-    resigned to allow Haiti's first free elections")."""
+    "demonstrators") takes the country of the actors coordinated with it; else a domestic one
+    (police, rebels, a party) is of the country where the event happened, when the trigger says
+    so ("kidnapped tourists in eastern Turkey": ``scene``); else it takes the country of the
+    actors on the other side of the event when those are all of one country and one of them is
+    itself a domestic actor (police, rebels, citizens, a ministry: not a bare state or its army,
+    whose counterpart is as likely foreign), or when the state's government, police or courts act
+    on the unplaced domestic actor, or when the unplaced actor is an institution of one state (a
+    party, the opposition, a court, the police) facing no army, or insurgents facing a government. The
+    state's forces facing insurgents of one country are of that country ("rebels released 40
+    soldiers"). When no actor of the event has a country at all, the one country the sentence
+    names, if it names exactly one, is where they all are ("the general resigned to allow Haiti's
+    first free elections")."""
     actors = draft.sources + draft.targets
     if actors and not any(ref.country for ref in actors) and any(ref.id is None for ref in actors):
         country = sole_country()
@@ -485,11 +498,28 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None]) -> No
         placed = {ref.country for ref in role if ref.country}
         facing = {ref.country for ref in other if ref.country}
         domestic = any(ref.country and ref.code and ref.code[3:6] in _DOMESTIC - {"GOV"} for ref in other)
-        country = placed.pop() if len(placed) == 1 else (facing.pop() if len(facing) == 1 and domestic else None)
+        unplaced = [ref for ref in role if ref.id is None and ref.country is None]
+        unarmed = not any(ref.code and ref.code[3:6] == "MIL" for ref in other)
+        state = {ref.code[3:6] for ref in other if ref.country and ref.code} & _CIVIL_STATE
+        insurgent = any(ref.country and ref.code and ref.code[3:6] in _INSURGENT for ref in other)
+        # Who acts on a domestic actor, or whom an institution or insurgents face, decides:
+        # a state's government or police acting on its people ("ordered the opposition
+        # newspaper to close"), a party or the opposition facing the state ("the party will
+        # boycott Algeria's elections"), insurgents facing a government. Protesters facing a
+        # state may be foreign ("stoned the embassy"), and so may anyone facing an army.
+        acted_on = role is draft.targets and bool(state) and any(ref.code in _DOMESTIC for ref in unplaced)
+        facing_state = any(ref.code in _INSTITUTIONS for ref in unplaced) and unarmed
+        rising = any(ref.code in _INSURGENT for ref in unplaced) and "GOV" in state
+        country = placed.pop() if len(placed) == 1 else None
+        if country is None and any(ref.code in _DOMESTIC for ref in unplaced):
+            country = scene()
+        if country is None and len(facing) == 1 and (domestic or acted_on or facing_state or rising):
+            country = facing.pop()
         if country is None:
             continue
         for position, ref in enumerate(role):
-            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC):
+            forces = insurgent and ref.code in _STATE
+            if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC or forces):
                 role[position] = ActorRef(None, country, country + (ref.code or ""))
 
 

@@ -53,6 +53,15 @@ _SECTORS = "sectors.json"
 _FUZZY_CUTOFF = 90.0
 _FUZZY_MIN_LENGTH = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_PLACES = frozenset({"GPE", "LOC"})
+_GIVEN_NAME_CUTOFF = 75.0
+# Words before a surname that are titles, not given names.
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheik", "emir", "king", "queen",
+    "prince", "princess", "president", "premier", "general", "gen", "colonel", "col", "admiral", "marshal",
+    "ayatollah", "imam", "rev", "father", "pope", "cardinal", "chancellor", "senator", "sen", "rep", "judge",
+    "justice", "mayor", "governor", "gov", "secretary", "minister", "chairman", "comrade", "commander",
+})
 # A city named by one proper noun the recogniser labelled otherwise ("Kharkiv" as a person) must be
 # this big to be read as a city.
 _LONE_CITY_POPULATION = 100_000
@@ -131,6 +140,11 @@ class KnowledgeBaseLookup:
                     for surname in found.actor.surnames:
                         self._people.setdefault(surname, found.actor)
 
+    @property
+    def doc(self) -> Doc:
+        """The parsed text the spans point into."""
+        return self._doc
+
     def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
         span = self._doc.char_span(span_start, span_end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -188,9 +202,33 @@ class KnowledgeBaseLookup:
                 if size == 1 and _inside_longer_name(piece[0], self._entity_at):
                     continue
                 found = self._resolve(piece.text, piece)
-                if found is not None:
+                if found is not None and not self._namesake(found, words[:first]):
+                    return found
+        if person:
+            # A name the recogniser took for a person's may be a group named by its people
+            # ("Tamil Tiger"): a demonym in it still says whose it is.
+            for word in words[:-1]:
+                found = self._resolve(word.text, self._doc[word.i : word.i + 1])
+                if found is not None and found.how == "demonym":
                     return found
         return None
+
+    def _namesake(self, found: Candidate, before: list[Token]) -> bool:
+        """Whether a person read from the surname alone is someone else of that name: the mention
+        gives other names before it ("Lansana Conte") that the person's names do not hold.
+        Titles ("President", "Mr.") are no names."""
+        if found.actor.type != "person" or found.how not in ("surname", "ambiguous"):
+            return False
+        given = [
+            word.text.lower()
+            for word in before
+            if word.pos_ == "PROPN" and word.text.isalpha() and word.lower_ not in _TITLES and (word.lemma_.lower(),) not in self._sectors
+        ]
+        if not given:
+            return False
+        known = " ".join((found.actor.name, *found.actor.aliases)).lower().replace("-", " ").split()
+        # Spellings of one given name differ ("Moammar", "Muammar"): a near match is the same name.
+        return not any(fuzz.ratio(name, other) >= _GIVEN_NAME_CUTOFF for name in given for other in known)
 
     def _resolve(self, text: str, where: Span) -> Candidate | None:
         for prefix in _STRIP_START:
@@ -239,7 +277,21 @@ class KnowledgeBaseLookup:
         countries = {c.actor.country for c in candidates if c.how != "surname"}
         if len(countries) == 1 and None not in countries:
             return next(c for c in candidates if c.how != "surname")
-        return None
+        return self._family(candidates)
+
+    def _family(self, candidates: list[Candidate]) -> Candidate | None:
+        """People of one country sharing a surname ("Bush", "Gandhi", "Aliyev"): which one the
+        text means is unsure, but the country is not. The one in office on the publication day is
+        taken, else the first; the event coder reads only the country and the code."""
+        countries = {c.actor.country for c in candidates}
+        if len(countries) != 1 or None in countries or any(c.actor.type != "person" for c in candidates):
+            return None
+        if self._day is not None:
+            for candidate in candidates:
+                code = self._kb.code_on(candidate.actor.id, self._day)
+                if code is not None and not code.endswith("ELI") and code != candidate.actor.code:
+                    return candidate
+        return candidates[0]
 
     def _names_an_actor(self, span: Span, named: bool, sector: str | None) -> bool:
         """Whether the head of the phrase names an actor: a name, a sector word or an actor noun.
@@ -262,7 +314,8 @@ class KnowledgeBaseLookup:
         places += [
             self._doc[t.i : t.i + 1]
             for t in span
-            if t.ent_type_ not in _PLACE_LABELS and _lone_name(self._doc[t.i : t.i + 1], self._entity_at)
+            # A people's name ("Naga", "Karen") is no city, though a city may share it.
+            if t.ent_type_ not in _PLACE_LABELS and t.ent_type_ != "NORP" and _lone_name(self._doc[t.i : t.i + 1], self._entity_at)
         ]
         for place in sorted(places, key=lambda mention: _rank(mention, root)):
             lone = place.root.ent_type_ not in _PLACE_LABELS
@@ -288,7 +341,12 @@ class KnowledgeBaseLookup:
         return next((sector for first, last, sector in self._sector_words(span) if last == position), None)
 
     def _sector_words(self, span: Span) -> list[tuple[int, int, str]]:
-        forms = [(token.lemma_.lower(), token.lower_, _singular(token.lower_)) for token in span]
+        # A word of a place's name is no sector: "West Bank" is no bank, nor the Democratic
+        # People's Republic its people.
+        forms = [
+            ("", "", "") if token.ent_type_ in _NAMED_PLACES else (token.lemma_.lower(), token.lower_, _singular(token.lower_))
+            for token in span
+        ]
         found = []
         for first in range(len(span)):
             for size in range(min(self._longest_sector, len(span) - first), 0, -1):

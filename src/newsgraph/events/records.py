@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["EVENTS_VERSION", "STATUSES", "Status", "ActorRef", "EventRecord"]
+__all__ = ["EVENTS_VERSION", "NON_STATE_ROOTS", "STATUSES", "Status", "ActorRef", "EventRecord"]
 
 EVENTS_VERSION = "newsgraph.events.v1"
 """The name and version of this event coder, stored with what it finds."""
 
 Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
 STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")
+
+NON_STATE_ROOTS = frozenset({"IGO", "IMG", "NGO", "NGM", "MNC"})
+"""CAMEO roots of actors that act for no one country: intergovernmental and non-governmental
+organisations, international militant groups, multinational companies."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,12 @@ class ActorRef:
     @property
     def root(self) -> str | None:
         """The first element of a CAMEO actor code: the country, or ``IGO``, ``IMG``, ``NGO``... for
-        an actor outside any one country; None for a bare sector."""
+        an actor outside any one country; None for a bare sector.
+
+        A person holding an international office acts for the organisation, not for the country
+        of their passport: a UN Secretary-General (``IGOUNO``, country ``GHA``) has root ``IGO``."""
+        if self.code and self.id is not None and self.code[:3] in NON_STATE_ROOTS:
+            return self.code[:3]
         if self.country:
             return self.country
         if self.code and len(self.code) >= 3 and self.id is not None:

@@ -56,14 +56,20 @@ _OUTSIDE_PHRASE = frozenset({
     "relcl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "xcomp", "parataxis", "dep", "preconj", "mark",
 })
 _CLAUSES = ("xcomp", "ccomp")
+_COUNTERED = frozenset({"attack", "offensive", "strike", "measure", "sanction"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
 def lemma(token: Token) -> str:
-    """The lower-case lemma, with a hyphenated "re-" dropped ("re-open" is "open")."""
+    """The lower-case lemma, with a hyphenated "re-" or "counter-" dropped ("re-open" is "open",
+    "counter-offensive" an offensive), and "counter" before "attack" or "offensive" written as
+    one word ("counterattack")."""
     word = token.lemma_.lower()
-    if word.startswith("re-") and len(word) > 4:
-        return word[3:]
+    for prefix in ("re-", "counter-"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix) :]
+    if word.startswith("counter") and word[7:] in _COUNTERED:
+        return word[7:]
     return word
 
 
@@ -181,7 +187,20 @@ def direct_object(verb: Token) -> Token | None:
     """The direct object of an active verb, the subject of a passive one ("shots were fired")."""
     if is_passive(verb):
         return _child(verb, "nsubjpass")
-    return _child(verb, "dobj", "obj", "attr", "oprd")
+    return _child(verb, "dobj", "obj", "attr", "oprd") or _counted_object(verb)
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """"Kidnapped up to 16 advisers": the parser reads "up to" as a particle and a preposition;
+    the counted noun after them is the object."""
+    for particle in verb.children:
+        if particle.dep_ in ("prt", "prep", "advmod") and particle.lower_ == "up":
+            for preposition in particle.children:
+                if preposition.dep_ == "prep" and preposition.lower_ == "to":
+                    counted = _child(preposition, "pobj")
+                    if counted is not None and (counted.pos_ == "NUM" or _child(counted, "nummod") is not None):
+                        return counted
+    return None
 
 
 def dative(verb: Token) -> Token | None:
@@ -241,12 +260,15 @@ def modifiers(token: Token) -> Iterator[Token]:
             yield from (other for other in child.conjuncts)
 
 
-def owners(token: Token) -> list[Token]:
+def owners(token: Token, places: bool = True) -> list[Token]:
     """The nouns that say whose thing ``token`` is: its possessor, noun and adjective modifiers,
-    then the nouns after of, by, from, against, in, to, for, on and with."""
+    then the nouns after of, by, from, against, in, to, for, on and with. With ``places`` false,
+    "in" is left out: where a thing is does not say whose it is ("a bomb in Lebanon")."""
     found = [child for child in token.children if child.dep_ == "poss"]
     found.extend(child for child in token.children if child.dep_ in ("compound", "amod", "nmod"))
     for preposition in ("of", "by", "from", "against", "in", "to", "for", "on", "with", "over"):
+        if preposition == "in" and not places:
+            continue
         found.extend(node for node in prep_objects(token, preposition) if node.dep_ == "pobj")
     return found
 

@@ -45,6 +45,8 @@ _CARRIERS = frozenset({
     "plan", "programme", "program", "action", "move", "spree", "wave", "round", "series", "exercise",
 })
 _LIGHT_PREPOSITIONS = ("in", "on", "into", "under")
+# Entity types no event noun belongs to: "in March" is a month, not a demonstration.
+_NOT_EVENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
             if pattern is not None:
                 found.append(Predicate(token, token, pattern, "adj"))
     for token in sentence:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_EVENTS:
             continue
         event = event_noun(token, book, is_actor)
         if event is None or event.i in taken:

@@ -20,11 +20,13 @@ __all__ = ["Analysis", "ANALYSIS_FIELDS", "DatedEvent", "FoundQuote"]
 
 @dataclass(frozen=True)
 class DatedEvent:
-    """An event with the date its sentence gives (ISO, at its precision) and where it happened."""
+    """An event with its date (ISO, at its precision) and where it happened. ``date_basis`` says
+    where the date came from: ``sentence``, ``context`` or ``article`` (None when undated)."""
 
     event: EventRecord
     date: str | None
     location: PlaceMention | None
+    date_basis: str | None = None
 
 
 @dataclass(frozen=True)

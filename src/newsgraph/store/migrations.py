@@ -348,12 +348,20 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m006_event_date_basis(db: duckdb.DuckDBPyConnection) -> None:
+    # How an event's date was found: "sentence", "context", "article", or NULL when undated.
+    # Events stored before this migration were dated from their sentence only.
+    db.execute("ALTER TABLE events ADD COLUMN date_basis VARCHAR")
+    db.execute("UPDATE events SET date_basis = 'sentence' WHERE date IS NOT NULL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
     ("0003_times_places_amounts", _m003_times_places_amounts),
     ("0004_events", _m004_events),
     ("0005_links", _m005_links),
+    ("0006_event_date_basis", _m006_event_date_basis),
 )
 
 

@@ -13,6 +13,9 @@ __all__ = ["TimelineEntry", "timeline"]
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One event of the timeline; ``date_basis`` says how its date was found (``sentence``,
+    ``context`` or ``article``; None when undated)."""
+
     date: str | None
     type: str
     cameo: str
@@ -22,6 +25,7 @@ class TimelineEntry:
     location: str | None
     evidence: str
     doc_id: str
+    date_basis: str | None = None
 
 
 def timeline(
@@ -58,6 +62,7 @@ def timeline(
                 location=row["location_name"],
                 evidence=row["evidence_text"],
                 doc_id=row["doc_id"],
+                date_basis=row.get("date_basis"),
             )
         )
     return entries

@@ -1,0 +1,193 @@
+"""When an event happened: from its own sentence, from the story around it, or from the article.
+
+:func:`date_events` gives each event a date and says how the date was obtained (its
+``date_basis``):
+
+- ``sentence``: a resolved time expression in the event's own sentence, the one nearest the
+  trigger ("vowed on Tuesday", "in March").
+- ``context``: the sentence gives no date (no time expression at all, resolved or not, and the
+  event is not inside a quotation, whose words keep the speaker's frame of time), but the
+  sentence just before it, or an earlier one in the same paragraph, dates an event of the same
+  actors (a shared country or organisation at either end) with the same outlook (both planned,
+  or both reported as done): the story goes on about the same thing, so the event takes that
+  date and that time expression's words. Only dates read from a sentence are handed on, never
+  dates that were themselves inherited.
+- ``article``: still undated (on the same conditions), the event stands in the lead (the first
+  two sentences of the first paragraph), is reported as having happened (``asserted``,
+  ``alleged`` or ``denied``) and its verb is in the past tense or the present perfect ("Benin
+  opened its borders", "has expelled"): news reports such an event on or just before its
+  publication day, so it takes the article's date. An event noun carries no tense, and a
+  planned or hypothetical event has not happened, so neither takes the article's date.
+- None: no date; nothing in the text supports one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.dates.expressions import TimeExpression
+from newsgraph.events import EventRecord
+from newsgraph.nlp import doc_text
+
+__all__ = ["DATE_BASES", "DateBasis", "EventDate", "date_events", "event_time"]
+
+DateBasis = Literal["sentence", "context", "article"]
+DATE_BASES: tuple[DateBasis, ...] = ("sentence", "context", "article")
+
+_LEAD_SENTENCES = 2
+_DONE = frozenset({"asserted", "alleged", "denied"})
+_CLOSING = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An event's date (ISO, at its precision), the words it was read from, and how it was found."""
+
+    value: str | None
+    text: str | None
+    basis: DateBasis | None
+
+
+_UNDATED = EventDate(None, None, None)
+
+
+def event_time(event: EventRecord, times: list[TimeExpression]) -> TimeExpression | None:
+    """The resolved time expression of the event's sentence nearest its trigger, if any."""
+    inside = [
+        time
+        for time in times
+        if event.evidence_start <= time.start and time.end <= event.evidence_end and time.value is not None
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda time: abs(time.start - event.trigger_start))
+
+
+def date_events(
+    doc: Doc, events: list[EventRecord], times: list[TimeExpression], published: str | None, title: str | None = None
+) -> list[EventDate]:
+    """The date of each event of ``doc`` (in the order given, which is text order), with its basis.
+
+    ``times`` are the document's resolved time expressions, ``published`` the article's
+    publication date as ISO text at its precision (None when unknown) and ``title`` its headline,
+    which the text may begin with: the lead is what follows it.
+    """
+    text = doc_text(doc)
+    paragraph_starts = [0] + [index + 2 for index in _all(text, "\n\n")]
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    lead = _lead(doc, text, _lead_start(text, paragraph_starts, title))
+    dates: list[EventDate] = []
+    for event in events:
+        found = event_time(event, times)
+        dates.append(EventDate(found.value, found.text, "sentence") if found is not None else _UNDATED)
+    for position, event in enumerate(events):
+        if dates[position].basis is not None or _has_time(event, times) or _quoted(text, event):
+            continue
+        inherited = _from_context(position, events, dates, paragraph_starts, sentence_starts)
+        if inherited is not None:
+            dates[position] = inherited
+        elif published and lead[0] <= event.evidence_start < lead[1] and event.status in _DONE and _reported_done(doc, event):
+            dates[position] = EventDate(published, None, "article")
+    return dates
+
+
+def _has_time(event: EventRecord, times: list[TimeExpression]) -> bool:
+    """Whether the event's sentence has a time expression, resolved or not ("on Tuesday" in an
+    undated article): its own time, which no other date may replace."""
+    return any(event.evidence_start <= time.start and time.end <= event.evidence_end for time in times)
+
+
+def _quoted(text: str, event: EventRecord) -> bool:
+    """Whether the trigger stands inside a quotation: a speaker's words keep the speaker's own
+    frame of time, not the narrative's."""
+    before = text[event.evidence_start : event.trigger_start]
+    return sum(before.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
+
+
+def _all(text: str, needle: str) -> list[int]:
+    found, index = [], text.find(needle)
+    while index >= 0:
+        found.append(index)
+        index = text.find(needle, index + len(needle))
+    return found
+
+
+def _lead_start(text: str, paragraph_starts: list[int], title: str | None) -> int:
+    """Where the body's first paragraph begins: after the headline when the text starts with one
+    (the title, or a first line without closing punctuation, as headlines are written)."""
+    for number, start in enumerate(paragraph_starts[:3]):
+        end = paragraph_starts[number + 1] - 2 if number + 1 < len(paragraph_starts) else len(text)
+        paragraph = text[start:end].strip()
+        if paragraph and paragraph != (title or "").strip() and paragraph.endswith(_CLOSING):
+            return start
+    return 0
+
+
+def _lead(doc: Doc, text: str, start: int) -> tuple[int, int]:
+    """Where the lead begins and ends: its first paragraph from ``start``, at most two sentences."""
+    paragraph_end = text.find("\n\n", start)
+    end = paragraph_end if paragraph_end >= 0 else len(text)
+    counted = 0
+    for sentence in doc.sents:
+        if sentence.start_char < start or not sentence.text.strip():
+            continue
+        counted += 1
+        if counted == _LEAD_SENTENCES:
+            end = min(end, sentence.end_char)
+            break
+    return start, end
+
+
+def _from_context(
+    position: int, events: list[EventRecord], dates: list[EventDate], paragraph_starts: list[int], sentence_starts: list[int]
+) -> EventDate | None:
+    event = events[position]
+    paragraph = bisect_right(paragraph_starts, event.evidence_start)
+    sentence = bisect_right(sentence_starts, event.evidence_start)
+    planned = event.status == "planned"
+    if event.status == "hypothetical":
+        return None
+    actors = _roots(event)
+    for earlier in range(position - 1, -1, -1):
+        other, when = events[earlier], dates[earlier]
+        if other.evidence_start >= event.evidence_start:
+            continue  # the same sentence: had it a date, this event would have it too
+        same_paragraph = bisect_right(paragraph_starts, other.evidence_start) == paragraph
+        previous_sentence = bisect_right(sentence_starts, other.evidence_start) == sentence - 1
+        if not same_paragraph and not previous_sentence:
+            return None
+        if when.basis != "sentence" or (other.status == "planned") != planned or other.status == "hypothetical":
+            continue
+        if actors & _roots(other):
+            return EventDate(when.value, when.text, "context")
+    return None
+
+
+def _roots(event: EventRecord) -> set[str]:
+    return {actor.root for actor in (*event.source_actors, *event.target_actors) if actor.root}
+
+
+def _reported_done(doc: Doc, event: EventRecord) -> bool:
+    """Whether the event's verb is in the past tense or the present perfect."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((token for token in span if token.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _past_or_perfect(verb)
+
+
+def _past_or_perfect(verb: Token) -> bool:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in _MODALS for aux in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN":
+        return any(aux.lemma_ == "have" or aux.tag_ == "VBD" for aux in auxiliaries)
+    return False
