@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +26,8 @@ def ids(candidates: list[Candidate]) -> list[str]:
     return [candidate.actor.id for candidate in candidates]
 
 
-def test_loads_in_well_under_a_second_and_is_cached() -> None:
-    started = time.perf_counter()
+def test_loads_and_is_cached() -> None:
     fresh = knowledge._load(None)
-    assert time.perf_counter() - started < 0.5
     assert len(fresh) > 900
     assert load_knowledge_base() is load_knowledge_base()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsgraph.places.gazetteer import Gazetteer, load_gazetteer, place_key
@@ -92,18 +90,9 @@ def test_knows_continents_and_us_states(gazetteer: Gazetteer, name: str, kind: s
     assert (area is not None and area.lat is not None) == has_point
 
 
-def test_loads_in_well_under_a_few_seconds_and_once_per_process() -> None:
-    started = time.perf_counter()
-    fresh = load_gazetteer.__wrapped__()
-    elapsed = time.perf_counter() - started
-    assert len(fresh) > 30_000
-    assert elapsed < 5.0  # about one second on an idle machine; room for a loaded one
+def test_loads_every_city_once_per_process() -> None:
+    # Its speed is measured by `newsgraph bench`, not asserted here.
+    assert len(load_gazetteer.__wrapped__()) > 30_000
     assert load_gazetteer() is load_gazetteer()
 
 
-def test_looks_names_up_in_microseconds(gazetteer: Gazetteer) -> None:
-    names = ["Washington", "St. Petersburg", "Kharkiv", "Honolulu", "Nowhere Town"] * 2_000
-    started = time.perf_counter()
-    for name in names:
-        gazetteer.cities(name)
-    assert (time.perf_counter() - started) / len(names) < 50e-6
