@@ -85,3 +85,19 @@ def test_a_denial_joins_the_cluster_of_what_it_denies() -> None:
         event("e2", "d2", family="AID", sources=("PRK", "RUS"), targets=(), status="denied"), "s1", PERIOD
     )
     assert denied is alleged
+
+
+def test_an_undated_retelling_of_a_recent_past_event_joins_it_but_a_plan_does_not() -> None:
+    index = EventClusterIndex()
+    veto = index.place(event("e1", "d1", family="REJECT", date_value="2024-03"), "s1", PERIOD)
+    retold = index.place(event("e2", "d2", family="REJECT", published=None), "s1", PERIOD)
+    planned = index.place(event("e3", "d3", family="REJECT", published=None, status="planned"), "s1", PERIOD)
+    assert retold is veto and planned is not veto
+
+
+def test_the_story_s_own_time_wins_over_a_past_cluster() -> None:
+    index = EventClusterIndex()
+    past = index.place(event("e1", "d1", date_value="2024-01-10"), "s1", PERIOD)
+    current = index.place(event("e2", "d2", date_value="2024-06-18"), "s1", PERIOD)
+    undated = index.place(event("e3", "d3", published=None), "s1", PERIOD)
+    assert past is not current and undated is current

@@ -86,3 +86,9 @@ def test_the_state_department_sentence_quoted_by_two_outlets_is_one_quote_cluste
             ).fetchall()
         }
     assert files == {"003", "004"}
+
+
+def test_russia_s_veto_of_the_un_panel_is_one_event_cluster(linked_seeds: Path) -> None:
+    with Store(linked_seeds, read_only=True) as store:
+        vetoes = files_of_cluster(store, "match_key LIKE 'REJECT|RUS|IGOUNO|%'")
+    assert vetoes[0] == {"002", "003"}

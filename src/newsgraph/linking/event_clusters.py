@@ -23,6 +23,8 @@ __all__ = ["EventCluster", "EventClusterIndex", "cluster_id_for"]
 _SLACK_DAYS = 7
 # How far before (or after) the reporting period of a story a dated report may still be news.
 _PERIOD_SLACK_DAYS = 31
+_BACKGROUND_DAYS = 366
+_FORWARD = frozenset({"planned", "hypothetical"})
 _SYMMETRIC = frozenset({"MEET", "COOPERATE", "AGREE"})
 
 
@@ -80,18 +82,26 @@ class EventCluster:
             return 0.0
         if story_id not in self.story_ids and not still_running(self.last_reported, event.published):
             return 0.0
+        fit = len(event.parties & self.parties) / len(event.parties | self.parties)
         when = _when(event)
         if when is None or not self.days:
-            # Undated on one side: only within one story, and only when the dated side falls in
-            # the time the story was reported ("Putin visited Pyongyang in 2000" is background).
+            # Undated on one side: only within one story. A dated side from before the story was
+            # reported is background: an undated report of something done may still be it (the
+            # March veto retold in June), within a year, but not a plan, and any cluster of the
+            # story's own time is preferred ("Putin visited Pyongyang in 2000" is not the summit).
             if story_id is None or story_id not in self.story_ids:
                 return 0.0
             dated = [when] if when is not None else self.days
             if period is not None and dated and not any(overlaps(d, period, _PERIOD_SLACK_DAYS) for d in dated):
-                return 0.0
+                undated = event if when is None else None
+                if undated is None or undated.status in _FORWARD or not any(
+                    overlaps(d, period, _BACKGROUND_DAYS) for d in dated
+                ):
+                    return 0.0
+                return fit * 0.5
         elif not any(overlaps(when, day, _SLACK_DAYS) for day in self.days):
             return 0.0
-        return len(event.parties & self.parties) / len(event.parties | self.parties)
+        return fit
 
 
 def _when(event: EventItem) -> tuple[date, date] | None:
