@@ -62,6 +62,8 @@ class IngestProgress(Protocol):
 
     def failed(self, failure: Failure) -> None: ...
 
+    def linked(self, done: int, total: int) -> None: ...
+
 
 def ingest(
     paths: Sequence[Path],
@@ -104,7 +106,7 @@ def ingest(
             if progress:
                 progress.file_done(summary)
         if settings.link:
-            summary.linked = link(store)
+            summary.linked = link(store, on_batch=progress.linked if progress else None)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.ingest import Failure, IngestSummary, ingest
@@ -79,15 +79,16 @@ class _ProgressBar:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.progress = Progress(
-            TextColumn("ingest"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files · {task.fields[articles]} articles · {task.fields[failed]} failed"),
+            TextColumn("{task.fields[detail]}"),
             TimeElapsedColumn(),
             console=err_console,
             disable=not enabled,
         )
-        self.task = self.progress.add_task("ingest", total=None, articles=0, failed=0)
+        self.task = self.progress.add_task("ingest", total=None, detail="files")
+        self.link_task: TaskID | None = None
 
     def __enter__(self) -> _ProgressBar:
         self.progress.__enter__()
@@ -100,16 +101,26 @@ class _ProgressBar:
         self.progress.update(self.task, total=total_files)
 
     def file_done(self, summary: IngestSummary) -> None:
-        self.progress.update(self.task, completed=summary.files, articles=summary.articles, failed=len(summary.failed))
+        self.progress.update(
+            self.task,
+            completed=summary.files,
+            detail=f"files · {summary.articles} articles · {len(summary.failed)} failed",
+        )
 
     def failed(self, failure: Failure) -> None:
         self.progress.console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+
+    def linked(self, done: int, total: int) -> None:
+        if self.link_task is None:
+            self.link_task = self.progress.add_task("link  ", total=total, detail="articles linked")
+        self.progress.update(self.link_task, completed=done)
 
 
 def link_line(linked: LinkSummary) -> str:
     """One line on what linking did."""
     return (
-        f"linked {linked.documents} document(s) in {linked.seconds:.1f} s: {linked.new_stories} new stor(y/ies), "
+        f"linked {linked.documents} document(s) in {linked.seconds:.1f} s: "
+        f"{linked.new_stories} new {'story' if linked.new_stories == 1 else 'stories'}, "
         f"{linked.joined_stories} joined an existing story, {linked.near_duplicates} near-duplicate(s), "
         f"{len(linked.touched_event_clusters)} event cluster(s) and {len(linked.touched_quote_clusters)} "
         "quotation group(s) updated"
