@@ -36,8 +36,8 @@ def demo_command(db: Optional[Path] = DB_OPTION) -> None:
                 continue
             console.print(_document_table(row, document_view(store, row["id"])))
     console.print(
-        f"Look closer with: newsgraph show DOC_ID --db {settings.db}; "
-        f"export it with: newsgraph export --db {settings.db} --format jsonl",
+        f"Look closer with: newsgraph show DOC_ID --db {settings.db}; stories across outlets with: "
+        f"newsgraph story --db {settings.db}; export it with: newsgraph export --db {settings.db} --format jsonl",
         highlight=False,
     )
     if not summary.ok:
