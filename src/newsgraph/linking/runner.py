@@ -20,6 +20,7 @@ from newsgraph.linking.profiles import ActorDirectory, DocumentProfile, load_pro
 from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.state import load_event_clusters, load_quote_groups, load_stories
 from newsgraph.linking.stories import STORY_DAYS_AFTER, Story, StoryIndex, story_id_for
+from newsgraph.linking.term_counts import TermCounts
 from newsgraph.linking.writes import write_batch
 from newsgraph.store import Store, id_list
 
@@ -39,6 +40,7 @@ LINK_TABLES = (
     "contested_claims",
     "claim_sides",
     "link_state",
+    "term_counts",
 )
 
 
@@ -96,12 +98,19 @@ def link(
         clusters.add(cluster)
     quotes = QuoteGroupIndex()
     load_quote_groups(store, set(stories.stories), directory, quotes)
+    counts = TermCounts(store)
     for start in range(0, len(pending), batch_size):
         batch = load_profiles(store, pending[start : start + batch_size], directory)
+        # The batch counts before it is placed, so a template shared by the whole batch is
+        # already known as common when its first article is placed.
+        counts.add([profile.terms for profile in batch])
+        for profile in batch:
+            profile.terms = counts.damped(profile.terms)
         store.db.execute("BEGIN TRANSACTION")
         try:
             placed = _place_batch(store, batch, stories, clusters, quotes, summary)
             write_batch(store, placed, LINKER_VERSION)
+            counts.write(store)
             store.db.execute("COMMIT")
         except BaseException:
             store.db.execute("ROLLBACK")

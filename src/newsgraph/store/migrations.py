@@ -338,6 +338,16 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
+    # In how many linked articles each word was among the most telling: words that a large share
+    # of the corpus shares (an earnings template's "shr", "revs", "qtr") stop telling stories apart.
+    db.execute(
+        """
+        CREATE TABLE term_counts (
+            term VARCHAR PRIMARY KEY,
+            docs INTEGER NOT NULL
+        )
+        """
+    )
     db.execute(
         """
         CREATE TABLE link_state (
