@@ -3,6 +3,7 @@ each one left out, and the claims one side asserts and another denies."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,67 +127,62 @@ def _resolve(store: Store, key: str) -> str:
     return str(row[0])
 
 
+_EVENT_MEMBERS = (
+    "SELECT m.cluster_id, e.doc_id, e.status AS how, e.evidence_text AS said FROM event_cluster_members m "
+    "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
+    "ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id"
+)
+_EVENT_CLUSTERS = (
+    "SELECT * FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) "
+    "ORDER BY n_articles DESC, first_reported NULLS LAST, id"
+)
+_QUOTE_MEMBERS = (
+    "SELECT m.cluster_id, q.doc_id, q.kind AS how, q.text AS said FROM quote_cluster_members m "
+    "JOIN quotes q ON q.id = m.quote_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY q.doc_id, q.start"
+)
+_QUOTE_CLUSTERS = (
+    "SELECT * FROM quote_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, id"
+)
+
+
 def _event_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
-    members = store.query(
-        "SELECT m.cluster_id, e.doc_id, e.status, e.evidence_text FROM event_cluster_members m "
-        "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
-        [id_list(doc_ids)],
-    )
-    by_cluster: dict[str, list[dict[str, Any]]] = {}
-    for row in members:
-        by_cluster.setdefault(row["cluster_id"], []).append(row)
-    clusters = store.query(
-        "SELECT * FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, first_reported NULLS LAST, id",
-        [id_list(sorted(by_cluster))],
-    )
-    out = []
-    for cluster in clusters:
+    def label(cluster: dict[str, Any]) -> str:
         dyad = ", ".join(names.get(a, a) for a in cluster["source_actor_ids"]) or "?"
         if cluster["target_actor_ids"]:
             dyad += " → " + ", ".join(names.get(a, a) for a in cluster["target_actor_ids"])
         when = f" ({cluster['date']})" if cluster["date"] else ""
-        by_article: dict[str, str] = {}
-        evidence: dict[str, str] = {}
-        for member in by_cluster[cluster["id"]]:
-            by_article.setdefault(member["doc_id"], member["status"])
-            evidence.setdefault(member["doc_id"], member["evidence_text"])
-        out.append(
-            StoryRow(
-                cluster_id=cluster["id"],
-                label=f"{cluster['type']} {cluster['cameo']} {dyad}{when}",
-                first_doc_id=cluster["first_doc_id"],
-                n_articles=cluster["n_articles"],
-                n_outlets=cluster["n_outlets"],
-                by_article=by_article,
-                evidence=evidence,
-            )
-        )
-    return out
+        return f"{cluster['type']} {cluster['cameo']} {dyad}{when}"
+
+    return _cluster_rows(store, doc_ids, _EVENT_MEMBERS, _EVENT_CLUSTERS, label)
 
 
 def _quote_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
-    members = store.query(
-        "SELECT m.cluster_id, q.doc_id, q.kind, q.text FROM quote_cluster_members m JOIN quotes q ON q.id = m.quote_id "
-        "WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY q.doc_id, q.start",
-        [id_list(doc_ids)],
-    )
+    def label(cluster: dict[str, Any]) -> str:
+        speaker = names.get(cluster["speaker_actor_id"], cluster["speaker_actor_id"] or "unknown speaker")
+        return f"{speaker}: “{cluster['text']}”"
+
+    return _cluster_rows(store, doc_ids, _QUOTE_MEMBERS, _QUOTE_CLUSTERS, label)
+
+
+def _cluster_rows(
+    store: Store, doc_ids: list[str], members_sql: str, clusters_sql: str, label: Callable[[dict[str, Any]], str]
+) -> list[StoryRow]:
+    """One row per cluster these articles contribute to: how each article carried it (``how``) and
+    its words there (``said``)."""
     by_cluster: dict[str, list[dict[str, Any]]] = {}
-    for row in members:
+    for row in store.query(members_sql, [id_list(doc_ids)]):
         by_cluster.setdefault(row["cluster_id"], []).append(row)
     out = []
-    for cluster in store.query(
-        "SELECT * FROM quote_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, id", [id_list(sorted(by_cluster))]
-    ):
-        speaker = names.get(cluster["speaker_actor_id"], cluster["speaker_actor_id"] or "unknown speaker")
+    for cluster in store.query(clusters_sql, [id_list(sorted(by_cluster))]):
         by_article: dict[str, str] = {}
         evidence: dict[str, str] = {}
         for member in by_cluster[cluster["id"]]:
-            by_article.setdefault(member["doc_id"], member["kind"])
-            evidence.setdefault(member["doc_id"], member["text"])
+            by_article.setdefault(member["doc_id"], member["how"])
+            evidence.setdefault(member["doc_id"], member["said"])
         out.append(
             StoryRow(
                 cluster_id=cluster["id"],
-                label=f"{speaker}: “{cluster['text']}”",
+                label=label(cluster),
                 first_doc_id=cluster["first_doc_id"],
                 n_articles=cluster["n_articles"],
                 n_outlets=cluster["n_outlets"],
