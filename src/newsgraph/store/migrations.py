@@ -344,12 +344,27 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m008_search_index(db: duckdb.DuckDBPyConnection) -> None:
+    # What the full-text index (store/search.py) covered when it was last built, so a reader can
+    # tell a current index from a stale one without rebuilding it.
+    db.execute(
+        """
+        CREATE TABLE search_index_state (
+            table_name VARCHAR PRIMARY KEY,
+            rows BIGINT NOT NULL,
+            built_at TIMESTAMP NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
     ("0003_times_places_amounts", _m003_times_places_amounts),
     ("0004_events", _m004_events),
     ("0005_links", _m005_links),
+    ("0008_search_index", _m008_search_index),
 )
 
 

@@ -1,0 +1,48 @@
+"""The server's handle on the store: read-only unless ingesting through the API was enabled.
+
+DuckDB lets one process hold a file either read-only or writable, so the server opens it once, in
+the mode it needs, and gives each request its own cursor (a cursor is a separate connection to the
+same database, safe to use from the request's thread). Writes are serialised by a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from newsgraph.store import Store
+from newsgraph.store.search import load_fts, search_index_current
+
+__all__ = ["WebDatabase"]
+
+
+class WebDatabase:
+    """An open database for the web app. ``writable`` is only set when API ingest is enabled."""
+
+    def __init__(self, path: Path, *, writable: bool = False) -> None:
+        self.path = path
+        self.writable = writable
+        self.store = Store(path, read_only=not writable)
+        load_fts(self.store.db)
+        self.write_lock = threading.Lock()
+        self.search_ready = search_index_current(self.store.db)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one request, closed afterwards."""
+        cursor = self.store.db.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    def refresh(self) -> None:
+        """Re-check the search index after a write."""
+        self.search_ready = search_index_current(self.store.db)
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,286 @@
+"""Read queries over the per-document tables: documents, actors, quotes, events, and search.
+
+Each function takes a cursor and returns plain dicts (or a :class:`Page` of them), the shape the
+API serialises and the pages render.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from newsgraph.store.search import fts_schema
+from newsgraph.web.filters import BadRequest, Filters, NotFound, Page, Where, fetch_dicts, fetch_page
+
+__all__ = [
+    "resolve_actors",
+    "list_documents",
+    "get_document",
+    "list_actors",
+    "get_actor",
+    "list_quotes",
+    "list_events",
+    "get_event",
+    "event_kinds",
+    "search",
+    "counts",
+]
+
+_DOCUMENT_COLUMNS = "d.id, d.title, d.outlet, d.published, d.dateline, d.url, d.source, d.language, d.authors"
+_EVENT_COLUMNS = (
+    "e.id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein, e.status, e.negated, e.source_actor_ids, "
+    "e.target_actor_ids, e.reported_by_actor_id, e.trigger_text, e.trigger_start, e.trigger_end, "
+    "e.evidence_start, e.evidence_end, e.evidence_text, e.date, e.date_text, e.location_name, "
+    "e.location_country, e.stage, coalesce(e.date, left(d.published, 10)) AS \"when\", "
+    "d.title AS doc_title, d.outlet, d.published"
+)
+_QUOTE_COLUMNS = (
+    "q.id, q.doc_id, q.field, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, q.cue, "
+    "q.evidence_start, q.evidence_end, q.evidence_text, q.stage, d.title AS doc_title, d.outlet, d.published"
+)
+
+
+_MENTION_COUNTS = "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id)"
+
+
+def resolve_actors(cursor: duckdb.DuckDBPyConnection, key: str) -> list[str]:
+    """The ids of the actors ``key`` names: an id, or (ignoring case) a name or an alias."""
+    rows = cursor.execute(
+        "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) "
+        "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) ORDER BY id",
+        [key, key, key],
+    ).fetchall()
+    if not rows:
+        raise BadRequest(f"no actor called {key!r}; give an actor id (country:USA) or a name")
+    return [row[0] for row in rows]
+
+
+def _match(table: str, key: str, query: str, where: Where) -> None:
+    # The index's BM25 macro gives NULL for a row that matches none of the query's words.
+    where.add(f"{fts_schema(table)}.match_bm25({key}, ?) IS NOT NULL", query)
+
+
+def list_documents(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
+    where = Where()
+    if filters.outlet:
+        where.add("d.outlet = ?", filters.outlet)
+    where.date_range("d.published", filters.date_from, filters.date_to)
+    if filters.actor:
+        where.add("d.id IN (SELECT doc_id FROM mentions WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))",
+                  resolve_actors(cursor, filters.actor))
+    if filters.story:
+        where.add("d.id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
+    if filters.q:
+        if search_ready:
+            _match("documents", "d.id", filters.q, where)
+        else:
+            where.add("(contains(lower(d.title), lower(?)) OR contains(lower(d.text), lower(?)))", filters.q, filters.q)
+    return fetch_page(cursor, _DOCUMENT_COLUMNS, "documents d", where, "d.published DESC NULLS LAST, d.id", filters)
+
+
+def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = True) -> dict[str, Any]:
+    """A document with its text (and raw text), mentions, quotes, events, places, times and links."""
+    columns = _DOCUMENT_COLUMNS + ", d.text, d.agencies, d.contributors, d.version_of, d.pipeline, d.format"
+    if raw:
+        columns += ", d.raw_text"
+    rows = fetch_dicts(cursor, f"SELECT {columns} FROM documents d WHERE d.id = ?", [doc_id])
+    if not rows:
+        raise NotFound(f"no document with id {doc_id!r}")
+    document = rows[0]
+    document["mentions"] = fetch_dicts(
+        cursor,
+        'SELECT m.start, m."end", m.actor_id, m.text, m.how, a.name AS actor_name, a.type AS actor_type '
+        'FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start',
+        [doc_id],
+    )
+    document["quotes"] = fetch_dicts(
+        cursor, f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        "WHERE q.doc_id = ? ORDER BY q.field DESC, q.start", [doc_id]
+    )
+    document["events"] = fetch_dicts(
+        cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
+        "WHERE e.doc_id = ? ORDER BY e.trigger_start", [doc_id]
+    )
+    document["places"] = fetch_dicts(
+        cursor, 'SELECT start, "end", text, name, country, lat, lon, kind, role FROM places WHERE doc_id = ? ORDER BY start',
+        [doc_id],
+    )
+    document["times"] = fetch_dicts(
+        cursor, 'SELECT id, start, "end", text, value, precision FROM times WHERE doc_id = ? ORDER BY start', [doc_id]
+    )
+    document["near_duplicates"] = fetch_dicts(
+        cursor,
+        "SELECT n.duplicate_of AS doc_id, n.similarity, d.title, d.outlet FROM near_duplicates n "
+        "LEFT JOIN documents d ON d.id = n.duplicate_of WHERE n.doc_id = ? "
+        "UNION ALL SELECT n.doc_id, n.similarity, d.title, d.outlet FROM near_duplicates n "
+        "LEFT JOIN documents d ON d.id = n.doc_id WHERE n.duplicate_of = ? ORDER BY similarity DESC",
+        [doc_id, doc_id],
+    )
+    story = fetch_dicts(
+        cursor, "SELECT s.id, s.title, sd.score FROM story_documents sd JOIN stories s ON s.id = sd.story_id "
+        "WHERE sd.doc_id = ?", [doc_id]
+    )
+    document["story"] = story[0] if story else None
+    return document
+
+
+def list_actors(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
+    """Actors with how often they are mentioned, most mentioned first; ``q`` matches names and aliases."""
+    where = Where()
+    if filters.q:
+        where.add("(contains(lower(a.name), lower(?)) OR list_contains(list_transform(a.aliases, x -> lower(x)), lower(?)))",
+                  filters.q, filters.q)
+    if filters.type:
+        where.add("a.type = ?", filters.type)
+    source = f"actors a LEFT JOIN {_MENTION_COUNTS} c ON c.actor_id = a.id"
+    select = "a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, coalesce(c.mentions, 0) AS mentions"
+    return fetch_page(cursor, select, source, where, "mentions DESC, a.name, a.id", filters)
+
+
+def get_actor(cursor: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any]:
+    rows = fetch_dicts(
+        cursor, "SELECT a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, a.from_kb, "
+        "coalesce(c.mentions, 0) AS mentions FROM actors a "
+        f"LEFT JOIN {_MENTION_COUNTS} c ON c.actor_id = a.id WHERE a.id = ?", [actor_id]
+    )
+    if not rows:
+        raise NotFound(f"no actor with id {actor_id!r}")
+    return rows[0]
+
+
+def list_quotes(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
+    where = Where()
+    if filters.actor:
+        where.add("q.speaker_actor_id IN (SELECT unnest(?::VARCHAR[]))", resolve_actors(cursor, filters.actor))
+    if filters.type:
+        where.add("q.kind = ?", filters.type)
+    if filters.doc:
+        where.add("q.doc_id = ?", filters.doc)
+    if filters.outlet:
+        where.add("d.outlet = ?", filters.outlet)
+    if filters.story:
+        where.add("q.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
+    where.date_range("d.published", filters.date_from, filters.date_to)
+    if filters.q:
+        if search_ready:
+            _match("quotes", "q.id", filters.q, where)
+        else:
+            where.add("contains(lower(q.text), lower(?))", filters.q)
+    return fetch_page(cursor, _QUOTE_COLUMNS, "quotes q JOIN documents d ON d.id = q.doc_id", where,
+                      "d.published DESC NULLS LAST, q.doc_id, q.start", filters)
+
+
+def _event_where(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> Where:
+    where = Where()
+    if filters.actor:
+        ids = resolve_actors(cursor, filters.actor)
+        where.add("(list_has_any(e.source_actor_ids, ?::VARCHAR[]) OR list_has_any(e.target_actor_ids, ?::VARCHAR[]))",
+                  ids, ids)
+    if filters.dyad:
+        source, target = filters.dyad
+        where.add("list_has_any(e.source_actor_ids, ?::VARCHAR[]) AND list_has_any(e.target_actor_ids, ?::VARCHAR[])",
+                  resolve_actors(cursor, source), resolve_actors(cursor, target))
+    if filters.type:
+        where.add("e.type = ?", filters.type)
+    if filters.status:
+        where.add("e.status = ?", filters.status)
+    if filters.outlet:
+        where.add("d.outlet = ?", filters.outlet)
+    if filters.doc:
+        where.add("e.doc_id = ?", filters.doc)
+    if filters.story:
+        where.add("e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
+    where.date_range("coalesce(e.date, left(d.published, 10))", filters.date_from, filters.date_to)
+    if filters.q:
+        if search_ready:
+            _match("events", "e.id", filters.q, where)
+        else:
+            where.add("contains(lower(e.evidence_text), lower(?))", filters.q)
+    return where
+
+
+def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True,
+                newest_first: bool = False) -> Page:
+    """Events in time order (the event's date, else its article's publication date)."""
+    where = _event_where(cursor, filters, search_ready)
+    order = '"when" DESC NULLS LAST' if newest_first else '"when" NULLS LAST'
+    return fetch_page(cursor, _EVENT_COLUMNS, "events e JOIN documents d ON d.id = e.doc_id", where,
+                      f"{order}, e.doc_id, e.trigger_start", filters)
+
+
+def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
+    rows = fetch_dicts(cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
+                       [event_id])
+    if not rows:
+        raise NotFound(f"no event with id {event_id!r}")
+    event = rows[0]
+    event["cluster"] = _cluster_of(cursor, event_id)
+    return event
+
+
+def _cluster_of(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The event's cluster and every event in it (the same happening in other articles)."""
+    rows = fetch_dicts(cursor, "SELECT cluster_id FROM event_cluster_members WHERE event_id = ?", [event_id])
+    if not rows:
+        return None
+    cluster_id = rows[0]["cluster_id"]
+    members = fetch_dicts(
+        cursor, "SELECT e.id, e.doc_id, e.status, e.evidence_text, d.title AS doc_title, d.outlet, d.published "
+        "FROM event_cluster_members m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id "
+        "WHERE m.cluster_id = ? ORDER BY d.published NULLS LAST, e.doc_id", [cluster_id]
+    )
+    return {"id": cluster_id, "members": members}
+
+
+def event_kinds(cursor: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The event types, statuses and outlets present, for filter menus."""
+    return {
+        "types": [row[0] for row in cursor.execute("SELECT DISTINCT type FROM events ORDER BY type").fetchall()],
+        "statuses": [row[0] for row in cursor.execute("SELECT DISTINCT status FROM events ORDER BY status").fetchall()],
+        "outlets": [row[0] for row in cursor.execute(
+            "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200"
+        ).fetchall()],
+    }
+
+
+def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Filters, *, search_ready: bool = True) -> Page:
+    """Quotes or events matching ``query``, best match first."""
+    if not query.strip():
+        raise BadRequest("give words to search for with q=")
+    if kind not in ("quotes", "events"):
+        raise BadRequest(f"kind must be quotes or events, got {kind!r}")
+    table, alias, columns = ("quotes", "q", _QUOTE_COLUMNS) if kind == "quotes" else ("events", "e", _EVENT_COLUMNS)
+    text = "q.text" if kind == "quotes" else "e.evidence_text"
+    if search_ready:
+        score = f"{fts_schema(table)}.match_bm25({alias}.id, ?)"
+        source = (f"(SELECT *, {score} AS score FROM {table} {alias}) {alias} "
+                  f"JOIN documents d ON d.id = {alias}.doc_id")
+        where = Where(["score IS NOT NULL"], [])
+        select = f"{columns}, score"
+        return _fetch_page_scored(cursor, select, source, where, query, f"score DESC, {alias}.id", filters)
+    where = Where()
+    where.add(f"contains(lower({text}), lower(?))", query)
+    return fetch_page(cursor, f"{columns}, NULL AS score", f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id",
+                      where, f"d.published DESC NULLS LAST, {alias}.id", filters)
+
+
+def _fetch_page_scored(cursor: duckdb.DuckDBPyConnection, select: str, source: str, where: Where, query: str,
+                       order: str, filters: Filters) -> Page:
+    # The scored subquery takes the query words as its first parameter.
+    parameters = [query, *where.parameters]
+    total_row = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
+    total = int(total_row[0]) if total_row else 0
+    items = fetch_dicts(cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} "
+                        f"{filters.paging()}", parameters) if total > filters.offset else []
+    return Page(items, total, filters.limit, filters.offset)
+
+
+def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many rows each kind of record has."""
+    found = {}
+    for table in ("documents", "actors", "quotes", "events", "stories", "event_clusters", "quote_clusters",
+                  "contested_claims"):
+        row = cursor.execute(f"SELECT count(*) FROM {table}").fetchone()
+        found[table] = int(row[0]) if row else 0
+    return found
