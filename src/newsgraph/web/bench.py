@@ -87,7 +87,10 @@ def _paths(db: Path, samples: int, seed: int) -> dict[str, list[str]]:
         stories = ids("SELECT id FROM stories ORDER BY id")
         types = ids("SELECT DISTINCT type FROM events ORDER BY type")
         words = ids("SELECT text FROM quotes ORDER BY id LIMIT 2000")
-    pick = lambda items, n: rng.sample(items, min(n, len(items))) if items else []  # noqa: E731
+
+    def pick(items: list[str], n: int) -> list[str]:
+        return rng.sample(items, min(n, len(items))) if items else []
+
     chosen_actors = busiest[: samples // 3] + pick(actors, samples - samples // 3)
     search_words = [rng.choice(text.split()) for text in pick(words, samples) if text.split()]
     timeline = ["/timeline"] + [f"/timeline?{urlencode({'actor': a})}" for a in chosen_actors[: samples // 2]]

@@ -34,9 +34,11 @@ def marks_of(document: dict[str, Any]) -> list[Mark]:
              for m in document["mentions"]]
     marks += [Mark(q["start"], q["end"], "quote", q["id"], f"{q['kind']} quote: {q['speaker_text'] or 'speaker unknown'}")
               for q in document["quotes"] if q["field"] == "text"]
+    text = document["text"]
     for event in document["events"]:
-        marks.append(Mark(event["evidence_start"], event["evidence_end"], "event", event["id"],
-                          f"{event['type']} ({event['status']})"))
+        # The stored sentence keeps the blank line after it; the mark stops at its last word.
+        end = event["evidence_start"] + len(text[event["evidence_start"]:event["evidence_end"]].rstrip())
+        marks.append(Mark(event["evidence_start"], end, "event", event["id"], f"{event['type']} ({event['status']})"))
         marks.append(Mark(event["trigger_start"], event["trigger_end"], "trigger", event["id"], event["type"]))
     return marks
 

@@ -102,7 +102,7 @@ def documents(request: Request, cur: Cursor, db: Db, q: Optional = None, outlet:
               date_from: Optional = None, date_to: Optional = None, limit: Limit = DEFAULT_LIMIT,
               offset: Offset = 0) -> HTMLResponse:
     params = {"q": _blank(q), "outlet": _blank(outlet), "actor": _blank(actor), "date_from": _blank(date_from),
-              "date_to": _blank(date_to), "limit": limit if limit != DEFAULT_LIMIT else None}
+              "date_to": _blank(date_to)}
     filters = Filters(q=params["q"], outlet=params["outlet"], actor=params["actor"], date_from=params["date_from"],
                       date_to=params["date_to"], limit=limit, offset=offset)
     page = queries.list_documents(cur, filters, search_ready=db.search_ready)
