@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
+
+from newsgraph.errors import StoreError
+from newsgraph.store import MIGRATIONS, Store
+from newsgraph.web import create_app
 
 LISTINGS = ["/api/documents", "/api/actors", "/api/quotes", "/api/events", "/api/stories", "/api/event-clusters",
             "/api/quote-clusters", "/api/claims", "/api/search?q=minister"]
@@ -192,3 +198,17 @@ def test_bad_posts_store_nothing(writable_client: TestClient, token: str, payloa
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_request"
     assert writable_client.get("/api/documents?outlet=Example Gazette").json()["total"] == 0
+
+
+def test_a_database_from_an_older_newsgraph_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    old = tmp_path / "old.duckdb"
+    with duckdb.connect(str(old)) as con:
+        con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+        for name, migration in MIGRATIONS[:-1]:
+            migration(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+    with pytest.raises(StoreError, match=r"older newsgraph .* run `newsgraph index --db"):
+        create_app(old)
+    Store(old).close()  # what `newsgraph index` does first: migrate
+    with TestClient(create_app(old)) as upgraded:
+        assert upgraded.get("/api/documents").json()["total"] == 0

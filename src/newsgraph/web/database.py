@@ -14,7 +14,8 @@ from pathlib import Path
 
 import duckdb
 
-from newsgraph.store import Store
+from newsgraph.errors import StoreError
+from newsgraph.store import MIGRATIONS, Store
 from newsgraph.store.search import load_fts, search_index_current
 
 __all__ = ["WebDatabase"]
@@ -27,6 +28,13 @@ class WebDatabase:
         self.path = path
         self.writable = writable
         self.store = Store(path, read_only=not writable)
+        missing = _missing_migrations(self.store.db)
+        if missing:
+            self.store.close()
+            raise StoreError(
+                f"{path}: made by an older newsgraph (its schema lacks {', '.join(missing)}); "
+                f"run `newsgraph index --db {path}` once to bring it up to date"
+            )
         load_fts(self.store.db)
         self.write_lock = threading.Lock()
         self.search_ready = search_index_current(self.store.db)
@@ -46,3 +54,12 @@ class WebDatabase:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _missing_migrations(db: duckdb.DuckDBPyConnection) -> list[str]:
+    # Read without creating anything: the connection may be read-only.
+    try:
+        done = {row[0] for row in db.execute("SELECT name FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        done = set()
+    return [name for name, _ in MIGRATIONS if name not in done]
