@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -212,3 +214,29 @@ def test_a_database_from_an_older_newsgraph_is_refused_with_what_to_do(tmp_path:
     Store(old).close()  # what `newsgraph index` does first: migrate
     with TestClient(create_app(old)) as upgraded:
         assert upgraded.get("/api/documents").json()["total"] == 0
+
+
+@pytest.fixture(scope="module")
+def unindexed_client(web_db: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A server over a copy whose index is out of date (as after an interrupted ingest)."""
+    copy = tmp_path_factory.mktemp("stale") / "stale.duckdb"
+    shutil.copy(web_db[0], copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("DELETE FROM search_index_state WHERE table_name = 'events'")
+    with TestClient(create_app(copy)) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("url", ["/api/events?actor=Kenya", "/api/events?dyad=sector:TZAGOV,country:KEN",
+                                 "/api/actors?limit=500", "/api/actors/country:KEN", "/api/quotes?q=enemies",
+                                 "/api/search?q=enemies", "/api/documents?q=Velka"])
+def test_without_a_current_index_the_answers_are_the_same(client: TestClient, unindexed_client: TestClient,
+                                                          url: str) -> None:
+    assert unindexed_client.get("/api").json()["search_index_current"] is False
+    indexed, scanned = client.get(url).json(), unindexed_client.get(url).json()
+    if "relations" in indexed:
+        assert indexed["relations"] and indexed["relations"] == scanned["relations"]
+        assert indexed["mentions"] == scanned["mentions"]
+    else:
+        assert indexed["items"]
+        assert {item["id"] for item in indexed["items"]} == {item["id"] for item in scanned["items"]}

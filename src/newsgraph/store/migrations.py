@@ -344,9 +344,10 @@ def _m005_links(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _m008_search_index(db: duckdb.DuckDBPyConnection) -> None:
-    # What the full-text index (store/search.py) covered when it was last built, so a reader can
-    # tell a current index from a stale one without rebuilding it.
+def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
+    # What the web pages read: indexes for "everything about this document / actor", summary
+    # tables (store/summaries.py) and what the full-text index (store/search.py) covered when it
+    # was last built, so a reader can tell a current index from a stale one.
     db.execute(
         """
         CREATE TABLE search_index_state (
@@ -356,6 +357,21 @@ def _m008_search_index(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
+    db.execute("CREATE TABLE event_actors (event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE actor_stats (
+            actor_id VARCHAR PRIMARY KEY,
+            mentions BIGINT NOT NULL,
+            events BIGINT NOT NULL,
+            quotes BIGINT NOT NULL
+        )
+        """
+    )
+    for table, column in (("mentions", "doc_id"), ("mentions", "actor_id"), ("quotes", "doc_id"),
+                          ("quotes", "speaker_actor_id"), ("events", "doc_id"), ("places", "doc_id"),
+                          ("times", "doc_id"), ("event_actors", "actor_id"), ("event_actors", "event_id")):
+        db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -364,7 +380,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0003_times_places_amounts", _m003_times_places_amounts),
     ("0004_events", _m004_events),
     ("0005_links", _m005_links),
-    ("0008_search_index", _m008_search_index),
+    ("0008_read_indexes", _m008_read_indexes),
 )
 
 

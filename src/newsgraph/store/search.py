@@ -16,8 +16,9 @@ from pathlib import Path
 import duckdb
 
 from newsgraph.errors import StoreError
+from newsgraph.store.summaries import rebuild_summaries
 
-__all__ = ["SEARCHED", "load_fts", "rebuild_search_index", "search_index_current", "fts_schema"]
+__all__ = ["SEARCHED", "load_fts", "rebuild_search_index", "search_index_current", "fts_schema", "hits_sql"]
 
 # table -> (key column, the text columns indexed)
 SEARCHED: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -55,11 +56,13 @@ def load_fts(db: duckdb.DuckDBPyConnection) -> None:
 
 
 def rebuild_search_index(db: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild the index of every searched table in one transaction; return the rows indexed."""
+    """Rebuild the index of every searched table, and the summary tables, in one transaction;
+    return the rows indexed."""
     load_fts(db)
     counts: dict[str, int] = {}
     db.execute("BEGIN TRANSACTION")
     try:
+        rebuild_summaries(db)
         for table, (key, columns) in SEARCHED.items():
             names = ", ".join(f"'{column}'" for column in columns)
             db.execute(f"PRAGMA create_fts_index('{table}', '{key}', {names}, overwrite=1)")
@@ -88,3 +91,27 @@ def search_index_current(db: duckdb.DuckDBPyConnection) -> bool:
         if table not in built or row is None or built[table] != row[0]:
             return False
     return True
+
+
+def hits_sql(table: str) -> str:
+    """A query of ``(id, score)`` for the rows of ``table`` matching any word of its one parameter,
+    the words searched for, scored by BM25 exactly as the extension's ``match_bm25`` scores them
+    (k=1.2, b=0.75, Porter stems), but computed once over the matching terms instead of once per
+    row of the table: several times faster on a large table."""
+    schema = fts_schema(table)
+    return f"""
+        WITH tokens AS (SELECT DISTINCT stem(unnest({schema}.tokenize(?)), 'porter') AS t),
+        term_tf AS (
+            SELECT termid, docid, count(*) AS tf FROM {schema}.terms
+            WHERE termid IN (SELECT termid FROM {schema}.dict JOIN tokens ON term = t)
+            GROUP BY termid, docid
+        )
+        SELECT docs.name AS id,
+               sum(log(((stats.num_docs - dict.df + 0.5) / (dict.df + 0.5)) + 1)
+                   * (tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * docs.len / stats.avgdl)))) AS score
+        FROM term_tf
+        JOIN {schema}.docs docs ON docs.docid = term_tf.docid
+        JOIN {schema}.dict dict ON dict.termid = term_tf.termid,
+        {schema}.stats stats
+        GROUP BY docs.name
+    """

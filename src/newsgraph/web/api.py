@@ -67,16 +67,17 @@ def document(doc_id: str, cur: Cursor,
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(cur: Cursor, q: Annotated[str | None, Query(description="Part of a name or an alias.")] = None,
+def actors(cur: Cursor, db: Db, q: Annotated[str | None, Query(description="Part of a name or an alias.")] = None,
            type: Annotated[str | None, Query(description="country, person, organization, government...")] = None,
            limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return queries.list_actors(cur, Filters(q=q, type=type, limit=limit, offset=offset)).to_json()
+    return queries.list_actors(cur, Filters(q=q, type=type, limit=limit, offset=offset),
+                               search_ready=db.search_ready).to_json()
 
 
 @router.get("/actors/{actor_id}", summary="One actor with whom it met, accused, supported or threatened")
-def actor(actor_id: str, cur: Cursor) -> dict[str, Any]:
-    found = queries.get_actor(cur, actor_id)
-    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id)]
+def actor(actor_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
+    found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
+    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id, summaries_ready=db.search_ready)]
     return found
 
 

@@ -125,13 +125,25 @@ def fetch_dicts(
 
 
 def fetch_page(
-    cursor: duckdb.DuckDBPyConnection, select: str, source: str, where: Where, order: str, filters: Filters
+    cursor: duckdb.DuckDBPyConnection, select: str, source: str, where: Where, order: str, filters: Filters,
+    leading: list[Any] | None = None,
 ) -> Page:
-    """``SELECT select FROM source where ORDER BY order`` paged by ``filters``, with the total."""
-    total_row = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", where.parameters).fetchone()
-    total = int(total_row[0]) if total_row else 0
-    items = fetch_dicts(
-        cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}", where.parameters
-    ) if total > filters.offset else []
-    return Page(items, total, filters.limit, filters.offset)
+    """``SELECT select FROM source where ORDER BY order`` paged by ``filters``, with the total.
 
+    The total comes with the page (a window count) so the rows are found once; only a page past
+    the end costs a second, counting query. ``leading`` are parameters that ``source`` itself takes.
+    """
+    parameters = [*(leading or []), *where.parameters]
+    rows = fetch_dicts(
+        cursor,
+        f"SELECT {select}, count(*) OVER () AS _total FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}",
+        parameters,
+    )
+    if rows:
+        total = int(rows[0]["_total"])
+        for row in rows:
+            del row["_total"]
+    else:
+        counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
+        total = int(counted[0]) if counted else 0
+    return Page(rows, total, filters.limit, filters.offset)

@@ -91,9 +91,9 @@ def _names(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], *columns:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, cur: Cursor) -> HTMLResponse:
+def home(request: Request, cur: Cursor, db: Db) -> HTMLResponse:
     stories = links.list_stories(cur, Filters(limit=10))
-    actors = queries.list_actors(cur, Filters(limit=15))
+    actors = queries.list_actors(cur, Filters(limit=15), search_ready=db.search_ready)
     return _render(request, "home.html", counts=queries.counts(cur), stories=stories, actors=actors)
 
 
@@ -126,17 +126,18 @@ def event(event_id: str, cur: Cursor) -> RedirectResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, cur: Cursor, q: Optional = None, type: Optional = None, limit: Limit = DEFAULT_LIMIT,
-           offset: Offset = 0) -> HTMLResponse:
+def actors(request: Request, cur: Cursor, db: Db, q: Optional = None, type: Optional = None,
+           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     params = {"q": _blank(q), "type": _blank(type)}
-    page = queries.list_actors(cur, Filters(q=params["q"], type=params["type"], limit=limit, offset=offset))
+    page = queries.list_actors(cur, Filters(q=params["q"], type=params["type"], limit=limit, offset=offset),
+                               search_ready=db.search_ready)
     return _render(request, "actors.html", page=page, params=params)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str, cur: Cursor, db: Db) -> HTMLResponse:
-    found = queries.get_actor(cur, actor_id)
-    found_relations = relations(cur, actor_id)
+    found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
+    found_relations = relations(cur, actor_id, summaries_ready=db.search_ready)
     said = queries.list_quotes(cur, Filters(actor=actor_id, limit=50), search_ready=db.search_ready)
     return _render(request, "actor.html", actor=found, relations=found_relations, quotes=said,
                    graph=network_svg(actor_id, found["name"], found_relations))

@@ -10,11 +10,12 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.store.search import fts_schema
+from newsgraph.store.search import hits_sql
 from newsgraph.web.filters import BadRequest, Filters, NotFound, Page, Where, fetch_dicts, fetch_page
 
 __all__ = [
     "resolve_actors",
+    "add_actor_condition",
     "list_documents",
     "get_document",
     "list_actors",
@@ -41,11 +42,30 @@ _QUOTE_COLUMNS = (
 )
 
 
-_MENTION_COUNTS = "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id)"
+def _counts(summaries_ready: bool) -> str:
+    # The summary table when it is current, else the count itself (slower, never stale).
+    if summaries_ready:
+        return "actor_stats"
+    return "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id)"
+
+
+def add_actor_condition(where: Where, ids: list[str], summaries_ready: bool, role: str | None = None) -> None:
+    """Keep the events (aliased ``e``) naming one of these actors (as ``role`` when given)."""
+    if summaries_ready:
+        which = f" AND role = '{role}'" if role in ("source", "target") else ""
+        where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])){which})",
+                  ids)
+    elif role in ("source", "target"):
+        where.add(f"list_has_any(e.{role}_actor_ids, ?::VARCHAR[])", ids)
+    else:
+        where.add("(list_has_any(e.source_actor_ids, ?::VARCHAR[]) OR list_has_any(e.target_actor_ids, ?::VARCHAR[]))",
+                  ids, ids)
 
 
 def resolve_actors(cursor: duckdb.DuckDBPyConnection, key: str) -> list[str]:
     """The ids of the actors ``key`` names: an id, or (ignoring case) a name or an alias."""
+    if cursor.execute("SELECT 1 FROM actors WHERE id = ?", [key]).fetchone():
+        return [key]
     rows = cursor.execute(
         "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) "
         "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) ORDER BY id",
@@ -57,8 +77,7 @@ def resolve_actors(cursor: duckdb.DuckDBPyConnection, key: str) -> list[str]:
 
 
 def _match(table: str, key: str, query: str, where: Where) -> None:
-    # The index's BM25 macro gives NULL for a row that matches none of the query's words.
-    where.add(f"{fts_schema(table)}.match_bm25({key}, ?) IS NOT NULL", query)
+    where.add(f"{key} IN (SELECT id FROM ({hits_sql(table)}))", query)
 
 
 def list_documents(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
@@ -125,7 +144,7 @@ def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = 
     return document
 
 
-def list_actors(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
+def list_actors(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
     """Actors with how often they are mentioned, most mentioned first; ``q`` matches names and aliases."""
     where = Where()
     if filters.q:
@@ -133,16 +152,16 @@ def list_actors(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
                   filters.q, filters.q)
     if filters.type:
         where.add("a.type = ?", filters.type)
-    source = f"actors a LEFT JOIN {_MENTION_COUNTS} c ON c.actor_id = a.id"
+    source = f"actors a LEFT JOIN {_counts(search_ready)} c ON c.actor_id = a.id"
     select = "a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, coalesce(c.mentions, 0) AS mentions"
     return fetch_page(cursor, select, source, where, "mentions DESC, a.name, a.id", filters)
 
 
-def get_actor(cursor: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any]:
+def get_actor(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, search_ready: bool = True) -> dict[str, Any]:
     rows = fetch_dicts(
         cursor, "SELECT a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, a.from_kb, "
         "coalesce(c.mentions, 0) AS mentions FROM actors a "
-        f"LEFT JOIN {_MENTION_COUNTS} c ON c.actor_id = a.id WHERE a.id = ?", [actor_id]
+        f"LEFT JOIN {_counts(search_ready)} c ON c.actor_id = a.id WHERE a.id = ?", [actor_id]
     )
     if not rows:
         raise NotFound(f"no actor with id {actor_id!r}")
@@ -174,13 +193,11 @@ def list_quotes(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
 def _event_where(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> Where:
     where = Where()
     if filters.actor:
-        ids = resolve_actors(cursor, filters.actor)
-        where.add("(list_has_any(e.source_actor_ids, ?::VARCHAR[]) OR list_has_any(e.target_actor_ids, ?::VARCHAR[]))",
-                  ids, ids)
+        add_actor_condition(where, resolve_actors(cursor, filters.actor), search_ready)
     if filters.dyad:
         source, target = filters.dyad
-        where.add("list_has_any(e.source_actor_ids, ?::VARCHAR[]) AND list_has_any(e.target_actor_ids, ?::VARCHAR[])",
-                  resolve_actors(cursor, source), resolve_actors(cursor, target))
+        add_actor_condition(where, resolve_actors(cursor, source), search_ready, "source")
+        add_actor_condition(where, resolve_actors(cursor, target), search_ready, "target")
     if filters.type:
         where.add("e.type = ?", filters.type)
     if filters.status:
@@ -251,29 +268,15 @@ def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Fi
     if kind not in ("quotes", "events"):
         raise BadRequest(f"kind must be quotes or events, got {kind!r}")
     table, alias, columns = ("quotes", "q", _QUOTE_COLUMNS) if kind == "quotes" else ("events", "e", _EVENT_COLUMNS)
-    text = "q.text" if kind == "quotes" else "e.evidence_text"
+    source = f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id"
     if search_ready:
-        score = f"{fts_schema(table)}.match_bm25({alias}.id, ?)"
-        source = (f"(SELECT *, {score} AS score FROM {table} {alias}) {alias} "
-                  f"JOIN documents d ON d.id = {alias}.doc_id")
-        where = Where(["score IS NOT NULL"], [])
-        select = f"{columns}, score"
-        return _fetch_page_scored(cursor, select, source, where, query, f"score DESC, {alias}.id", filters)
+        return fetch_page(cursor, f"{columns}, hits.score", f"({hits_sql(table)}) hits JOIN {source} ON {alias}.id = hits.id",
+                          Where(), f"hits.score DESC, {alias}.id", filters, leading=[query])
+    text = "q.text" if kind == "quotes" else "e.evidence_text"
     where = Where()
     where.add(f"contains(lower({text}), lower(?))", query)
-    return fetch_page(cursor, f"{columns}, NULL AS score", f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id",
-                      where, f"d.published DESC NULLS LAST, {alias}.id", filters)
-
-
-def _fetch_page_scored(cursor: duckdb.DuckDBPyConnection, select: str, source: str, where: Where, query: str,
-                       order: str, filters: Filters) -> Page:
-    # The scored subquery takes the query words as its first parameter.
-    parameters = [query, *where.parameters]
-    total_row = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
-    total = int(total_row[0]) if total_row else 0
-    items = fetch_dicts(cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} "
-                        f"{filters.paging()}", parameters) if total > filters.offset else []
-    return Page(items, total, filters.limit, filters.offset)
+    return fetch_page(cursor, f"{columns}, NULL AS score", source, where, f"d.published DESC NULLS LAST, {alias}.id",
+                      filters)
 
 
 def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
