@@ -240,3 +240,11 @@ def test_without_a_current_index_the_answers_are_the_same(client: TestClient, un
     else:
         assert indexed["items"]
         assert {item["id"] for item in indexed["items"]} == {item["id"] for item in scanned["items"]}
+
+
+def test_filters_combine(client: TestClient) -> None:
+    body = client.get("/api/events", params={"dyad": "sector:TZAGOV,country:KEN", "actor": "Kenya", "q": "nets",
+                                             "type": "ACCUSE", "status": "asserted"}).json()
+    alone = client.get("/api/events", params={"dyad": "sector:TZAGOV,country:KEN"}).json()
+    assert body["total"] >= 1 and body["items"][0]["type"] == "ACCUSE"
+    assert {item["id"] for item in body["items"]} <= {item["id"] for item in alone["items"]}

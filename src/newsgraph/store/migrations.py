@@ -357,7 +357,6 @@ def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
-    db.execute("CREATE TABLE event_actors (event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL)")
     db.execute(
         """
         CREATE TABLE actor_stats (
@@ -368,9 +367,8 @@ def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
-    for table, column in (("mentions", "doc_id"), ("mentions", "actor_id"), ("quotes", "doc_id"),
-                          ("quotes", "speaker_actor_id"), ("events", "doc_id"), ("places", "doc_id"),
-                          ("times", "doc_id"), ("event_actors", "actor_id"), ("event_actors", "event_id")):
+    for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
+                          ("events", "doc_id"), ("places", "doc_id"), ("times", "doc_id")):
         db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
 
 

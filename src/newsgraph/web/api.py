@@ -77,7 +77,7 @@ def actors(cur: Cursor, db: Db, q: Annotated[str | None, Query(description="Part
 @router.get("/actors/{actor_id}", summary="One actor with whom it met, accused, supported or threatened")
 def actor(actor_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id, summaries_ready=db.search_ready)]
+    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id)]
     return found
 
 

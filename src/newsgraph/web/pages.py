@@ -137,7 +137,7 @@ def actors(request: Request, cur: Cursor, db: Db, q: Optional = None, type: Opti
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str, cur: Cursor, db: Db) -> HTMLResponse:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found_relations = relations(cur, actor_id, summaries_ready=db.search_ready)
+    found_relations = relations(cur, actor_id)
     said = queries.list_quotes(cur, Filters(actor=actor_id, limit=50), search_ready=db.search_ready)
     return _render(request, "actor.html", actor=found, relations=found_relations, quotes=said,
                    graph=network_svg(actor_id, found["name"], found_relations))

@@ -49,13 +49,12 @@ def _counts(summaries_ready: bool) -> str:
     return "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id)"
 
 
-def add_actor_condition(where: Where, ids: list[str], summaries_ready: bool, role: str | None = None) -> None:
-    """Keep the events (aliased ``e``) naming one of these actors (as ``role`` when given)."""
-    if summaries_ready:
-        which = f" AND role = '{role}'" if role in ("source", "target") else ""
-        where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])){which})",
-                  ids)
-    elif role in ("source", "target"):
+def add_actor_condition(where: Where, ids: list[str], role: str | None = None) -> None:
+    """Keep the events (aliased ``e``) naming one of these actors (as ``role`` when given).
+
+    A scan of the events' actor lists: measured on Reuters it beats a join through a table of
+    (event, actor) rows, whose index DuckDB reads more slowly than it scans the lists."""
+    if role in ("source", "target"):
         where.add(f"list_has_any(e.{role}_actor_ids, ?::VARCHAR[])", ids)
     else:
         where.add("(list_has_any(e.source_actor_ids, ?::VARCHAR[]) OR list_has_any(e.target_actor_ids, ?::VARCHAR[]))",
@@ -190,14 +189,15 @@ def list_quotes(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
                       "d.published DESC NULLS LAST, q.doc_id, q.start", filters)
 
 
-def _event_where(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> Where:
-    where = Where()
+def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> tuple[str, list[Any], Where]:
+    """The FROM clause (with the parameters it takes) and the conditions for a listing of events."""
+    source, where = "events e JOIN documents d ON d.id = e.doc_id", Where()
+    leading: list[Any] = []
     if filters.actor:
-        add_actor_condition(where, resolve_actors(cursor, filters.actor), search_ready)
+        add_actor_condition(where, resolve_actors(cursor, filters.actor))
     if filters.dyad:
-        source, target = filters.dyad
-        add_actor_condition(where, resolve_actors(cursor, source), search_ready, "source")
-        add_actor_condition(where, resolve_actors(cursor, target), search_ready, "target")
+        add_actor_condition(where, resolve_actors(cursor, filters.dyad[0]), "source")
+        add_actor_condition(where, resolve_actors(cursor, filters.dyad[1]), "target")
     if filters.type:
         where.add("e.type = ?", filters.type)
     if filters.status:
@@ -211,19 +211,20 @@ def _event_where(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_rea
     where.date_range("coalesce(e.date, left(d.published, 10))", filters.date_from, filters.date_to)
     if filters.q:
         if search_ready:
-            _match("events", "e.id", filters.q, where)
+            source = f"({hits_sql('events')}) hits JOIN {source} ON e.id = hits.id"
+            leading.insert(0, filters.q)
         else:
             where.add("contains(lower(e.evidence_text), lower(?))", filters.q)
-    return where
+    return source, leading, where
 
 
 def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True,
                 newest_first: bool = False) -> Page:
     """Events in time order (the event's date, else its article's publication date)."""
-    where = _event_where(cursor, filters, search_ready)
+    source, leading, where = _event_query(cursor, filters, search_ready)
     order = '"when" DESC NULLS LAST' if newest_first else '"when" NULLS LAST'
-    return fetch_page(cursor, _EVENT_COLUMNS, "events e JOIN documents d ON d.id = e.doc_id", where,
-                      f"{order}, e.doc_id, e.trigger_start", filters)
+    return fetch_page(cursor, _EVENT_COLUMNS, source, where, f"{order}, e.doc_id, e.trigger_start", filters,
+                      leading=leading)
 
 
 def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:

@@ -62,19 +62,16 @@ class Relation:
                 "example_event": self.example_event, "example_doc": self.example_doc}
 
 
-def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200,
-              summaries_ready: bool = True) -> list[Relation]:
+def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200) -> list[Relation]:
     """The actor's relations, the four named verbs first, then by number of events."""
-    naming = ("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = $actor)" if summaries_ready
-              else "(list_contains(e.source_actor_ids, $actor) OR list_contains(e.target_actor_ids, $actor))")
     rows = fetch_dicts(
         cursor,
-        f"""
+        """
         WITH mine AS (
             SELECT e.id, e.doc_id, e.type, e.mutual, e.source_actor_ids, e.target_actor_ids,
                    coalesce(e.date, left(d.published, 10)) AS "when"
             FROM events e JOIN documents d ON d.id = e.doc_id
-            WHERE {naming}
+            WHERE list_contains(e.source_actor_ids, $actor) OR list_contains(e.target_actor_ids, $actor)
         ), pairs AS (
             SELECT id, doc_id, type, "when", 'out' AS direction, unnest(target_actor_ids) AS other
             FROM mine WHERE list_contains(source_actor_ids, $actor)
