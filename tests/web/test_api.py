@@ -248,3 +248,11 @@ def test_filters_combine(client: TestClient) -> None:
     alone = client.get("/api/events", params={"dyad": "sector:TZAGOV,country:KEN"}).json()
     assert body["total"] >= 1 and body["items"][0]["type"] == "ACCUSE"
     assert {item["id"] for item in body["items"]} <= {item["id"] for item in alone["items"]}
+
+
+@pytest.mark.parametrize("params", [{"limit": 500}, {"limit": 4, "offset": 3}, {"outlet": "Example Wire", "date_from": "2026-03"},
+                                    {"actor": "Kenya", "type": "ACCUSE"}, {"q": "Velka", "type": "ASSAULT"}])
+def test_the_timeline_summary_gives_the_events_themselves_in_the_same_order(
+        client: TestClient, unindexed_client: TestClient, params: dict[str, Any]) -> None:
+    summarised, scanned = client.get("/api/events", params=params).json(), unindexed_client.get("/api/events", params=params).json()
+    assert summarised["items"] and summarised == scanned

@@ -367,6 +367,23 @@ def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
+    db.execute(
+        """
+        CREATE TABLE event_timeline (
+            id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            status VARCHAR NOT NULL,
+            source_actor_ids VARCHAR[] NOT NULL,
+            target_actor_ids VARCHAR[] NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            "when" VARCHAR,
+            outlet VARCHAR,
+            doc_title VARCHAR,
+            published VARCHAR
+        )
+        """
+    )
     for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
                           ("events", "doc_id"), ("places", "doc_id"), ("times", "doc_id")):
         db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")

@@ -29,12 +29,14 @@ __all__ = [
 ]
 
 _DOCUMENT_COLUMNS = "d.id, d.title, d.outlet, d.published, d.dateline, d.url, d.source, d.language, d.authors"
-_EVENT_COLUMNS = (
+_EVENT_OWN_COLUMNS = (
     "e.id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein, e.status, e.negated, e.source_actor_ids, "
     "e.target_actor_ids, e.reported_by_actor_id, e.trigger_text, e.trigger_start, e.trigger_end, "
     "e.evidence_start, e.evidence_end, e.evidence_text, e.date, e.date_text, e.location_name, "
-    "e.location_country, e.stage, coalesce(e.date, left(d.published, 10)) AS \"when\", "
-    "d.title AS doc_title, d.outlet, d.published"
+    "e.location_country, e.stage"
+)
+_EVENT_COLUMNS = (
+    _EVENT_OWN_COLUMNS + ", coalesce(e.date, left(d.published, 10)) AS \"when\", d.title AS doc_title, d.outlet, d.published"
 )
 _QUOTE_COLUMNS = (
     "q.id, q.doc_id, q.field, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, q.cue, "
@@ -190,8 +192,16 @@ def list_quotes(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
 
 
 def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> tuple[str, list[Any], Where]:
-    """The FROM clause (with the parameters it takes) and the conditions for a listing of events."""
-    source, where = "events e JOIN documents d ON d.id = e.doc_id", Where()
+    """The FROM clause (with the parameters it takes) and the conditions for a listing of events.
+
+    With the summary table current, ``e`` is ``event_timeline``, which already holds each event's
+    time, outlet and article, so no join with the documents is needed to filter and order.
+    """
+    if search_ready:
+        source, outlet, when = "event_timeline e", "e.outlet", 'e."when"'
+    else:
+        source, outlet, when = "events e JOIN documents d ON d.id = e.doc_id", "d.outlet", "coalesce(e.date, left(d.published, 10))"
+    where = Where()
     leading: list[Any] = []
     if filters.actor:
         add_actor_condition(where, resolve_actors(cursor, filters.actor))
@@ -203,12 +213,12 @@ def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_rea
     if filters.status:
         where.add("e.status = ?", filters.status)
     if filters.outlet:
-        where.add("d.outlet = ?", filters.outlet)
+        where.add(f"{outlet} = ?", filters.outlet)
     if filters.doc:
         where.add("e.doc_id = ?", filters.doc)
     if filters.story:
         where.add("e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
-    where.date_range("coalesce(e.date, left(d.published, 10))", filters.date_from, filters.date_to)
+    where.date_range(when, filters.date_from, filters.date_to)
     if filters.q:
         if search_ready:
             source = f"({hits_sql('events')}) hits JOIN {source} ON e.id = hits.id"
@@ -222,9 +232,19 @@ def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
                 newest_first: bool = False) -> Page:
     """Events in time order (the event's date, else its article's publication date)."""
     source, leading, where = _event_query(cursor, filters, search_ready)
-    order = '"when" DESC NULLS LAST' if newest_first else '"when" NULLS LAST'
-    return fetch_page(cursor, _EVENT_COLUMNS, source, where, f"{order}, e.doc_id, e.trigger_start", filters,
+    order = f'"when" {"DESC " if newest_first else ""}NULLS LAST, e.doc_id, e.trigger_start'
+    if not search_ready:
+        return fetch_page(cursor, _EVENT_COLUMNS, source, where, order, filters, leading=leading)
+    # Find the page in the narrow summary table, then read just those events in full.
+    page = fetch_page(cursor, 'e.id, e."when", e.doc_title, e.outlet, e.published', source, where, order, filters,
                       leading=leading)
+    if page.items:
+        rows = fetch_dicts(cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.id = ANY(?::VARCHAR[])",
+                           [[item["id"] for item in page.items]])
+        full = {row["id"]: row for row in rows}
+        for item in page.items:
+            item.update(full[item["id"]])
+    return page
 
 
 def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
