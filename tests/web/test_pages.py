@@ -47,8 +47,9 @@ def test_markup_from_an_article_shows_as_text(client: TestClient, url: str) -> N
     if url == "article":
         doc_id = client.get("/api/documents?outlet=Example Blog <i>Tech</i>").json()["items"][0]["id"]
         url = f"/documents/{doc_id}"
+        assert "javascript:alert(" in client.get(url).text, "the article's address is shown, as text"
     html = client.get(url).text
-    for markup in ("<script>alert", "<img src=x", "<b>warns", "<i>Tech"):
+    for markup in ("<script>alert", "<img src=x", "<b>warns", "<i>Tech", 'href="javascript:'):
         assert markup not in html
     assert "&lt;script&gt;alert(" in html or "&lt;img src=x" in html or "&lt;i&gt;Tech" in html
 

@@ -34,6 +34,8 @@ class Pages:
             trim_blocks=True, lstrip_blocks=True,
         )
         self.env.filters["q"] = lambda value: quote(str(value), safe=":")
+        # Only web addresses become links: escaping cannot stop a javascript: address running.
+        self.env.filters["web_link"] = lambda value: str(value).lower().startswith(("http://", "https://"))
         self.env.globals["page_url"] = _page_url
 
     def render(self, name: str, **context: Any) -> str:
