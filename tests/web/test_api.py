@@ -256,3 +256,8 @@ def test_the_timeline_summary_gives_the_events_themselves_in_the_same_order(
         client: TestClient, unindexed_client: TestClient, params: dict[str, Any]) -> None:
     summarised, scanned = client.get("/api/events", params=params).json(), unindexed_client.get("/api/events", params=params).json()
     assert summarised["items"] and summarised == scanned
+
+
+def test_the_story_reads_the_same_from_the_summary(client: TestClient, unindexed_client: TestClient) -> None:
+    summarised, scanned = client.get("/api/stories/story_velka").json(), unindexed_client.get("/api/stories/story_velka").json()
+    assert summarised["events"] and summarised == scanned

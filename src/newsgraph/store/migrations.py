@@ -377,6 +377,7 @@ def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
             source_actor_ids VARCHAR[] NOT NULL,
             target_actor_ids VARCHAR[] NOT NULL,
             trigger_start INTEGER NOT NULL,
+            mutual BOOLEAN NOT NULL,
             "when" VARCHAR,
             outlet VARCHAR,
             doc_title VARCHAR,

@@ -22,10 +22,10 @@ def rebuild_summaries(db: duckdb.DuckDBPyConnection) -> None:
     db.execute(
         """
         INSERT INTO event_timeline
-        SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, e.trigger_start,
+        SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, e.trigger_start, e.mutual,
                coalesce(e.date, left(d.published, 10)), d.outlet, d.title, d.published
         FROM events e JOIN documents d ON d.id = e.doc_id
-        ORDER BY 8 NULLS LAST, 2, 7
+        ORDER BY 9 NULLS LAST, 2, 7
         """
     )
     db.execute("DELETE FROM actor_stats")

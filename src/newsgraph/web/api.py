@@ -77,7 +77,7 @@ def actors(cur: Cursor, db: Db, q: Annotated[str | None, Query(description="Part
 @router.get("/actors/{actor_id}", summary="One actor with whom it met, accused, supported or threatened")
 def actor(actor_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id)]
+    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id, summaries_ready=db.search_ready)]
     return found
 
 
@@ -119,8 +119,8 @@ def story_list(cur: Cursor, q: Annotated[str | None, Query(description="Part of 
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles, event and quote clusters, contested claims")
-def story(story_id: str, cur: Cursor) -> dict[str, Any]:
-    return links.get_story(cur, story_id)
+def story(story_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
+    return links.get_story(cur, story_id, summaries_ready=db.search_ready)
 
 
 @router.get("/event-clusters", summary="The same event as reported by several articles")

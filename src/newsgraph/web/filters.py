@@ -130,20 +130,14 @@ def fetch_page(
 ) -> Page:
     """``SELECT select FROM source where ORDER BY order`` paged by ``filters``, with the total.
 
-    The total comes with the page (a window count) so the rows are found once; only a page past
-    the end costs a second, counting query. ``leading`` are parameters that ``source`` itself takes.
+    Two queries, a count and a top-N, rather than one with a window count: the window makes
+    DuckDB keep every matching row, the top-N keeps only the page. ``leading`` are parameters that
+    ``source`` itself takes.
     """
     parameters = [*(leading or []), *where.parameters]
+    counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
+    total = int(counted[0]) if counted else 0
     rows = fetch_dicts(
-        cursor,
-        f"SELECT {select}, count(*) OVER () AS _total FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}",
-        parameters,
-    )
-    if rows:
-        total = int(rows[0]["_total"])
-        for row in rows:
-            del row["_total"]
-    else:
-        counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
-        total = int(counted[0]) if counted else 0
+        cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}", parameters
+    ) if total > filters.offset else []
     return Page(rows, total, filters.limit, filters.offset)

@@ -59,7 +59,7 @@ def list_stories(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
     return page
 
 
-def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any]:
+def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_ready: bool = True) -> dict[str, Any]:
     """A story with its articles (grouped by outlet by the caller), event clusters, quote clusters
     and contested claims."""
     rows = _json_fields(fetch_dicts(cursor, f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.id = ?", [story_id]),
@@ -76,9 +76,11 @@ def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any
         cursor, f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters c WHERE c.story_id = ? "
         "ORDER BY c.date NULLS LAST, c.first_reported NULLS LAST, c.id", [story_id]
     ), "statuses")
+    # The narrow summary when current: finding a story's events then reads no event text.
+    events = "event_timeline" if summaries_ready else "events"
     story["events"] = fetch_dicts(
-        cursor, "SELECT e.id, e.doc_id, e.type, e.status, e.evidence_text, e.source_actor_ids, e.target_actor_ids, "
-        "m.cluster_id FROM events e LEFT JOIN event_cluster_members m ON m.event_id = e.id "
+        cursor, "SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, m.cluster_id "
+        f"FROM {events} e LEFT JOIN event_cluster_members m ON m.event_id = e.id "
         "WHERE e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?) ORDER BY e.doc_id, e.trigger_start",
         [story_id],
     )

@@ -67,7 +67,7 @@ Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
 Db = Annotated[WebDatabase, Depends(_database)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
-Optional = Annotated[str | None, Query()]
+Field = Annotated[str | None, Query()]
 
 
 def _blank(value: str | None) -> str | None:
@@ -100,8 +100,8 @@ def home(request: Request, cur: Cursor, db: Db) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, cur: Cursor, db: Db, q: Optional = None, outlet: Optional = None, actor: Optional = None,
-              date_from: Optional = None, date_to: Optional = None, limit: Limit = DEFAULT_LIMIT,
+def documents(request: Request, cur: Cursor, db: Db, q: Field = None, outlet: Field = None, actor: Field = None,
+              date_from: Field = None, date_to: Field = None, limit: Limit = DEFAULT_LIMIT,
               offset: Offset = 0) -> HTMLResponse:
     params = {"q": _blank(q), "outlet": _blank(outlet), "actor": _blank(actor), "date_from": _blank(date_from),
               "date_to": _blank(date_to)}
@@ -128,7 +128,7 @@ def event(event_id: str, cur: Cursor) -> RedirectResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, cur: Cursor, db: Db, q: Optional = None, type: Optional = None,
+def actors(request: Request, cur: Cursor, db: Db, q: Field = None, type: Field = None,
            limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     params = {"q": _blank(q), "type": _blank(type)}
     page = queries.list_actors(cur, Filters(q=params["q"], type=params["type"], limit=limit, offset=offset),
@@ -139,16 +139,16 @@ def actors(request: Request, cur: Cursor, db: Db, q: Optional = None, type: Opti
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str, cur: Cursor, db: Db) -> HTMLResponse:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found_relations = relations(cur, actor_id)
+    found_relations = relations(cur, actor_id, summaries_ready=db.search_ready)
     said = queries.list_quotes(cur, Filters(actor=actor_id, limit=50), search_ready=db.search_ready)
     return _render(request, "actor.html", actor=found, relations=found_relations, quotes=said,
                    graph=network_svg(actor_id, found["name"], found_relations))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, cur: Cursor, db: Db, actor: Optional = None, dyad: Optional = None, type: Optional = None,
-             status: Optional = None, outlet: Optional = None, date_from: Optional = None, date_to: Optional = None,
-             q: Optional = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
+def timeline(request: Request, cur: Cursor, db: Db, actor: Field = None, dyad: Field = None, type: Field = None,
+             status: Field = None, outlet: Field = None, date_from: Field = None, date_to: Field = None,
+             q: Field = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     params = {"actor": _blank(actor), "dyad": _blank(dyad), "type": _blank(type), "status": _blank(status),
               "outlet": _blank(outlet), "date_from": _blank(date_from), "date_to": _blank(date_to), "q": _blank(q)}
     filters = Filters(actor=params["actor"], dyad=parse_dyad(params["dyad"]), type=params["type"],
@@ -176,8 +176,8 @@ def _attach_reports(cur: duckdb.DuckDBPyConnection, page: Page) -> None:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, cur: Cursor, q: Optional = None, outlet: Optional = None, date_from: Optional = None,
-            date_to: Optional = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
+def stories(request: Request, cur: Cursor, q: Field = None, outlet: Field = None, date_from: Field = None,
+            date_to: Field = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     params = {"q": _blank(q), "outlet": _blank(outlet), "date_from": _blank(date_from), "date_to": _blank(date_to)}
     page = links.list_stories(cur, Filters(q=params["q"], outlet=params["outlet"], date_from=params["date_from"],
                                            date_to=params["date_to"], limit=limit, offset=offset))
@@ -185,8 +185,8 @@ def stories(request: Request, cur: Cursor, q: Optional = None, outlet: Optional 
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str, cur: Cursor) -> HTMLResponse:
-    found = links.get_story(cur, story_id)
+def story(request: Request, story_id: str, cur: Cursor, db: Db) -> HTMLResponse:
+    found = links.get_story(cur, story_id, summaries_ready=db.search_ready)
     outlets: dict[str, list[dict[str, Any]]] = {}
     for doc in found["documents"]:
         doc["events"] = [event for event in found["events"] if event["doc_id"] == doc["id"]]
@@ -202,7 +202,7 @@ def story(request: Request, story_id: str, cur: Cursor) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, cur: Cursor, db: Db, q: Optional = None, kind: str = "quotes",
+def search(request: Request, cur: Cursor, db: Db, q: Field = None, kind: str = "quotes",
            limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     words = _blank(q)
     params = {"q": words, "kind": kind}

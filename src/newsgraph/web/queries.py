@@ -291,8 +291,19 @@ def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Fi
     table, alias, columns = ("quotes", "q", _QUOTE_COLUMNS) if kind == "quotes" else ("events", "e", _EVENT_COLUMNS)
     source = f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id"
     if search_ready:
-        return fetch_page(cursor, f"{columns}, hits.score", f"({hits_sql(table)}) hits JOIN {source} ON {alias}.id = hits.id",
-                          Where(), f"hits.score DESC, {alias}.id", filters, leading=[query])
+        # Rank the matches alone, then read only the page's rows in full.
+        hits = fetch_dicts(cursor, f"WITH hits AS MATERIALIZED ({hits_sql(table)}) SELECT id, score, "
+                           f"(SELECT count(*) FROM hits) AS total FROM hits ORDER BY score DESC, id {filters.paging()}",
+                           [query])
+        total = int(hits[0]["total"]) if hits else 0
+        if not hits and filters.offset:
+            counted = cursor.execute(f"SELECT count(*) FROM ({hits_sql(table)})", [query]).fetchone()
+            total = int(counted[0]) if counted else 0
+        rows = {row["id"]: row for row in fetch_dicts(
+            cursor, f"SELECT {columns} FROM {source} WHERE {alias}.id = ANY(?::VARCHAR[])", [[hit["id"] for hit in hits]]
+        )} if hits else {}
+        return Page([dict(rows[hit["id"]], score=hit["score"]) for hit in hits if hit["id"] in rows], total,
+                    filters.limit, filters.offset)
     text = "q.text" if kind == "quotes" else "e.evidence_text"
     where = Where()
     where.add(f"contains(lower({text}), lower(?))", query)

@@ -62,15 +62,19 @@ class Relation:
                 "example_event": self.example_event, "example_doc": self.example_doc}
 
 
-def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200) -> list[Relation]:
-    """The actor's relations, the four named verbs first, then by number of events."""
+def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200,
+              summaries_ready: bool = True) -> list[Relation]:
+    """The actor's relations, the four named verbs first, then by number of events (read from the
+    narrow ``event_timeline`` summary when it is current, else from the events and documents)."""
+    source = ('event_timeline e' if summaries_ready else
+              'events e JOIN documents d ON d.id = e.doc_id')
+    when = 'e."when"' if summaries_ready else "coalesce(e.date, left(d.published, 10))"
     rows = fetch_dicts(
         cursor,
-        """
+        f"""
         WITH mine AS (
-            SELECT e.id, e.doc_id, e.type, e.mutual, e.source_actor_ids, e.target_actor_ids,
-                   coalesce(e.date, left(d.published, 10)) AS "when"
-            FROM events e JOIN documents d ON d.id = e.doc_id
+            SELECT e.id, e.doc_id, e.type, e.mutual, e.source_actor_ids, e.target_actor_ids, {when} AS "when"
+            FROM {source}
             WHERE list_contains(e.source_actor_ids, $actor) OR list_contains(e.target_actor_ids, $actor)
         ), pairs AS (
             SELECT id, doc_id, type, "when", 'out' AS direction, unnest(target_actor_ids) AS other
