@@ -261,3 +261,10 @@ def test_the_timeline_summary_gives_the_events_themselves_in_the_same_order(
 def test_the_story_reads_the_same_from_the_summary(client: TestClient, unindexed_client: TestClient) -> None:
     summarised, scanned = client.get("/api/stories/story_velka").json(), unindexed_client.get("/api/stories/story_velka").json()
     assert summarised["events"] and summarised == scanned
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes"])
+def test_a_documents_records_match_the_listings(client: TestClient, ids: dict[str, str], kind: str) -> None:
+    document = client.get(f"/api/documents/{ids['doc_a']}").json()
+    listed = client.get(f"/api/{kind}", params={"doc": ids["doc_a"], "limit": 500}).json()["items"]
+    assert document[kind] and {row["id"]: row for row in document[kind]} == {row["id"]: row for row in listed}

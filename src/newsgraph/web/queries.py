@@ -38,10 +38,11 @@ _EVENT_OWN_COLUMNS = (
 _EVENT_COLUMNS = (
     _EVENT_OWN_COLUMNS + ", coalesce(e.date, left(d.published, 10)) AS \"when\", d.title AS doc_title, d.outlet, d.published"
 )
-_QUOTE_COLUMNS = (
+_QUOTE_OWN_COLUMNS = (
     "q.id, q.doc_id, q.field, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, q.cue, "
-    "q.evidence_start, q.evidence_end, q.evidence_text, q.stage, d.title AS doc_title, d.outlet, d.published"
+    "q.evidence_start, q.evidence_end, q.evidence_text, q.stage"
 )
+_QUOTE_COLUMNS = _QUOTE_OWN_COLUMNS + ", d.title AS doc_title, d.outlet, d.published"
 
 
 def _counts(summaries_ready: bool) -> str:
@@ -114,14 +115,17 @@ def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = 
         'FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? ORDER BY m.start',
         [doc_id],
     )
-    document["quotes"] = fetch_dicts(
-        cursor, f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc_id "
-        "WHERE q.doc_id = ? ORDER BY q.field DESC, q.start", [doc_id]
-    )
-    document["events"] = fetch_dicts(
-        cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
-        "WHERE e.doc_id = ? ORDER BY e.trigger_start", [doc_id]
-    )
+    # The article's own fields are known: joining the documents again would only cost a scan.
+    own = {"doc_title": document["title"], "outlet": document["outlet"], "published": document["published"]}
+    document["quotes"] = [
+        dict(row, **own) for row in fetch_dicts(
+            cursor, f"SELECT {_QUOTE_OWN_COLUMNS} FROM quotes q WHERE q.doc_id = ? ORDER BY q.field DESC, q.start",
+            [doc_id])
+    ]
+    document["events"] = [
+        dict(row, when=row["date"] or (document["published"] or "")[:10] or None, **own) for row in fetch_dicts(
+            cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.doc_id = ? ORDER BY e.trigger_start", [doc_id])
+    ]
     document["places"] = fetch_dicts(
         cursor, 'SELECT start, "end", text, name, country, lat, lon, kind, role FROM places WHERE doc_id = ? ORDER BY start',
         [doc_id],
