@@ -183,7 +183,9 @@ def test_ingest_needs_the_token(writable_client: TestClient, header: str | None,
 
 def test_ingest_with_the_token_stores_and_indexes_once(writable_client: TestClient, token: str) -> None:
     headers = {"Authorization": f"Bearer {token}"}
+    assert "Example Gazette" not in writable_client.get("/api").json()["outlets"]
     posted = writable_client.post("/api/documents", json={"articles": [ARTICLE]}, headers=headers).json()
+    assert "Example Gazette" in writable_client.get("/api").json()["outlets"], "the filter menus know the new outlet"
     assert posted["new"] == 1 and not posted["failed"]
     doc_id = posted["documents"][0]["doc_id"]
     assert writable_client.get(f"/api/documents/{doc_id}").json()["outlet"] == "Example Gazette"

@@ -48,7 +48,7 @@ Db = Annotated[WebDatabase, Depends(database)]
 @router.get("", summary="What the database holds")
 def summary(cur: Cursor, db: Db) -> dict[str, Any]:
     return {"counts": queries.counts(cur), "search_index_current": db.search_ready, "ingest_enabled": db.writable,
-            **queries.event_kinds(cur)}
+            **db.cached("event_kinds", queries.event_kinds)}
 
 
 @router.get("/documents", summary="Documents, newest first")

@@ -8,9 +8,10 @@ same database, safe to use from the request's thread). Writes are serialised by 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -19,6 +20,8 @@ from newsgraph.store import MIGRATIONS, Store
 from newsgraph.store.search import load_fts, search_index_current
 
 __all__ = ["WebDatabase"]
+
+T = TypeVar("T")
 
 
 class WebDatabase:
@@ -38,6 +41,7 @@ class WebDatabase:
         load_fts(self.store.db)
         self.write_lock = threading.Lock()
         self.search_ready = search_index_current(self.store.db)
+        self._cache: dict[str, Any] = {}
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -48,9 +52,19 @@ class WebDatabase:
         finally:
             cursor.close()
 
+    def cached(self, name: str, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """``compute(cursor)``, computed once until the next write: for values every page shows
+        (the event types, statuses and outlets of the filter menus) that only a write can change."""
+        if name not in self._cache:
+            with self.cursor() as cursor:
+                self._cache[name] = compute(cursor)
+        found: T = self._cache[name]
+        return found
+
     def refresh(self) -> None:
-        """Re-check the search index after a write."""
+        """Re-check the search index and forget cached values after a write."""
         self.search_ready = search_index_current(self.store.db)
+        self._cache.clear()
 
     def close(self) -> None:
         self.store.close()

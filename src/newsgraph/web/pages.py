@@ -108,7 +108,8 @@ def documents(request: Request, cur: Cursor, db: Db, q: Field = None, outlet: Fi
     filters = Filters(q=params["q"], outlet=params["outlet"], actor=params["actor"], date_from=params["date_from"],
                       date_to=params["date_to"], limit=limit, offset=offset)
     page = queries.list_documents(cur, filters, search_ready=db.search_ready)
-    return _render(request, "documents.html", page=page, params=params, kinds=queries.event_kinds(cur))
+    kinds = db.cached("event_kinds", queries.event_kinds)
+    return _render(request, "documents.html", page=page, params=params, kinds=kinds)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -157,7 +158,8 @@ def timeline(request: Request, cur: Cursor, db: Db, actor: Field = None, dyad: F
     page = queries.list_events(cur, filters, search_ready=db.search_ready)
     _attach_reports(cur, page)
     names = _names(cur, page.items, "source_actor_ids", "target_actor_ids")
-    return _render(request, "timeline.html", page=page, params=params, names=names, kinds=queries.event_kinds(cur))
+    kinds = db.cached("event_kinds", queries.event_kinds)
+    return _render(request, "timeline.html", page=page, params=params, names=names, kinds=kinds)
 
 
 def _attach_reports(cur: duckdb.DuckDBPyConnection, page: Page) -> None:
