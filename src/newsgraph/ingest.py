@@ -24,9 +24,10 @@ from newsgraph.readers import discover, read_file
 from newsgraph.records import Document, RawArticle
 from newsgraph.settings import Settings
 from newsgraph.store import SourceSeen, Store
+from newsgraph.store.search import rebuild_search_index, search_index_current
 from newsgraph.workers import Failure, Processor
 
-__all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest"]
+__all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest", "ingest_articles"]
 
 
 @dataclass
@@ -93,22 +94,55 @@ def ingest(
             articles = _articles(read_file(path, max_article_bytes=settings.max_article_bytes), summary, progress)
             if limit is not None:
                 articles = itertools.islice(articles, max(limit - summary.articles, 0))
-            # While the workers analyse one batch, this process stores the one before.
-            pending: Callable[[], None] | None = None
-            for batch in _batches(articles, settings.batch_size):
-                job = _start_batch(batch, store, processor, summary)
-                if pending is not None:
-                    pending()
-                pending = functools.partial(_finish_batch, job, store, processor, summary, progress)
-            if pending is not None:
-                pending()
+            _store_articles(articles, store, processor, summary, progress, settings.batch_size)
             summary.files += 1
             if progress:
                 progress.file_done(summary)
         if settings.link:
             summary.linked = link(store, on_batch=progress.linked if progress else None)
+        _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def ingest_articles(articles: Sequence[RawArticle], store: Store, processor: Processor, *, batch_size: int = 100) -> IngestSummary:
+    """Ingest articles already read (e.g. posted to the HTTP API) into an open, writable store,
+    with the same skipping of known sources and content as :func:`ingest`."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for article in articles:
+        summary.raw_chars += len(article.raw_text)
+    _store_articles(iter(articles), store, processor, summary, None, batch_size)
+    summary.linked = link(store)
+    _refresh_search_index(store, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_articles(
+    articles: Iterator[RawArticle],
+    store: Store,
+    processor: Processor,
+    summary: IngestSummary,
+    progress: IngestProgress | None,
+    batch_size: int,
+) -> None:
+    # While the workers analyse one batch, this process stores the one before.
+    pending: Callable[[], None] | None = None
+    for batch in _batches(articles, batch_size):
+        job = _start_batch(batch, store, processor, summary)
+        if pending is not None:
+            pending()
+        pending = functools.partial(_finish_batch, job, store, processor, summary, progress)
+    if pending is not None:
+        pending()
+
+
+def _refresh_search_index(store: Store, summary: IngestSummary) -> None:
+    # The full-text index is not updated by inserts: rebuild it whenever this run added rows (or
+    # it is missing), so a read-only server always searches every stored document.
+    if summary.new or not search_index_current(store.db):
+        rebuild_search_index(store.db)
 
 
 def _articles(

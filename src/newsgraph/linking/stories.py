@@ -85,9 +85,9 @@ class Story:
             title=row["title"],
             first_published=row["first_published"],
             last_published=row["last_published"],
-            terms=profile["terms"],
-            actors=profile["actors"],
-            event_keys=set(profile["event_keys"]),
+            terms=profile.get("terms", {}),
+            actors=profile.get("actors", {}),
+            event_keys=set(profile.get("event_keys", [])),
             meeting_places=set(profile.get("meeting_places", [])),
             n_articles=row["n_articles"],
         )

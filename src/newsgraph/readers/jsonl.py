@@ -19,7 +19,7 @@ from newsgraph.readers._names import split_authors
 from newsgraph.readers.decode import BINARY_SAMPLE_BYTES, encoding_from_bom, looks_binary
 from newsgraph.records import RawArticle
 
-__all__ = ["read_jsonl", "JSONL_SUFFIXES"]
+__all__ = ["read_jsonl", "read_record", "JSONL_SUFFIXES"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
@@ -87,6 +87,12 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         yield number, line.rstrip(b"\r\n"), len(line)
+
+
+def read_record(where: str, line: bytes) -> RawArticle | InputError:
+    """One JSON object (as UTF-8 bytes) as an article from ``where``, or the problem with it;
+    the fields and checks are those of a JSON Lines line."""
+    return _record(where, line)
 
 
 def _record(where: str, line: bytes) -> RawArticle | InputError:

@@ -365,6 +365,52 @@ def _m006_event_date_basis(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("UPDATE events SET date_basis = 'sentence' WHERE date IS NOT NULL")
 
 
+def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
+    # What the web pages read: indexes for "everything about this document / actor", summary
+    # tables (store/summaries.py) and what the full-text index (store/search.py) covered when it
+    # was last built, so a reader can tell a current index from a stale one.
+    db.execute(
+        """
+        CREATE TABLE search_index_state (
+            table_name VARCHAR PRIMARY KEY,
+            rows BIGINT NOT NULL,
+            built_at TIMESTAMP NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE actor_stats (
+            actor_id VARCHAR PRIMARY KEY,
+            mentions BIGINT NOT NULL,
+            events BIGINT NOT NULL,
+            quotes BIGINT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE event_timeline (
+            id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            status VARCHAR NOT NULL,
+            source_actor_ids VARCHAR[] NOT NULL,
+            target_actor_ids VARCHAR[] NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            mutual BOOLEAN NOT NULL,
+            "when" VARCHAR,
+            outlet VARCHAR,
+            doc_title VARCHAR,
+            published VARCHAR
+        )
+        """
+    )
+    for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
+                          ("events", "doc_id"), ("places", "doc_id"), ("times", "doc_id")):
+        db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
@@ -372,6 +418,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0004_events", _m004_events),
     ("0005_links", _m005_links),
     ("0006_event_date_basis", _m006_event_date_basis),
+    ("0008_read_indexes", _m008_read_indexes),
 )
 
 
