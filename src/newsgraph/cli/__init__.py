@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import typer
 
-from newsgraph.cli import bench, demo, evaluate, export, ingest, show, timeline
+from newsgraph.cli import bench, demo, evaluate, export, import_parquet, ingest, show, timeline
 from newsgraph.cli._common import State
 
 __all__ = ["app", "main"]
@@ -28,7 +28,7 @@ def _options(
     ctx.obj = State(debug=debug)
 
 
-for module in (ingest, export, show, timeline, evaluate, demo, bench):
+for module in (ingest, import_parquet, export, show, timeline, evaluate, demo, bench):
     module.register(app)
 
 

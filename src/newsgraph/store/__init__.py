@@ -2,5 +2,6 @@
 
 from newsgraph.store.database import SourceSeen, Store
 from newsgraph.store.migrations import MIGRATIONS, migrate
+from newsgraph.store.rows import ROW_TABLES, Rows, document_rows
 
-__all__ = ["Store", "SourceSeen", "MIGRATIONS", "migrate"]
+__all__ = ["Store", "SourceSeen", "MIGRATIONS", "migrate", "ROW_TABLES", "Rows", "document_rows"]
