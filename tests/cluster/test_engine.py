@@ -65,7 +65,7 @@ def records(db: Path) -> list[dict[str, object]]:
 
 def test_both_workers_did_the_work(runs: Runs) -> None:
     assert (runs.first.articles, runs.first.written, runs.first.failed) == (SAMPLE, SAMPLE, [])
-    assert len(runs.first.worker_peak_mb) == 2
+    assert len(runs.first.worker_rss_mb) == 2
 
 
 @pytest.mark.parametrize("kind", KINDS)

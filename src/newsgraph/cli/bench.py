@@ -1,4 +1,4 @@
-"""``newsgraph bench``: measure ingest speed and memory on the Reuters-21578 corpus."""
+"""``newsgraph bench``: measure ingest speed and memory on the Reuters-21578 corpus, per engine."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ def bench_command(
     sample: Optional[int] = typer.Option(None, "--sample", help="Ingest only the first N articles."),
     db: Optional[Path] = typer.Option(None, "--db", help="Database to fill (default: a fresh temporary one)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
+    dask: bool = typer.Option(True, "--dask/--no-dask", help="Also time a local Dask cluster of --workers workers."),
 ) -> None:
-    """Ingest a corpus into a fresh database and print articles/s, MB/s, words/s and peak memory,
-    beside the bare parse of the same texts."""
-    report = run_benchmark(corpus, sample=sample, db=db, workers=workers)
-    Console().print(report.render(), highlight=False)
+    """Ingest a corpus with 1 and --workers processes and on a local Dask cluster, and print
+    articles/s and peak memory per worker, then MB/s and words/s beside the bare parse."""
+    report = run_benchmark(corpus, sample=sample, db=db, workers=workers, dask=dask)
+    Console().print(report.render(), highlight=False, soft_wrap=True)

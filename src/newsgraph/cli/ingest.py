@@ -83,10 +83,10 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
 def print_cluster_summary(summary: ClusterSummary, out: str) -> None:
     """The end-of-run report of a cluster run."""
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
-    peak = max(summary.worker_peak_mb.values(), default=0.0)
+    peak = max(summary.worker_rss_mb.values(), default=0.0)
     err_console.print(
         f"{summary.files} file(s) in {summary.tasks} task(s), {summary.articles} new article(s) in {summary.seconds:.1f} s "
-        f"({rate:.1f}/s) on {len(summary.worker_peak_mb)} worker(s) (peak {peak:.0f} MB each at most): "
+        f"({rate:.1f}/s) on {len(summary.worker_rss_mb)} worker(s) (at most {peak:.0f} MB each): "
         f"[green]{summary.written} written[/green], {summary.skipped} already in the dataset, "
         f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {out}",
         highlight=False,

@@ -38,7 +38,8 @@ finish close together, large enough that scheduling costs nothing beside the ana
 @dataclass
 class ClusterSummary:
     """What a cluster run did: ``articles`` read and not yet in the dataset, ``written`` of them
-    as documents, ``skipped`` already there; peak resident memory of each worker process, in MB."""
+    as documents, ``skipped`` already there; the largest resident memory of each worker process at
+the end of one of its tasks, in MB."""
 
     files: int = 0
     tasks: int = 0
@@ -48,7 +49,7 @@ class ClusterSummary:
     raw_chars: int = 0
     seconds: float = 0.0
     failed: list[Failure] = field(default_factory=list)
-    worker_peak_mb: dict[int, float] = field(default_factory=dict)
+    worker_rss_mb: dict[int, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -60,8 +61,8 @@ class ClusterSummary:
         self.skipped += result.skipped
         self.raw_chars += result.raw_chars
         self.failed.extend(result.failed)
-        peak = self.worker_peak_mb.get(result.worker_pid, 0.0)
-        self.worker_peak_mb[result.worker_pid] = max(peak, result.worker_peak_mb)
+        peak = self.worker_rss_mb.get(result.worker_pid, 0.0)
+        self.worker_rss_mb[result.worker_pid] = max(peak, result.worker_rss_mb)
 
 
 class ClusterProgress(Protocol):

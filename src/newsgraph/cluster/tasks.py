@@ -9,13 +9,14 @@ keeps it for the next ones. Memory holds one batch of articles and their documen
 from __future__ import annotations
 
 import os
-import resource
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import psutil
 
 from newsgraph.cluster.dataset import UNKNOWN_MONTH, DatasetWriter, month_of
 from newsgraph.cluster.inputs import InputFile, read_input
@@ -54,7 +55,8 @@ class Task:
 
 @dataclass
 class TaskResult:
-    """What a task did, and the worker process it ran in (its id and peak resident memory)."""
+    """What a task did, and the worker process it ran in (its id, and its resident memory when
+    the task ended)."""
 
     number: int
     articles: int = 0
@@ -64,7 +66,7 @@ class TaskResult:
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     worker_pid: int = 0
-    worker_peak_mb: float = 0.0
+    worker_rss_mb: float = 0.0
 
 
 _pipelines: dict[date, Pipeline] = {}
@@ -101,7 +103,7 @@ def run_task(task: Task, job: Job) -> TaskResult:
         raise
     result.seconds = time.perf_counter() - started
     result.worker_pid = os.getpid()
-    result.worker_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.worker_rss_mb = psutil.Process().memory_info().rss / (1024 * 1024)
     return result
 
 
