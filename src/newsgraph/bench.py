@@ -51,6 +51,7 @@ class EngineRun:
     driver_peak_mb: float
     cpu_seconds: float
     import_seconds: float | None = None
+    dataset_mb: float | None = None
 
     @property
     def rate(self) -> float:
@@ -89,7 +90,7 @@ class BenchmarkReport:
                 f"peak memory {run.worker_peak_mb:.0f} MB per worker, {run.driver_peak_mb:.0f} MB driver"
             )
             if run.import_seconds is not None:
-                line += f"; import-parquet {run.import_seconds:.1f} s"
+                line += f"; import-parquet {run.import_seconds:.1f} s, Parquet dataset {run.dataset_mb:.1f} MB"
             lines.append(line)
         lines += [
             f"end to end        {megabytes / first.seconds:.3f} MB/s, {bare.words / first.seconds:,.0f} words/s, "
@@ -162,6 +163,7 @@ def _dask_run(corpus: Path, settings: Settings, sample: int | None, scratch: Pat
     started = time.perf_counter()
     import_parquet(out, Settings(db=scratch / "dask.duckdb"))
     imported = time.perf_counter() - started
+    dataset_bytes = sum(path.stat().st_size for path in Path(out).rglob("*.parquet"))
     # The workers' own figure (their memory at the end of each task) catches a peak between samples.
     worker = max([*memory.worker_peaks_mb.values(), *summary.worker_rss_mb.values()], default=0.0)
     return EngineRun(
@@ -174,6 +176,7 @@ def _dask_run(corpus: Path, settings: Settings, sample: int | None, scratch: Pat
         memory.own_peak_mb,
         memory.cpu_seconds,
         imported,
+        dataset_bytes / 1_000_000,
     )
 
 
