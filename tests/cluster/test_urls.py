@@ -79,3 +79,15 @@ def test_a_run_from_and_to_urls_imports_and_versions_an_edited_article(memory: f
 def test_importing_a_folder_that_is_no_dataset_names_it(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a newsgraph Parquet dataset"):
         import_parquet(str(tmp_path), Settings(db=tmp_path / "db.duckdb"))
+
+
+def test_a_file_url_is_read_like_any_other(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    url = f"file://{tmp_path}/in"
+    files, problems = list_inputs([url])
+    article, = read_input(files[0].name, max_article_bytes=1_000_000)
+    assert problems == []
+    assert isinstance(article, RawArticle)
+    assert article.source == f"file://{tmp_path}/in/a.txt"
+    assert article.raw_text.startswith("Ministers agree on river treaty")
