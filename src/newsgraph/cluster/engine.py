@@ -126,15 +126,18 @@ def ingest_dask(
         max_article_bytes=settings.max_article_bytes,
         batch_size=settings.batch_size,
     )
-    tasks = plan_tasks(files, known_inputs(out), limit=limit, max_article_bytes=settings.max_article_bytes, workers=settings.workers)
-    summary.tasks = len(tasks)
-    if progress:
-        progress.start(len(tasks))
-    if tasks:
+    if files:
         with contextlib.ExitStack() as stack:
             if client is None:
                 client = stack.enter_context(dask_client(scheduler, settings.workers))
-            _run(client, tasks, job, summary, progress)
+            # Plan for the workers the cluster has, not the ones this machine would have.
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            tasks = plan_tasks(files, known_inputs(out), limit=limit, max_article_bytes=settings.max_article_bytes, workers=workers)
+            summary.tasks = len(tasks)
+            if progress:
+                progress.start(len(tasks))
+            if tasks:
+                _run(client, tasks, job, summary, progress)
     summary.seconds = time.perf_counter() - started
     return summary
 
