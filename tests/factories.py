@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsgraph.records import Caption, Document, Metadata
 from newsgraph.textmap import OffsetMap
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
+# $NEWSGRAPH_SHARED points elsewhere, for a checkout (a git worktree) whose parent has no shared folder.
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO / ".." / "shared")).resolve()
 SEEDS = SHARED / "corpus" / "seeds"
 REUTERS = SHARED / "corpus" / "reuters21578"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsgraph.errors import ConfigError
 
-__all__ = ["Setting", "SETTINGS", "Settings", "load_settings", "CONFIG_FILE_NAME"]
+__all__ = ["Setting", "SETTINGS", "ENGINES", "Settings", "load_settings", "CONFIG_FILE_NAME"]
 
 CONFIG_FILE_NAME = "newsgraph.toml"
 
@@ -42,7 +42,16 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Link the new documents across outlets after each ingest (near-duplicates, stories, event and quote clusters).",
     ),
+    Setting(
+        "engine",
+        "local",
+        "Where ingest runs the pipeline: `local` (worker processes on this machine, into the database) or "
+        "`dask` (a Dask cluster, into a Parquet dataset).",
+    ),
+    Setting("scheduler", None, "Address of the Dask scheduler (`tcp://host:8786`); none: a local Dask cluster of `workers` workers."),
 )
+
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,8 @@ class Settings:
     progress: bool = True
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     link: bool = True
+    engine: str = "local"
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.db, Path):
@@ -63,6 +74,8 @@ class Settings:
             raise ConfigError(f"max_article_mb must be positive, got {self.max_article_mb}")
         if not (isinstance(self.workers, int) and self.workers >= 1):
             raise ConfigError(f"workers must be a whole number of at least 1, got {self.workers!r}")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ConfigError(f"batch_size must be a whole number of at least 1, got {self.batch_size!r}")
 

@@ -6,7 +6,21 @@ from __future__ import annotations
 
 import typer
 
-from newsgraph.cli import bench, bench_pages, demo, evaluate, export, index, ingest, link, serve, show, story, timeline
+from newsgraph.cli import (
+    bench,
+    bench_pages,
+    demo,
+    evaluate,
+    export,
+    import_parquet,
+    index,
+    ingest,
+    link,
+    serve,
+    show,
+    story,
+    timeline,
+)
 from newsgraph.cli._common import State
 
 __all__ = ["app", "main"]
@@ -28,7 +42,7 @@ def _options(
     ctx.obj = State(debug=debug)
 
 
-for module in (ingest, link, index, export, show, story, timeline, serve, evaluate, demo, bench, bench_pages):
+for module in (ingest, import_parquet, link, index, export, show, story, timeline, serve, evaluate, demo, bench, bench_pages):
     module.register(app)
 
 

@@ -1,4 +1,4 @@
-"""``newsgraph bench``: measure ingest speed and memory on the Reuters-21578 corpus."""
+"""``newsgraph bench``: measure ingest speed and memory on the Reuters-21578 corpus, per engine."""
 
 from __future__ import annotations
 
@@ -27,9 +27,8 @@ def bench_command(
     ),
     sample: Optional[int] = typer.Option(None, "--sample", help="Ingest only the first N articles."),
     db: Optional[Path] = typer.Option(None, "--db", help="Database to fill (default: a fresh temporary one)."),
-    workers: Optional[int] = typer.Option(
-        None, "--workers", help="Processes running the pipeline (default: one per core)."
-    ),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
+    dask: bool = typer.Option(True, "--dask/--no-dask", help="Also time a local Dask cluster of --workers workers."),
     linking: Optional[str] = typer.Option(
         None,
         "--linking",
@@ -39,16 +38,17 @@ def bench_command(
         False, "--linking-only", help="Skip the ingest: time linking on the articles already in --db (left unchanged)."
     ),
 ) -> None:
-    """Ingest a corpus into a fresh database and print articles/s, MB/s, words/s and peak memory,
-    beside the bare parse of the same texts; with --linking, how linking's cost grows."""
+    """Ingest a corpus with 1 and --workers processes and on a local Dask cluster, and print
+    articles/s and peak memory per worker, then MB/s and words/s beside the bare parse; with
+    --linking, how linking's cost grows with the number of articles."""
     sizes = _sizes(linking)
     if linking_only:
         if db is None or not sizes:
             raise NewsgraphError("--linking-only needs --db (an ingested database) and --linking SIZES")
         Console().print("\n".join(render_linking(bench_linking(db, sizes))), highlight=False)
         return
-    report = run_benchmark(corpus, sample=sample, db=db, workers=workers, linking_sizes=sizes)
-    Console().print(report.render(), highlight=False)
+    report = run_benchmark(corpus, sample=sample, db=db, workers=workers, dask=dask, linking_sizes=sizes)
+    Console().print(report.render(), highlight=False, soft_wrap=True)
 
 
 def _sizes(value: str | None) -> tuple[int, ...]:

@@ -10,10 +10,13 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cluster import ClusterSummary, ingest_dask
+from newsgraph.cluster.tasks import TaskResult
+from newsgraph.errors import ConfigError
 from newsgraph.ingest import Failure, IngestSummary, ingest
 from newsgraph.linking import LinkSummary
 
-__all__ = ["register", "print_summary", "link_line"]
+__all__ = ["register", "print_summary", "print_cluster_summary", "link_line"]
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +25,9 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def ingest_command(
-    paths: list[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .html, .jsonl, .sgm)."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders of articles (.txt, .html, .jsonl, .sgm); with --engine dask also fsspec URLs."
+    ),
     db: Optional[Path] = DB_OPTION,
     max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
     config: Optional[Path] = CONFIG_OPTION,
@@ -31,14 +36,28 @@ def ingest_command(
     link: Optional[bool] = typer.Option(
         None, "--link/--no-link", help="Link the new documents across outlets afterwards (default: yes)."
     ),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local (processes on this machine, into --db) or dask (into --out)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local Dask cluster)."),
+    out: Optional[str] = typer.Option(None, "--out", help="With --engine dask: the Parquet dataset folder or URL to write."),
 ) -> None:
     """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
     settings = settings_from(
-        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, link=link
+        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link
     )
     show_bar = settings.progress and err_console.is_terminal
+    if settings.engine == "dask":
+        if out is None:
+            raise ConfigError("--engine dask writes a Parquet dataset: give its folder or URL with --out")
+        with _TaskBar(enabled=show_bar) as task_bar:
+            cluster = ingest_dask(paths, out, settings, scheduler=settings.scheduler, progress=task_bar)
+        print_cluster_summary(cluster, out)
+        if not cluster.ok:
+            raise typer.Exit(1)
+        return
+    if out is not None:
+        raise ConfigError("--out is for --engine dask; the local engine writes into --db")
     with _ProgressBar(enabled=show_bar) as bar:
-        summary = ingest(paths, settings, progress=bar)
+        summary = ingest([Path(path) for path in paths], settings, progress=bar)
     print_summary(summary, settings.db)
     if not summary.ok:
         raise typer.Exit(1)
@@ -64,6 +83,21 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
             highlight=False,
             soft_wrap=True,
         )
+
+
+def print_cluster_summary(summary: ClusterSummary, out: str) -> None:
+    """The end-of-run report of a cluster run."""
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    peak = max(summary.worker_rss_mb.values(), default=0.0)
+    err_console.print(
+        f"{summary.files} file(s) in {summary.tasks} task(s), {summary.articles} new article(s) in {summary.seconds:.1f} s "
+        f"({rate:.1f}/s) on {len(summary.worker_rss_mb)} worker(s) (at most {peak:.0f} MB each): "
+        f"[green]{summary.written} written[/green], {summary.skipped} already in the dataset, "
+        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {out}",
+        highlight=False,
+    )
+    for failure in summary.failed:
+        err_console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
 
 
 def _problem_kind(failure: Failure) -> str:
@@ -125,3 +159,31 @@ def link_line(linked: LinkSummary) -> str:
         f"{len(linked.touched_event_clusters)} event cluster(s) and {len(linked.touched_quote_clusters)} "
         "quotation group(s) updated"
     )
+
+class _TaskBar:
+    """Draws the tasks of a cluster run as they finish, on standard error."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.progress = Progress(
+            TextColumn("ingest (dask)"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("tasks · {task.fields[articles]} articles · {task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not enabled,
+        )
+        self.task = self.progress.add_task("ingest", total=None, articles=0, failed=0)
+
+    def __enter__(self) -> _TaskBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def start(self, total_tasks: int) -> None:
+        self.progress.update(self.task, total=total_tasks)
+
+    def task_done(self, summary: ClusterSummary, result: TaskResult) -> None:
+        self.progress.update(self.task, advance=1, articles=summary.articles, failed=len(summary.failed))

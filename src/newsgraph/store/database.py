@@ -6,10 +6,9 @@ an interrupted run leaves only whole documents behind and a rerun finishes the j
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -18,10 +17,9 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.errors import StoreError
-from newsgraph.events import EVENTS_VERSION
-from newsgraph.quotes import QUOTES_VERSION
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
+from newsgraph.store.rows import ROW_TABLES, Rows, SourceSeen, document_rows
 
 __all__ = ["Store", "SourceSeen", "id_list"]
 
@@ -31,15 +29,6 @@ def id_list(ids: Iterable[str]) -> str:
     Python list element by element (and, without pandas installed, tries to import pandas for each
     one); one JSON string is converted once, a hundred times faster for a batch of ids."""
     return json.dumps(list(ids))
-
-
-@dataclass(frozen=True)
-class SourceSeen:
-    """A (source, raw bytes) pair to record, pointing at the document it became."""
-
-    source: str
-    raw_sha: str
-    doc_id: str
 
 
 class Store:
@@ -182,94 +171,50 @@ class Store:
         """Insert new documents and record the sources seen, all in one transaction.
 
         Documents already stored (same id) are skipped, so a rerun of the same batch changes nothing.
-        Rows go in as one Arrow table per table: DuckDB binds a whole batch far faster than row by row.
         """
+        with self.transaction():
+            self.write_rows(document_rows(documents, seen, pipeline))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the block: committed when it ends, rolled back if it raises."""
         self.db.execute("BEGIN TRANSACTION")
         try:
-            if documents:
-                self._insert("documents", _document_rows(documents, pipeline))
-                captions = [
-                    {
-                        "doc_id": document.id,
-                        "seq": seq,
-                        "text": caption.text,
-                        "credit": caption.credit,
-                        "raw_start": caption.raw_start,
-                        "raw_end": caption.raw_end,
-                    }
-                    for document in documents
-                    for seq, caption in enumerate(document.captions)
-                ]
-                if captions:
-                    self._insert("captions", captions)
-                self._write_actors(documents)
-                mentions = [
-                    {"doc_id": d.id, "start": m.start, "end": m.end, "actor_id": m.actor_id, "text": m.text, "how": m.how}
-                    for d in documents
-                    for m in d.mentions
-                ]
-                if mentions:
-                    self._insert("mentions", mentions)
-                quotes = [dict(asdict(q), doc_id=d.id, stage=QUOTES_VERSION) for d in documents for q in d.quotes]
-                if quotes:
-                    self._insert("quotes", quotes)
-                self._write_context(documents)
-                events = [dict(asdict(e), doc_id=d.id, stage=EVENTS_VERSION) for d in documents for e in d.events]
-                if events:
-                    self._insert("events", events)
-            if seen:
-                self._insert(
-                    "sources",
-                    [{"source": s.source, "raw_sha": s.raw_sha, "doc_id": s.doc_id, "seen_at": None} for s in seen],
-                )
-            self.db.execute("COMMIT")
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self.db.execute("COMMIT")
 
-    def _write_context(self, documents: Sequence[Document]) -> None:
-        """The time expressions, places and amounts of these documents."""
-        times = []
-        for d in documents:
-            ids = [time_id(d.id, t.start, t.end) for t in d.times]
-            for t, own_id in zip(d.times, ids):
-                anchor = t.anchor if t.anchor is None or isinstance(t.anchor, str) else ids[t.anchor]
-                times.append(
-                    {"id": own_id, "doc_id": d.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value,
-                     "precision": t.precision, "range_end": t.range_end, "anchor": anchor}
-                )
-        places = [
-            {"doc_id": d.id, "start": p.start, "end": p.end, "text": p.text, "name": p.name, "country": p.country,
-             "lat": p.lat, "lon": p.lon, "kind": p.kind, "role": p.role}
-            for d in documents
-            for p in d.places
-        ]
-        amounts = [
-            {"doc_id": d.id, "start": a.start, "end": a.end, "text": a.text, "value": a.value,
-             "qualifier": a.qualifier, "unit": a.unit}
-            for d in documents
-            for a in d.amounts
-        ]
-        for table, rows in (("times", times), ("places", places), ("amounts", amounts)):
-            if rows:
-                self._insert(table, rows)
+    def write_rows(self, rows: Rows) -> None:
+        """Write rows shaped by :func:`~newsgraph.store.rows.document_rows`; call inside
+        :meth:`transaction`. A row whose key is already stored is skipped; actors are upserted,
+        their aliases accumulating.
 
-    def _write_actors(self, documents: Sequence[Document]) -> None:
-        """Upsert the actors of these documents: one row per id, aliases accumulating."""
+        Rows go in as one Arrow table per table: DuckDB binds a whole batch far faster than row by row.
+        """
+        for table in ROW_TABLES:
+            batch = rows.get(table)
+            if not batch:
+                continue
+            if table == "actors":
+                self._write_actors(batch)
+            else:
+                self._insert(table, batch)
+
+    def _write_actors(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Upsert actors: one row per id (the first one met), aliases accumulating."""
         merged: dict[str, dict[str, Any]] = {}
-        for document in documents:
-            for actor in document.actors:
-                row = merged.get(actor.id)
-                if row is None:
-                    merged[actor.id] = dict(asdict(actor), aliases=sorted(set(actor.aliases)))
-                else:
-                    row["aliases"] = sorted(set(row["aliases"]) | set(actor.aliases))
-        if not merged:
-            return
+        for actor in rows:
+            row = merged.get(actor["id"])
+            if row is None:
+                merged[actor["id"]] = {name: actor[name] for name in _ACTOR_COLUMNS} | {"aliases": sorted(set(actor["aliases"]))}
+            else:
+                row["aliases"] = sorted(set(row["aliases"]) | set(actor["aliases"]))
         self.db.register("_actors", pa.Table.from_pylist(list(merged.values())))
         try:
             self.db.execute(
-                "INSERT INTO actors SELECT id, name, type, country, code, aliases, role, affiliation, from_kb "
+                f"INSERT INTO actors SELECT {', '.join(_ACTOR_COLUMNS)} "
                 "FROM _actors ON CONFLICT (id) DO UPDATE SET "
                 "aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))), "
                 "role = coalesce(actors.role, excluded.role), "
@@ -289,7 +234,7 @@ class Store:
             return
         batch = pa.Table.from_pylist(rows)
         columns = ", ".join(f'"{name}"' for name in rows[0])
-        values = ", ".join("now()" if name in _NOW_COLUMNS else f'"{name}"' for name in rows[0])
+        values = ", ".join(f'coalesce("{name}", now())' if name in _NOW_COLUMNS else f'"{name}"' for name in rows[0])
         verb, conflict = ("INSERT OR REPLACE", "") if replace else ("INSERT", " ON CONFLICT DO NOTHING")
         self.db.register("_batch", batch)
         try:
@@ -298,55 +243,10 @@ class Store:
             self.db.unregister("_batch")
 
 
+_ACTOR_COLUMNS = ("id", "name", "type", "country", "code", "aliases", "role", "affiliation", "from_kb")
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at", "linked_at"})
 _TABLES = frozenset(
     {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts", "events"}
     | {"stories", "story_documents", "event_clusters", "event_cluster_members", "quote_clusters"}
     | {"quote_cluster_members", "near_duplicates", "contested_claims", "claim_sides"}
 )
-
-
-def time_id(doc_id: str, start: int, end: int) -> str:
-    """A time expression's id from where it is, so an anchor can name the expression it counts from."""
-    return "time_" + hashlib.sha256(f"{doc_id}|{start}|{end}".encode("utf-8")).hexdigest()[:20]
-
-
-def _document_rows(documents: Sequence[Document], pipeline: str) -> list[dict[str, Any]]:
-    rows = []
-    for document in documents:
-        metadata = document.metadata
-        rows.append(
-            {
-                "id": document.id,
-                "source": document.source,
-                "format": document.format,
-                "raw_sha": document.raw_sha,
-                "title": metadata.title,
-                "outlet": metadata.outlet,
-                "agencies": list(metadata.agencies),
-                "authors": list(metadata.authors),
-                "contributors": list(metadata.contributors),
-                "dateline": metadata.dateline,
-                "published": metadata.published,
-                "published_confidence": metadata.published_confidence,
-                "url": metadata.url,
-                "language": metadata.language,
-                "text": document.text,
-                "raw_text": document.raw_text,
-                "offset_map": json.dumps(document.offset_map.to_json()),
-                "metadata_evidence": json.dumps(
-                    {name: evidence.to_json() for name, evidence in metadata.evidence.items()}
-                ),
-                "removed": json.dumps(
-                    [
-                        {"raw_start": r.raw_start, "raw_end": r.raw_end, "text": r.text, "reason": r.reason}
-                        for r in document.removed
-                    ]
-                ),
-                "quote_marks": json.dumps(document.quote_marks),
-                "version_of": document.version_of,
-                "pipeline": pipeline,
-                "ingested_at": None,
-            }
-        )
-    return rows
