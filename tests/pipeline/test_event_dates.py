@@ -90,9 +90,16 @@ def test_the_basis_is_stored_and_exported(db_path: Path, tmp_path: Path) -> None
 def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_path: Path) -> None:
     Store(db_path).close()
     with duckdb.connect(str(db_path)) as db:
-        # A database as migration 0005 left it: no date_basis column, one dated and one undated event.
+        # A database as migration 0005 left it: no date_basis column (nor the later read indexes,
+        # which DuckDB requires gone before a column changes), one dated and one undated event.
+        db.execute("DROP INDEX events_doc_id")
         db.execute("ALTER TABLE events DROP COLUMN date_basis")
-        db.execute("DELETE FROM schema_migrations WHERE name = '0006_event_date_basis'")
+        db.execute("DELETE FROM schema_migrations WHERE name IN ('0006_event_date_basis', '0008_read_indexes')")
+        for table in ("search_index_state", "actor_stats", "event_timeline"):
+            db.execute(f"DROP TABLE {table}")
+        for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
+                              ("places", "doc_id"), ("times", "doc_id")):
+            db.execute(f"DROP INDEX {table}_{column}")
         columns = [row[1] for row in db.execute("PRAGMA table_info('events')").fetchall()]
         for number, when in enumerate(("2024-06-18", None)):
             values = {name: None for name in columns}

@@ -366,6 +366,8 @@ def _m006_event_date_basis(db: duckdb.DuckDBPyConnection) -> None:
 
 
 def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
+    # DuckDB refuses to ALTER a table that has an index: a later migration that changes mentions,
+    # quotes, events, places or times must drop these indexes first and create them again.
     # What the web pages read: indexes for "everything about this document / actor", summary
     # tables (store/summaries.py) and what the full-text index (store/search.py) covered when it
     # was last built, so a reader can tell a current index from a stale one.
