@@ -22,7 +22,7 @@ __all__ = [
     "actor_names",
 ]
 
-_STORY_COLUMNS = "s.id, s.title, s.first_published, s.last_published, s.n_articles, s.n_outlets, s.profile, s.linker"
+_STORY_COLUMNS = "s.id, s.title, s.first_published, s.last_published, s.n_articles, s.n_outlets, s.linker"
 _CLUSTER_COLUMNS = (
     "c.id, c.story_id, c.type, c.cameo, c.source_actor_ids, c.target_actor_ids, c.date, c.location_name, "
     "c.first_doc_id, c.first_reported, c.n_events, c.n_articles, c.n_outlets, c.statuses, c.linker"
@@ -55,15 +55,14 @@ def list_stories(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
     where.date_range("s.first_published", None, filters.date_to)
     page = fetch_page(cursor, _STORY_COLUMNS, "stories s", where,
                       "s.n_outlets DESC, s.n_articles DESC, s.last_published DESC NULLS LAST, s.id", filters)
-    _json_fields(page.items, "profile")
     return page
 
 
 def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_ready: bool = True) -> dict[str, Any]:
     """A story with its articles (grouped by outlet by the caller), event clusters, quote clusters
     and contested claims."""
-    rows = _json_fields(fetch_dicts(cursor, f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.id = ?", [story_id]),
-                        "profile")
+    # The linker's word and actor profile stays internal: it is not what the story says.
+    rows = fetch_dicts(cursor, f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.id = ?", [story_id])
     if not rows:
         raise NotFound(f"no story with id {story_id!r}")
     story = rows[0]
