@@ -30,7 +30,8 @@ def parse_match_key(key: str) -> tuple[str, frozenset[str], frozenset[str], str 
 
 def load_stories(store: Store, since: str | None) -> list[Story]:
     rows = store.query(
-        "SELECT * FROM stories WHERE ? IS NULL OR last_published IS NULL OR last_published >= ? ORDER BY id",
+        "SELECT * FROM stories WHERE ? IS NULL OR last_published IS NULL OR last_published >= ? "
+        "ORDER BY first_published NULLS LAST, id",
         [since, since],
     )
     return [Story.from_row(row) for row in rows]

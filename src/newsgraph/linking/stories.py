@@ -31,6 +31,7 @@ _PROFILE_ACTORS = 50
 _INDEX_TERMS = 12
 _INDEX_ACTORS = 8
 _MAX_CANDIDATES = 40
+_MAX_POSTING = 500
 # The same parties meeting at another place is another meeting, so most likely another story.
 _MEETING_ELSEWHERE = 0.7
 
@@ -139,7 +140,10 @@ class StoryIndex:
 
     def __init__(self) -> None:
         self.stories: dict[str, Story] = {}
-        self._postings: dict[str, set[str]] = {}
+        # Key -> story ids, oldest first (an ordered set). Stories arrive in publication order, so
+        # when a key is shared by very many stories the oldest are dropped: they have ended, and
+        # a long list would make every placement slower as the corpus grows.
+        self._postings: dict[str, dict[str, None]] = {}
 
     def add(self, story: Story) -> None:
         self.stories[story.id] = story
@@ -147,7 +151,11 @@ class StoryIndex:
 
     def reindex(self, story: Story) -> None:
         for key in story.index_keys():
-            self._postings.setdefault(key, set()).add(story.id)
+            posting = self._postings.setdefault(key, {})
+            posting.pop(story.id, None)
+            posting[story.id] = None
+            if len(posting) > _MAX_POSTING:
+                del posting[next(iter(posting))]
 
     def best(self, profile: DocumentProfile) -> tuple[Story | None, float]:
         """The best-fitting story the article may join and its score (None below the bar)."""
