@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsgraph.linking._recent import RecentIndex
 from newsgraph.linking.dates import interval, overlaps, still_running
 from newsgraph.linking.profiles import EventItem
 
@@ -113,7 +114,7 @@ class EventClusterIndex:
 
     def __init__(self) -> None:
         self.clusters: dict[str, EventCluster] = {}
-        self._by_party: dict[tuple[str, str], set[str]] = {}
+        self._by_party = RecentIndex()
 
     def add(self, cluster: EventCluster) -> None:
         self.clusters[cluster.id] = cluster
@@ -121,14 +122,14 @@ class EventClusterIndex:
 
     def _index(self, cluster: EventCluster) -> None:
         for party in cluster.parties:
-            self._by_party.setdefault((cluster.family, party), set()).add(cluster.id)
+            self._by_party.add((cluster.family, party), cluster.id)
 
     def place(self, event: EventItem, story_id: str | None, period: tuple[date, date] | None = None) -> EventCluster:
         """The cluster the event joins (a new one when none fits); the event is added to it.
         ``period`` is when the event's story was reported (first to last publication date)."""
         candidates: set[str] = set()
         for party in event.parties:
-            candidates |= self._by_party.get((event.family, party), set())
+            candidates.update(self._by_party.get((event.family, party)))
         best: tuple[EventCluster | None, tuple[float, int]] = (None, (0.0, 0))
         for cluster_id in sorted(candidates):
             cluster = self.clusters[cluster_id]

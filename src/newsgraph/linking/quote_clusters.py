@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from newsgraph.linking._recent import RecentIndex
 from newsgraph.linking.dates import still_running
 from newsgraph.linking.profiles import QuoteItem
 
@@ -70,7 +71,7 @@ class QuoteGroupIndex:
     def __init__(self) -> None:
         self.groups: dict[str, QuoteGroup] = {}
         self._group_of: dict[str, str] = {}
-        self._by_shingle: dict[str, set[str]] = {}
+        self._by_shingle = RecentIndex()
         self._quotes: dict[str, QuoteItem] = {}
         self._first_seen: dict[str, int] = {}
 
@@ -78,7 +79,7 @@ class QuoteGroupIndex:
         """Add the quotation; return its group and the ids of groups merged into it."""
         matches: set[str] = set()
         for shingle in quote.shingles:
-            for other_id in self._by_shingle.get(shingle, ()):
+            for other_id in self._by_shingle.get(shingle):
                 other = self._quotes[other_id]
                 if other.doc_id != quote.doc_id and same_words(quote, other) and _speakers_agree(quote, other):
                     group_id = self._group_of[other_id]
@@ -86,7 +87,7 @@ class QuoteGroupIndex:
                         matches.add(group_id)
         self._quotes[quote.id] = quote
         for shingle in quote.shingles:
-            self._by_shingle.setdefault(shingle, set()).add(quote.id)
+            self._by_shingle.add(shingle, quote.id)
         ordered: list[str] = []
         if not matches:
             group = QuoteGroup(id=quote_cluster_id_for(quote.id), speaker=quote.speaker)

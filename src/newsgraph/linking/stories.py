@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsgraph.linking._recent import RecentIndex
 from newsgraph.linking.dates import LINK_WINDOW_DAYS, interval, within
 from newsgraph.linking.features import cosine
 from newsgraph.linking.profiles import DocumentProfile
@@ -140,10 +141,7 @@ class StoryIndex:
 
     def __init__(self) -> None:
         self.stories: dict[str, Story] = {}
-        # Key -> story ids, oldest first (an ordered set). Stories arrive in publication order, so
-        # when a key is shared by very many stories the oldest are dropped: they have ended, and
-        # a long list would make every placement slower as the corpus grows.
-        self._postings: dict[str, dict[str, None]] = {}
+        self._postings = RecentIndex(_MAX_POSTING)
 
     def add(self, story: Story) -> None:
         self.stories[story.id] = story
@@ -151,17 +149,13 @@ class StoryIndex:
 
     def reindex(self, story: Story) -> None:
         for key in story.index_keys():
-            posting = self._postings.setdefault(key, {})
-            posting.pop(story.id, None)
-            posting[story.id] = None
-            if len(posting) > _MAX_POSTING:
-                del posting[next(iter(posting))]
+            self._postings.add(key, story.id)
 
     def best(self, profile: DocumentProfile) -> tuple[Story | None, float]:
         """The best-fitting story the article may join and its score (None below the bar)."""
         hits: Counter[str] = Counter()
         for key in _index_keys(profile.terms, profile.actors):
-            for story_id in self._postings.get(key, ()):
+            for story_id in self._postings.get(key):
                 hits[story_id] += 1
         best: tuple[Story | None, float] = (None, 0.0)
         for story_id, _ in sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:_MAX_CANDIDATES]:
