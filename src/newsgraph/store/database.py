@@ -74,9 +74,9 @@ class Store:
             return {}
         rows = self.db.execute(
             "SELECT s.source, s.raw_sha, s.doc_id FROM sources s "
-            "JOIN (SELECT unnest(?::VARCHAR[]) AS source, unnest(?::VARCHAR[]) AS raw_sha) q "
+            "JOIN (SELECT unnest(?::JSON::VARCHAR[]) AS source, unnest(?::JSON::VARCHAR[]) AS raw_sha) q "
             "ON s.source = q.source AND s.raw_sha = q.raw_sha",
-            [[source for source, _ in pairs], [sha for _, sha in pairs]],
+            [id_list(source for source, _ in pairs), id_list(sha for _, sha in pairs)],
         ).fetchall()
         return {(source, sha): doc_id for source, sha, doc_id in rows}
 
@@ -84,7 +84,7 @@ class Store:
         wanted = list(set(ids))
         if not wanted:
             return set()
-        rows = self.db.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+        rows = self.db.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(wanted)])
         return {row[0] for row in rows.fetchall()}
 
     def latest_documents_of(self, sources: Iterable[str]) -> dict[str, str]:
@@ -94,8 +94,8 @@ class Store:
             return {}
         rows = self.db.execute(
             "SELECT source, arg_max(doc_id, seen_at) FROM sources "
-            "WHERE source IN (SELECT unnest(?::VARCHAR[])) GROUP BY source",
-            [wanted],
+            "WHERE source IN (SELECT unnest(?::JSON::VARCHAR[])) GROUP BY source",
+            [id_list(wanted)],
         ).fetchall()
         return {source: doc_id for source, doc_id in rows}
 
@@ -145,8 +145,8 @@ class Store:
     def _captions_of(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         rows = self.db.execute(
             "SELECT doc_id, text, credit, raw_start, raw_end FROM captions "
-            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, seq",
-            [ids],
+            "WHERE doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY doc_id, seq",
+            [id_list(ids)],
         ).fetchall()
         captions: dict[str, list[dict[str, Any]]] = {}
         for doc_id, text, credit, raw_start, raw_end in rows:

@@ -1,7 +1,21 @@
 """Read-only views of what the database holds, shaped for a person to check."""
 
-from newsgraph.views.document import ActorLine, DocumentView, EventLine, QuoteLine, document_view
-from newsgraph.views.story import StoryArticle, StoryClaim, StoryRow, StorySummary, StoryView, list_stories, story_view
+from newsgraph.views.document import (
+    ActorLine,
+    DocumentView,
+    EventLine,
+    QuoteLine,
+    document_view,
+)
+from newsgraph.views.story import (
+    StoryArticle,
+    StoryClaim,
+    StoryRow,
+    StorySummary,
+    StoryView,
+    list_stories,
+    story_view,
+)
 from newsgraph.views.timeline import TimelineEntry, timeline
 
 __all__ = [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.store import Store
+from newsgraph.store import Store, id_list
 
 __all__ = ["ActorLine", "QuoteLine", "EventLine", "DocumentView", "document_view"]
 
@@ -71,7 +71,7 @@ def document_view(store: Store, key: str) -> DocumentView:
             seen.append(mention["text"])
     actors = {
         row["id"]: row
-        for row in store.iter_rows("actors", "id", "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(counts)])
+        for row in store.iter_rows("actors", "id", "WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(counts)])
     }
     actor_lines = sorted(
         (

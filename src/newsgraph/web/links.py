@@ -8,7 +8,15 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.web.filters import Filters, NotFound, Page, Where, fetch_dicts, fetch_page
+from newsgraph.store import id_list
+from newsgraph.web.filters import (
+    Filters,
+    NotFound,
+    Page,
+    Where,
+    fetch_dicts,
+    fetch_page,
+)
 from newsgraph.web.queries import resolve_actors
 
 __all__ = [
@@ -101,8 +109,8 @@ def _claims(cursor: duckdb.DuckDBPyConnection, condition: str, parameters: list[
     sides = fetch_dicts(
         cursor, "SELECT s.claim_id, s.event_id, s.side, s.actor_ids, s.doc_id, d.title AS doc_title, d.outlet, "
         "d.published, e.evidence_text FROM claim_sides s LEFT JOIN documents d ON d.id = s.doc_id "
-        "LEFT JOIN events e ON e.id = s.event_id WHERE s.claim_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY s.claim_id, s.side, d.published NULLS LAST", [[claim["id"] for claim in claims]],
+        "LEFT JOIN events e ON e.id = s.event_id WHERE s.claim_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
+        "ORDER BY s.claim_id, s.side, d.published NULLS LAST", [id_list(claim["id"] for claim in claims)],
     )
     for claim in claims:
         claim["sides"] = [side for side in sides if side["claim_id"] == claim["id"]]
@@ -117,8 +125,8 @@ def list_claims(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
         where.add("contains(lower(c.summary), lower(?))", filters.q)
     page = fetch_page(cursor, "c.id, c.event_cluster_id, c.summary", "contested_claims c", where, "c.id", filters)
     if page.items:
-        full = {claim["id"]: claim for claim in _claims(cursor, "c.id IN (SELECT unnest(?::VARCHAR[]))",
-                                                        [[item["id"] for item in page.items]])}
+        full = {claim["id"]: claim for claim in _claims(cursor, "c.id IN (SELECT unnest(?::JSON::VARCHAR[]))",
+                                                        [id_list(item["id"] for item in page.items)])}
         page.items[:] = [full[item["id"]] for item in page.items]
     return page
 
@@ -186,7 +194,7 @@ def actor_names(cursor: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, s
     """Display names for these actor ids (an unknown id names itself)."""
     if not ids:
         return {}
-    rows = cursor.execute("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()
+    rows = cursor.execute("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::JSON::VARCHAR[]))", [id_list(sorted(ids))]).fetchall()
     names = {actor_id: actor_id for actor_id in ids}
     names.update({actor_id: name for actor_id, name in rows})
     return names

@@ -14,9 +14,17 @@ import jinja2
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from newsgraph.store import id_list
 from newsgraph.web import links, queries
 from newsgraph.web.database import WebDatabase
-from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, Page, fetch_dicts, parse_dyad
+from newsgraph.web.filters import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    Filters,
+    Page,
+    fetch_dicts,
+    parse_dyad,
+)
 from newsgraph.web.highlight import highlight, marks_of
 from newsgraph.web.relations import network_svg, relations
 
@@ -168,8 +176,8 @@ def _attach_reports(cur: duckdb.DuckDBPyConnection, page: Page) -> None:
     rows = fetch_dicts(
         cur, "SELECT m.event_id AS of, o.event_id AS id, o.doc_id, d.outlet, d.published, d.title "
         "FROM event_cluster_members m JOIN event_cluster_members o ON o.cluster_id = m.cluster_id "
-        "JOIN documents d ON d.id = o.doc_id WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY d.published NULLS LAST, o.doc_id", [ids],
+        "JOIN documents d ON d.id = o.doc_id WHERE m.event_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
+        "ORDER BY d.published NULLS LAST, o.doc_id", [id_list(ids)],
     ) if ids else []
     for item in page.items:
         reports = [row for row in rows if row["of"] == item["id"]]

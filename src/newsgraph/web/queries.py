@@ -10,8 +10,17 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.store import id_list
 from newsgraph.store.search import hits_sql
-from newsgraph.web.filters import BadRequest, Filters, NotFound, Page, Where, fetch_dicts, fetch_page
+from newsgraph.web.filters import (
+    BadRequest,
+    Filters,
+    NotFound,
+    Page,
+    Where,
+    fetch_dicts,
+    fetch_page,
+)
 
 __all__ = [
     "resolve_actors",
@@ -243,8 +252,8 @@ def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
     page = fetch_page(cursor, 'e.id, e."when", e.doc_title, e.outlet, e.published', source, where, order, filters,
                       leading=leading)
     if page.items:
-        rows = fetch_dicts(cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.id = ANY(?::VARCHAR[])",
-                           [[item["id"] for item in page.items]])
+        rows = fetch_dicts(cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.id = ANY(?::JSON::VARCHAR[])",
+                           [id_list(item["id"] for item in page.items)])
         full = {row["id"]: row for row in rows}
         for item in page.items:
             item.update(full[item["id"]])
@@ -304,7 +313,7 @@ def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Fi
             counted = cursor.execute(f"SELECT count(*) FROM ({hits_sql(table)})", [query]).fetchone()
             total = int(counted[0]) if counted else 0
         rows = {row["id"]: row for row in fetch_dicts(
-            cursor, f"SELECT {columns} FROM {source} WHERE {alias}.id = ANY(?::VARCHAR[])", [[hit["id"] for hit in hits]]
+            cursor, f"SELECT {columns} FROM {source} WHERE {alias}.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)]
         )} if hits else {}
         return Page([dict(rows[hit["id"]], score=hit["score"]) for hit in hits if hit["id"] in rows], total,
                     filters.limit, filters.offset)
