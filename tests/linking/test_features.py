@@ -24,7 +24,7 @@ def test_shingles(tokens: list[str], size: int, expected: set[str]) -> None:
 def test_term_vector_keeps_telling_words_not_news_boilerplate() -> None:
     vector = term_vector("Summit in Pyongyang", "Officials said on Tuesday the summit in Pyongyang would go ahead.")
     assert "pyongyang" in vector and "summit" in vector
-    assert not {"said", "tuesday", "the", "officials"} & set(vector) - {"officials"}
+    assert not {"said", "tuesday", "the", "on"} & set(vector)
     assert max(vector, key=vector.__getitem__) == "pyongyang"
 
 

@@ -87,9 +87,10 @@ def test_the_summit_is_one_event_cluster_planned_then_held(linked: Path) -> None
         }
     summit = clusters[0]
     assert {"Daily Wire Service", "Asia Times Herald", "Pacific Post"} <= outlets
-    statuses = [s["status"] for s in json.loads(summit["statuses"]) if s["published"] and s["published"] >= "2025"]
+    statuses = [s["status"] for s in json.loads(summit["statuses"])]
     assert statuses[0] == "planned" and "asserted" in statuses[1:]
-    assert summit["first_reported"] == "2025-03-10" or summit["first_reported"] == "2024-08-20"
+    # The earlier meeting's "visit India next year", reported in August, is another story's.
+    assert summit["first_reported"] == "2025-03-10"
     assert summit["n_outlets"] == len(outlets)
 
 

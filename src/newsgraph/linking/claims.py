@@ -9,8 +9,10 @@ North Korea of the supply it alleges). Claims are recomputed whenever their clus
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
+from newsgraph.linking.profiles import ActorDirectory
 from newsgraph.store import Store, id_list
 
 __all__ = ["write_claims", "claim_id_for"]
@@ -22,7 +24,7 @@ def claim_id_for(cluster_id: str) -> str:
     return "claim:" + hashlib.sha1(cluster_id.encode()).hexdigest()[:16]
 
 
-def write_claims(store: Store, cluster_ids: set[str]) -> None:
+def write_claims(store: Store, cluster_ids: set[str], directory: ActorDirectory) -> None:
     if not cluster_ids:
         return
     db = store.db
@@ -46,8 +48,7 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
     }
     if not contested:
         return
-    party = _parties(store)
-    names = dict(db.execute("SELECT id, name FROM actors").fetchall())
+    party = directory.party
     claims, sides = [], []
     for cluster_id, rows in sorted(contested.items()):
         claim_id = claim_id_for(cluster_id)
@@ -79,7 +80,7 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
                 sides.append(
                     [claim_id, accusation["id"], "accuses", list(accusation["source_actor_ids"]), accusation["doc_id"]]
                 )
-        claims.append([claim_id, cluster_id, _summary(rows, sides, claim_id, names)])
+        claims.append([claim_id, cluster_id, _summary(rows, sides, claim_id, directory.name)])
     store.insert_rows("contested_claims", [dict(zip(("id", "event_cluster_id", "summary"), c)) for c in claims])
     store.insert_rows(
         "claim_sides",
@@ -88,25 +89,17 @@ def write_claims(store: Store, cluster_ids: set[str]) -> None:
     )
 
 
-def _summary(rows: list[dict[str, Any]], sides: list[list[Any]], claim_id: str, names: dict[str, str]) -> str:
+def _summary(rows: list[dict[str, Any]], sides: list[list[Any]], claim_id: str, name: Callable[[str], str]) -> str:
     first = rows[0]
-    dyad = "+".join(names.get(a, a) for a in first["source_actor_ids"]) or "?"
+    dyad = "+".join(name(a) for a in first["source_actor_ids"]) or "?"
     if first["target_actor_ids"]:
-        dyad += " -> " + "+".join(names.get(a, a) for a in first["target_actor_ids"])
+        dyad += " -> " + "+".join(name(a) for a in first["target_actor_ids"])
     parts = []
     for side in ("alleges", "asserts", "accuses", "denies"):
         mine = [s for s in sides if s[0] == claim_id and s[2] == side]
         if not mine:
             continue
-        who = sorted({names.get(a, a) for s in mine for a in s[3]})
+        who = sorted({name(a) for s in mine for a in s[3]})
         articles = len({s[4] for s in mine})
         parts.append(f"{side} {', '.join(who) if who else '(the article)'} in {articles} article(s)")
     return f"{first['type']} {dyad}: " + "; ".join(parts)
-
-
-def _parties(store: Store) -> Any:
-    table = {
-        a: (country or code or a)
-        for a, country, code in store.db.execute("SELECT id, country, code FROM actors").fetchall()
-    }
-    return lambda actor_id: table.get(actor_id, actor_id)

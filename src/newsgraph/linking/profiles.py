@@ -25,15 +25,20 @@ def family_of(event_type: str, cameo: str) -> str:
 
 class ActorDirectory:
     """Actor id -> the party it stands for in a dyad: its country, or its own code when it has
-    none (the UN is a party of its own)."""
+    none (the UN is a party of its own); and its name."""
 
     def __init__(self, store: Store) -> None:
         self._party: dict[str, str] = {}
-        for actor_id, country, code in store.db.execute("SELECT id, country, code FROM actors").fetchall():
+        self._name: dict[str, str] = {}
+        for actor_id, name, country, code in store.db.execute("SELECT id, name, country, code FROM actors").fetchall():
             self._party[actor_id] = country or code or actor_id
+            self._name[actor_id] = name
 
     def party(self, actor_id: str) -> str:
         return self._party.get(actor_id, actor_id)
+
+    def name(self, actor_id: str) -> str:
+        return self._name.get(actor_id, actor_id)
 
     def parties(self, actor_ids: list[str] | tuple[str, ...]) -> frozenset[str]:
         return frozenset(self.party(a) for a in actor_ids)

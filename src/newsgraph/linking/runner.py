@@ -108,7 +108,7 @@ def link(
             profile.terms = counts.damped(profile.terms)
         store.db.execute("BEGIN TRANSACTION")
         try:
-            placed = _place_batch(store, batch, stories, clusters, quotes, summary)
+            placed = _place_batch(store, batch, stories, clusters, quotes, summary, directory)
             write_batch(store, placed, LINKER_VERSION)
             counts.write(store)
             store.db.execute("COMMIT")
@@ -135,6 +135,7 @@ class PlacedBatch:
     quote_groups: QuoteGroupIndex
     touched_quote_groups: set[str]
     dropped_quote_groups: set[str]
+    directory: ActorDirectory
 
 
 def _place_batch(
@@ -144,6 +145,7 @@ def _place_batch(
     clusters: EventClusterIndex,
     quotes: QuoteGroupIndex,
     summary: LinkSummary,
+    directory: ActorDirectory,
 ) -> PlacedBatch:
     duplicates = find_near_duplicates(store, batch)
     duplicate_of: dict[str, NearDuplicate] = {}
@@ -189,6 +191,7 @@ def _place_batch(
         quote_groups=quotes,
         touched_quote_groups=touched_quotes,
         dropped_quote_groups=dropped_quotes,
+        directory=directory,
     )
 
 
