@@ -83,7 +83,7 @@ class BenchmarkReport:
             f"articles          {first.articles} ({first.new} stored, {len(first.failed)} failed), "
             f"{megabytes:.1f} MB, {bare.words:,} words, {bare.sentences:,} sentences",
         ]
-        base = self.runs[0].rate if self.runs else 0.0
+        base = next((run.rate for run in self.runs if run.name == "1 worker"), 0.0)
         for run in self.runs:
             speedup = f"{run.rate / base:.2f}x" if base else "-"
             line = (
@@ -125,12 +125,13 @@ def run_benchmark(
     db: Path | None = None,
     workers: int | None = None,
     dask: bool = True,
+    single: bool = True,
     linking_sizes: tuple[int, ...] = (),
 ) -> BenchmarkReport:
-    """Ingest the first ``sample`` articles of ``corpus`` with 1 process, ``workers`` processes
-    (default: one per core) and, with ``dask``, a local Dask cluster of ``workers`` workers, all
-    without linking, so the per-document pipeline is timed alone; then time linking the first N
-    articles from scratch for each N in ``linking_sizes``."""
+    """Ingest the first ``sample`` articles of ``corpus`` with 1 process (with ``single``),
+    ``workers`` processes (default: one per core) and, with ``dask``, a local Dask cluster of
+    ``workers`` workers, all without linking, so the per-document pipeline is timed alone; then
+    time linking the first N articles from scratch for each N in ``linking_sizes``."""
     if not corpus.exists():
         raise NewsgraphError(f"{corpus}: corpus folder not found; pass --corpus PATH (the Reuters-21578 .sgm files)")
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as scratch_name:
@@ -140,7 +141,7 @@ def run_benchmark(
         if workers is not None:
             settings = Settings(db=target, link=False, workers=workers)
         runs: list[EngineRun] = []
-        if settings.workers > 1:
+        if single and settings.workers > 1:
             one = Settings(db=scratch / "one.duckdb", workers=1, link=False)
             runs.append(_measure("1 worker", 1, lambda: _local(corpus, one, sample), in_process=True))
         first_box: list[IngestSummary] = []

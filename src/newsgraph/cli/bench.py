@@ -29,6 +29,9 @@ def bench_command(
     db: Optional[Path] = typer.Option(None, "--db", help="Database to fill (default: a fresh temporary one)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
     dask: bool = typer.Option(True, "--dask/--no-dask", help="Also time a local Dask cluster of --workers workers."),
+    single: bool = typer.Option(
+        True, "--single/--no-single", help="Also time one worker process first (the baseline of the speedup column)."
+    ),
     linking: Optional[str] = typer.Option(
         None,
         "--linking",
@@ -47,7 +50,9 @@ def bench_command(
             raise NewsgraphError("--linking-only needs --db (an ingested database) and --linking SIZES")
         Console().print("\n".join(render_linking(bench_linking(db, sizes))), highlight=False)
         return
-    report = run_benchmark(corpus, sample=sample, db=db, workers=workers, dask=dask, linking_sizes=sizes)
+    report = run_benchmark(
+        corpus, sample=sample, db=db, workers=workers, dask=dask, single=single, linking_sizes=sizes
+    )
     Console().print(report.render(), highlight=False, soft_wrap=True)
 
 
