@@ -92,3 +92,26 @@ def test_an_actor_named_in_two_documents_is_one_row_with_every_form(db_path: Pat
         actors = list(store.iter_rows("actors", "id"))
         assert [(row["id"], row["aliases"]) for row in actors] == [("person:ana-ruiz", ["Ana Ruiz", "Ruiz"])]
         assert store.count("mentions") == 2
+
+
+def test_what_is_known_of_an_actor_does_not_depend_on_the_batch_size(tmp_path: Path) -> None:
+    """The first document that knows an actor's role, affiliation or country sets it, whether the
+    documents are written in one batch or one by one."""
+    from dataclasses import replace
+
+    from newsgraph.actors.records import ActorRecord
+
+    bare = ActorRecord("person:ana-ruiz", "Ana Ruiz", "person", None, None, ("Ruiz",))
+    known = replace(bare, country="ESP", role="minister", affiliation="Cortes")
+    later = replace(bare, country="FRA", role="envoy", affiliation="Senate")
+    documents = [
+        replace(make_document(f"Ruiz spoke {n}.", doc_id=f"doc_{n}"), actors=[actor])
+        for n, actor in enumerate([bare, known, later])
+    ]
+    stored = []
+    for batches in ([documents], [[document] for document in documents]):
+        with Store(tmp_path / f"{len(batches)}.duckdb") as store:
+            for batch in batches:
+                store.write_documents(batch, [], "v1")
+            stored.append([(row["country"], row["role"], row["affiliation"]) for row in store.iter_rows("actors", "id")])
+    assert stored[0] == stored[1] == [("ESP", "minister", "Cortes")]

@@ -203,7 +203,9 @@ class Store:
                 self._insert(table, batch)
 
     def _write_actors(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Upsert actors: one row per id (the first one met), aliases accumulating."""
+        """Upsert actors: one row per id, aliases accumulating; the role, affiliation and country
+        are the first ones known, in the order the documents came, whether the rows arrive in one
+        batch or in several (so the batch size never changes what is stored)."""
         merged: dict[str, dict[str, Any]] = {}
         for actor in rows:
             row = merged.get(actor["id"])
@@ -211,6 +213,9 @@ class Store:
                 merged[actor["id"]] = {name: actor[name] for name in _ACTOR_COLUMNS} | {"aliases": sorted(set(actor["aliases"]))}
             else:
                 row["aliases"] = sorted(set(row["aliases"]) | set(actor["aliases"]))
+                for name in _FIRST_KNOWN:
+                    if row[name] is None:
+                        row[name] = actor[name]
         self.db.register("_actors", pa.Table.from_pylist(list(merged.values())))
         try:
             self.db.execute(
@@ -244,6 +249,7 @@ class Store:
 
 
 _ACTOR_COLUMNS = ("id", "name", "type", "country", "code", "aliases", "role", "affiliation", "from_kb")
+_FIRST_KNOWN = ("role", "affiliation", "country")
 _NOW_COLUMNS = frozenset({"ingested_at", "seen_at", "linked_at"})
 _TABLES = frozenset(
     {"documents", "captions", "sources", "actors", "mentions", "quotes", "times", "places", "amounts", "events"}
