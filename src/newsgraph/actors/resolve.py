@@ -61,7 +61,7 @@ from newsgraph.actors.sectors import (
     sector_id,
     sector_name,
 )
-from newsgraph.nlp import doc_text
+from newsgraph.nlp import doc_text, doc_tokens
 from newsgraph.quotes.cues import cue_lemma
 from newsgraph.quotes.marks import find_quoted_regions
 
@@ -124,7 +124,7 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Docum
 class _Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, published: date | None) -> None:
         self.doc = doc
-        self.tokens = list(doc)
+        self.tokens = doc_tokens(doc)
         self.text = doc_text(doc)
         self.kb = kb
         self.published = published

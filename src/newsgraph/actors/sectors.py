@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.actors.kb_records import Actor
 from newsgraph.actors.knowledge import KnowledgeBase
 from newsgraph.actors.mentions import NameMatch
+from newsgraph.nlp import doc_tokens
 
 __all__ = [
     "SECTOR_NAMES",
@@ -146,13 +147,14 @@ def find_sector_phrases(
     of people's names (a phrase describing a person is not a sector).
     """
     found: list[SectorPhrase] = []
-    for head in doc:
+    tokens = doc_tokens(doc)
+    for head in tokens:
         sector = head_sector(head)
         if sector is None or head.pos_ not in {"NOUN", "PROPN"} or head.i in taken or head.i in people:
             continue
         if _describes_a_person(head, people):
             continue
-        words = [token for token in doc[phrase_start(head) : head.i] if not token.is_punct]
+        words = [token for token in tokens[phrase_start(head) : head.i] if not token.is_punct]
         owner = _owner(words, country_words)
         if owner is None:
             continue

@@ -43,7 +43,7 @@ from newsgraph.amounts.numbers import (
 )
 from newsgraph.amounts.units import CURRENCY_CODES, CURRENCY_WORDS, PERCENT_WORDS, QUALIFIERS, currency_of_symbol
 from newsgraph.dates.explicit import find_explicit_dates
-from newsgraph.nlp import doc_text
+from newsgraph.nlp import doc_text, doc_tokens
 
 __all__ = ["Amount", "find_amounts"]
 
@@ -99,9 +99,10 @@ def find_amounts(doc: Doc) -> list[Amount]:
     """Every counted thing in ``doc``, in text order, never overlapping."""
     blocked = _date_and_time_tokens(doc)
     amounts: list[Amount] = []
+    tokens = doc_tokens(doc)
     index = 0
-    while index < len(doc):
-        token = doc[index]
+    while index < len(tokens):
+        token = tokens[index]
         count = None if index in blocked or not _may_start(token) else _count_at(doc, index)
         if count is None:
             index += 1

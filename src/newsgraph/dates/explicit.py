@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.dates.names import AMBIGUOUS_MONTHS, MONTH_PATTERN, WEEKDAY_PATTERN, month_number, weekday_number
 from newsgraph.dates.partial import PartialDate
@@ -90,6 +91,13 @@ def find_explicit_dates(text: str) -> list[DateMention]:
     Where two readings overlap, the one starting first wins, then the longer one ("June 18,
     2024" over "June 18").
     """
+    return list(_explicit_dates(text))
+
+
+@lru_cache(maxsize=512)
+def _explicit_dates(text: str) -> tuple[DateMention, ...]:
+    # Kept for the last few hundred texts: the time and amount stages both read the dates of each
+    # article, one stage over a whole batch of articles after the other.
     candidates: list[DateMention] = []
     for pattern, reader in _READERS:
         for match in pattern.finditer(text):
@@ -102,7 +110,7 @@ def find_explicit_dates(text: str) -> list[DateMention]:
         if mention.start >= cursor:
             chosen.append(mention)
             cursor = mention.end
-    return _join_weekdays(chosen, text)
+    return tuple(_join_weekdays(chosen, text))
 
 
 def _mention(

@@ -75,7 +75,10 @@ def find_relative_mentions(text: str) -> list[RelativeMention]:
     Where two readings overlap, the one starting first wins, then the longer one.
     """
     candidates: list[RelativeMention] = []
-    for pattern, reader in _READERS:
+    lowered = text.lower()
+    for pattern, reader, cues in _READERS:
+        if not any(cue in lowered for cue in cues):
+            continue  # the text lacks every word the pattern needs: no need to scan it
         for match in pattern.finditer(text):
             mention = reader(match)
             if mention is not None:
@@ -191,10 +194,15 @@ def _read_vague(match: re.Match[str]) -> RelativeMention | None:
 
 
 _I = re.IGNORECASE
-_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention | None]], ...] = (
-    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+ago\b", _I), _read_ago),
-    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+(?P<dir>later|earlier)\b", _I), _read_later),
-    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+(?P<dir>before|after){_CLAUSE_END}", _I), _read_later),
+_UNIT_CUES = ("day", "week", "month", "year", "decade", "centur")
+_PART_OF_DAY_CUES = tuple(sorted(_PART_OF_DAY))
+_MONTH_CUES = tuple(_FULL_MONTHS.lower().split("|"))
+# Each pattern, how to read its matches, and the words (in lower case) it cannot match without
+# one of: a text holding none of them is not scanned with that pattern.
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention | None], tuple[str, ...]], ...] = (
+    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+ago\b", _I), _read_ago, ("ago",)),
+    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+(?P<dir>later|earlier)\b", _I), _read_later, ("later", "earlier")),
+    (re.compile(rf"\b{_COUNT}\s+{_UNIT_WORDS}\s+(?P<dir>before|after){_CLAUSE_END}", _I), _read_later, ("before", "after")),
     (
         re.compile(
             r"\b(?:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow"
@@ -202,17 +210,19 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_day_word,
+        ("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening"),
     ),
     (
         re.compile(
             rf"\b(?:(?:earlier|later|early|late|mid)[\s-]+)?{_DIRECTION}\s+(?P<unit>week|month|year)\b(?!-)", _I
         ),
         _read_calendar,
+        _UNIT_CUES,
     ),
-    (re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", _I), _read_in_the),
-    (re.compile(rf"\b(?:{_DIRECTION}|(?:over|at|during|on)\s+the)\s+weekend\b", _I), _read_weekend),
-    (re.compile(rf"\b(?i:{_DIRECTION})\s+(?P<wd>{WEEKDAY_PATTERN})"), _read_named_weekday),
-    (re.compile(rf"\b(?i:{_DIRECTION})\s+(?P<mon>{_FULL_MONTHS})(?![A-Za-z])"), _read_named_month),
+    (re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", _I), _read_in_the, ("earlier", "later")),
+    (re.compile(rf"\b(?:{_DIRECTION}|(?:over|at|during|on)\s+the)\s+weekend\b", _I), _read_weekend, ("weekend",)),
+    (re.compile(rf"\b(?i:{_DIRECTION})\s+(?P<wd>{WEEKDAY_PATTERN})"), _read_named_weekday, ("day",)),
+    (re.compile(rf"\b(?i:{_DIRECTION})\s+(?P<mon>{_FULL_MONTHS})(?![A-Za-z])"), _read_named_month, _MONTH_CUES),
     (
         re.compile(
             r"\bthe\s+(?P<dir>same|next|following|previous|preceding)\s+"
@@ -220,6 +230,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_anchored,
+        _UNIT_CUES + _PART_OF_DAY_CUES,
     ),
     (
         re.compile(
@@ -227,8 +238,9 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_anchored,
+        ("that",),
     ),
-    (re.compile(rf"\bthe\s+(?P<unit>day)\s+(?P<dir>before|after){_CLAUSE_END}", _I), _read_anchored),
+    (re.compile(rf"\bthe\s+(?P<unit>day)\s+(?P<dir>before|after){_CLAUSE_END}", _I), _read_anchored, ("day",)),
     (
         re.compile(
             rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last|coming|next)|recent)\s+"
@@ -236,6 +248,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_vague,
+        _UNIT_CUES,
     ),
     (
         re.compile(
@@ -244,6 +257,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_vague,
+        ("past", "recently", "lately", "soon", "years", "decades", "months", "weeks", "time"),
     ),
     (
         re.compile(
@@ -251,5 +265,6 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], RelativeMention
             _I,
         ),
         _read_vague,
+        ("0s", "century"),
     ),
 )

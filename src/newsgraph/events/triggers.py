@@ -33,6 +33,7 @@ from newsgraph.events.syntax import (
     prep_lemmas,
     prep_objects,
 )
+from newsgraph.nlp import doc_tokens
 
 __all__ = ["Predicate", "TriggerKind", "find_predicates", "event_noun"]
 
@@ -65,7 +66,8 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
     phrase that names an actor (for the ``@actor`` and ``@person`` classes)."""
     found: list[Predicate] = []
     taken: set[int] = set()
-    for token in sentence:
+    words = doc_tokens(sentence.doc)[sentence.start : sentence.end]
+    for token in words:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
             pattern = match(token, "verb", book, is_actor)
             if pattern is not None:
@@ -82,7 +84,7 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
             pattern = match(token, "adj", book, is_actor)
             if pattern is not None:
                 found.append(Predicate(token, token, pattern, "adj"))
-    for token in sentence:
+    for token in words:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_EVENTS:
             continue
         event = event_noun(token, book, is_actor)

@@ -34,7 +34,7 @@ from typing import Literal
 
 from newsgraph.actors.kb_records import Actor, Candidate
 from newsgraph.actors.knowledge import KnowledgeBase
-from newsgraph.places.gazetteer import City, CityMatch, Gazetteer, place_key
+from newsgraph.places.gazetteer import City, CityMatch, Gazetteer
 from newsgraph.places.mention import PlaceKind, Precision
 
 __all__ = [

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import doc_tokens
 from newsgraph.places._lexicon import (
     ADMINISTRATIVE_NOUNS,
     COMPASS,
@@ -153,7 +154,7 @@ def _from_entities(doc: Doc, resolver: PlaceResolver) -> list[PlaceSpan]:
 
 def _proper_runs(doc: Doc) -> list[Span]:
     runs, start = [], None
-    for token in doc:
+    for token in doc_tokens(doc):
         inside = token.pos_ == "PROPN" and not token.ent_type_
         if inside and start is None:
             start = token.i
@@ -211,7 +212,7 @@ def _phrase_country(modifiers: Span, resolver: PlaceResolver) -> str | None:
 
 def _from_phrases(doc: Doc, resolver: PlaceResolver) -> list[PlaceSpan]:
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lemma_ == "capital" and token.pos_ == "NOUN":
             modifiers = _modifier_span(token)
             country = _phrase_country(modifiers, resolver) if modifiers is not None else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp import doc_tokens
 from newsgraph.quotes.attribution import Attribution, attribute, trailing_report
 from newsgraph.quotes.cues import cue_lemma, is_according_to
 
@@ -43,7 +44,7 @@ def find_reported_clauses(doc: Doc, quoted: set[int]) -> list[ReportedClause]:
     the quoted speaker and reports nothing the writer says.
     """
     found: list[ReportedClause] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in quoted:
             continue
         for first, last in _clauses(token):

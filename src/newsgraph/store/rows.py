@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.events import EVENTS_VERSION
@@ -56,12 +56,12 @@ def document_rows(documents: Sequence[Document], seen: Sequence[SourceSeen], pip
             {"doc_id": d.id, "seq": seq, "text": c.text, "credit": c.credit, "raw_start": c.raw_start, "raw_end": c.raw_end}
             for seq, c in enumerate(d.captions)
         )
-        rows["actors"].extend(dict(asdict(actor), aliases=sorted(set(actor.aliases)), doc_id=d.id) for actor in d.actors)
+        rows["actors"].extend(dict(_flat(actor), aliases=sorted(set(actor.aliases)), doc_id=d.id) for actor in d.actors)
         rows["mentions"].extend(
             {"doc_id": d.id, "start": m.start, "end": m.end, "actor_id": m.actor_id, "text": m.text, "how": m.how}
             for m in d.mentions
         )
-        rows["quotes"].extend(dict(asdict(q), doc_id=d.id, stage=QUOTES_VERSION) for q in d.quotes)
+        rows["quotes"].extend(dict(_flat(q), doc_id=d.id, stage=QUOTES_VERSION) for q in d.quotes)
         rows["times"].extend(_time_rows(d))
         rows["places"].extend(
             {"doc_id": d.id, "start": p.start, "end": p.end, "text": p.text, "name": p.name, "country": p.country,
@@ -73,9 +73,15 @@ def document_rows(documents: Sequence[Document], seen: Sequence[SourceSeen], pip
              "qualifier": a.qualifier, "unit": a.unit}
             for a in d.amounts
         )
-        rows["events"].extend(dict(asdict(e), doc_id=d.id, stage=EVENTS_VERSION) for e in d.events)
+        rows["events"].extend(dict(_flat(e), doc_id=d.id, stage=EVENTS_VERSION) for e in d.events)
     rows["sources"] = [{"source": s.source, "raw_sha": s.raw_sha, "doc_id": s.doc_id, "seen_at": None} for s in seen]
     return rows
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A flat record's fields as a dict. Unlike ``dataclasses.asdict`` nothing is deep-copied:
+    the records hold only plain values and lists, and the rows are written, not changed."""
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
 
 
 def time_id(doc_id: str, start: int, end: int) -> str:
