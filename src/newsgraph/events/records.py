@@ -7,8 +7,10 @@ from typing import Any, Literal
 
 __all__ = ["EVENTS_VERSION", "NON_STATE_ROOTS", "STATUSES", "Status", "ActorRef", "EventRecord"]
 
-EVENTS_VERSION = "newsgraph.events.v1"
-"""The name and version of this event coder, stored with what it finds."""
+EVENTS_VERSION = "newsgraph.events.v2"
+"""The name and version of this event coder, stored with what it finds (v2: events carry
+``date_basis``, and an event with no date of its own may take one from its context or the
+article)."""
 
 Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
 STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")

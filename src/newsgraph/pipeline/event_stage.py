@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.actors.records import DocumentActors, MentionRecord
-from newsgraph.events import ActorRef, EventRecord, KnowledgeBaseLookup, extract_events
+from newsgraph.events import EVENTS_VERSION, ActorRef, EventRecord, KnowledgeBaseLookup, extract_events
 from newsgraph.pipeline.analysis import Analysis, DatedEvent
 from newsgraph.pipeline.event_dates import date_events, event_time
 from newsgraph.pipeline.nlp_stages import reference_date
@@ -87,7 +87,7 @@ def _location(doc: Doc, event: EventRecord, places: list[PlaceMention]) -> Place
 class EventsStage:
     """Who did what to whom, when and where, coded in PLOVER with its CAMEO code."""
 
-    name: str = "newsgraph.events.v1"
+    name: str = EVENTS_VERSION
     requires: tuple[str, ...] = ("parsed", "actors", "metadata", "times", "places")
     assigns: tuple[str, ...] = ("events",)
 
