@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp import PARAGRAPH_BREAKS, doc_text, load_nlp
+from newsgraph.nlp import PARAGRAPH_BREAKS, doc_text, doc_tokens, load_nlp, release_doc
 
 
 def test_loads_the_pipeline_once_per_process(nlp: Language) -> None:
@@ -42,3 +42,27 @@ def test_doc_text_is_the_parsed_text_joined_once(nlp: Language) -> None:
     doc = nlp(text)
     assert doc_text(doc) == text
     assert doc_text(doc) is doc_text(doc)
+
+
+def test_the_token_list_is_the_doc_made_once_and_released_with_it(nlp: Language) -> None:
+    import gc
+    import weakref
+
+    doc = nlp("Officials met in Hanoi on Tuesday. They signed two accords.")
+    tokens = doc_tokens(doc)
+    assert [token.i for token in tokens] == list(range(len(doc)))
+    assert [token.text for token in tokens] == [token.text for token in doc]
+    assert doc_tokens(doc) is tokens
+    sentence = list(doc.sents)[1]
+    assert [t.text for t in tokens[sentence.start : sentence.end]] == [t.text for t in sentence]
+
+    # Released, the doc is freed as soon as nothing refers to it, without waiting for a collection.
+    del tokens, sentence
+    release_doc(doc)
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

