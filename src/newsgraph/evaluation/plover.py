@@ -51,6 +51,9 @@ __all__ = [
     "predict",
     "score",
     "evaluate",
+    "evaluate_halves",
+    "render_plover",
+    "TARGETS",
 ]
 
 GOLD_DATE = "2000-01-01"
@@ -274,3 +277,54 @@ def evaluate(path: Path, nlp: Language | None = None) -> PloverReport:
     """Code every sentence of the gold file at ``path`` and score the main events."""
     records = load_plover_gold(path)
     return score(records, predict(records, nlp))
+
+
+def evaluate_halves(path: Path, nlp: Language | None = None) -> dict[str, PloverReport]:
+    """The scores on the whole gold file (``all``) and on its alternate halves: ``even`` (positions
+    0, 2, 4..., read while the patterns were written) and ``odd`` (never read: the unseen figure).
+    Every sentence is coded once."""
+    records = load_plover_gold(path)
+    predictions = predict(records, nlp)
+    even, odd = split_halves(records)
+    return {
+        "all": score(records, predictions),
+        "even": score(even, predictions[0::2]),
+        "odd": score(odd, predictions[1::2]),
+    }
+
+
+TARGETS = {"accuracy": 0.75, "country_f1": 0.80}
+"""The targets the coder is held to on the whole development file (GDELT's own audit found
+about 80% on both)."""
+
+_HALVES = {
+    "all": "whole file",
+    "even": "even half (positions 0, 2, 4...: read while the patterns were written)",
+    "odd": "odd half (never read while the patterns were written: the unseen figure)",
+}
+
+
+def render_plover(path: Path, reports: dict[str, PloverReport], *, problems: bool) -> str:
+    """The reports as text: the whole file with its scores per type, the two halves, whether the
+    targets are met on the whole file, then (with ``problems``) every sentence coded wrong."""
+    whole = reports["all"]
+    lines = [f"PLOVER gold {path} (sha256 {gold_sha256(path)[:12]})", ""]
+    for name, label in _HALVES.items():
+        report = reports[name]
+        text = report.to_text() if name == "all" else report.to_text().splitlines()[0]
+        lines += [label, text, ""]
+    for measure, target in TARGETS.items():
+        value = getattr(whole, measure)
+        verdict = "met" if value >= target else "NOT met"
+        lines.append(f"target {measure.replace('_', ' ')} >= {target:.2f} on the whole file: {value:.3f}, {verdict}")
+    if problems and whole.misses:
+        lines += ["", f"{len(whole.misses)} sentence(s) coded wrong (gold -> found; sources; targets; rule):"]
+        for miss in whole.misses:
+            lines.append(
+                f"  {miss.id}: {miss.gold_type} -> {miss.predicted_type or 'no event'}; "
+                f"{'+'.join(miss.gold_sources) or '-'} -> {'+'.join(miss.predicted_sources) or '-'}; "
+                f"{'+'.join(miss.gold_targets) or '-'} -> {'+'.join(miss.predicted_targets) or '-'}; "
+                f"{miss.rule or '-'}"
+            )
+            lines.append(f"      {' '.join(miss.text.split())[:160]}")
+    return "\n".join(lines)
