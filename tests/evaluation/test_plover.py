@@ -11,10 +11,10 @@ from newsgraph.errors import InputError
 from newsgraph.evaluation.plover import (
     PloverGold,
     PloverReport,
+    evaluate_halves,
     gold_sha256,
     load_plover_gold,
     main_event,
-    predict,
     score,
     split_halves,
 )
@@ -97,14 +97,7 @@ GOLD = SHARED / "eval" / "plover_gsr_dev.json"
 def dev_reports(nlp: Language) -> dict[str, PloverReport]:
     if not GOLD.is_file():
         pytest.skip("../shared/eval/plover_gsr_dev.json not found; the score floors need the shared folder beside the repo")
-    records = load_plover_gold(GOLD)
-    predictions = predict(records, nlp)
-    even, odd = split_halves(records)
-    return {
-        "all": score(records, predictions),
-        "even": score(even, predictions[0::2]),
-        "odd": score(odd, predictions[1::2]),
-    }
+    return evaluate_halves(GOLD, nlp)
 
 
 def test_floors_belong_to_this_gold_file() -> None:

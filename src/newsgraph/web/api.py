@@ -4,14 +4,13 @@ for a client holding the server's token. Described at ``/openapi.json``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Annotated, Any
 
-import duckdb
-from fastapi import APIRouter, Body, Depends, Header, Query, Request
+from fastapi import APIRouter, Body, Header, Query, Request
 
 from newsgraph.web import links, queries
-from newsgraph.web.database import WebDatabase
+from newsgraph.web.database import Cursor, Db
 from newsgraph.web.errors import ApiError
 from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, parse_dyad
 from newsgraph.web.posting import token_matches
@@ -29,20 +28,6 @@ DateFrom = Annotated[str | None, Query(description="From this date (YYYY, YYYY-M
 DateTo = Annotated[str | None, Query(description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 Text = Annotated[str | None, Query(description="Full-text search words.")]
 Story = Annotated[str | None, Query(description="Only records of this story (a story id).")]
-
-
-def database(request: Request) -> WebDatabase:
-    found: WebDatabase = request.app.state.database
-    return found
-
-
-def cursor(db: Annotated[WebDatabase, Depends(database)]) -> Iterator[duckdb.DuckDBPyConnection]:
-    with db.cursor() as opened:
-        yield opened
-
-
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
-Db = Annotated[WebDatabase, Depends(database)]
 
 
 @router.get("", summary="What the database holds")

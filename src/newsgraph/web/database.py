@@ -11,15 +11,16 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import duckdb
+from fastapi import Depends, Request
 
 from newsgraph.errors import StoreError
 from newsgraph.store import MIGRATIONS, Store
 from newsgraph.store.search import load_fts, search_index_current
 
-__all__ = ["WebDatabase"]
+__all__ = ["WebDatabase", "Cursor", "Db", "request_cursor", "request_database"]
 
 T = TypeVar("T")
 
@@ -77,3 +78,22 @@ def _missing_migrations(db: duckdb.DuckDBPyConnection) -> list[str]:
     except duckdb.CatalogException:
         done = set()
     return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def request_database(request: Request) -> WebDatabase:
+    """The app's database, for a request (a FastAPI dependency)."""
+    found: WebDatabase = request.app.state.database
+    return found
+
+
+def request_cursor(db: Annotated[WebDatabase, Depends(request_database)]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own for one request, closed when the request ends (a FastAPI dependency)."""
+    with db.cursor() as opened:
+        yield opened
+
+
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
+"""A route parameter that receives the request's cursor."""
+
+Db = Annotated[WebDatabase, Depends(request_database)]
+"""A route parameter that receives the app's database."""

@@ -4,19 +4,18 @@ autoescaping on, so nothing from an article reaches the page as markup."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 import duckdb
 import jinja2
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph.store import id_list
 from newsgraph.web import links, queries
-from newsgraph.web.database import WebDatabase
+from newsgraph.web.database import Cursor, Db
 from newsgraph.web.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -61,18 +60,6 @@ def _page_url(path: str, params: dict[str, Any], offset: int) -> str:
 router = APIRouter(include_in_schema=False)
 
 
-def _database(request: Request) -> WebDatabase:
-    found: WebDatabase = request.app.state.database
-    return found
-
-
-def _cursor(db: Annotated[WebDatabase, Depends(_database)]) -> Iterator[duckdb.DuckDBPyConnection]:
-    with db.cursor() as opened:
-        yield opened
-
-
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
-Db = Annotated[WebDatabase, Depends(_database)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
 Field = Annotated[str | None, Query()]
