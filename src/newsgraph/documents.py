@@ -109,7 +109,7 @@ def build_document(analysis: Analysis, version_of: str | None = None) -> Documen
     if cleaned is None or metadata is None:
         raise ValueError(f"{raw.source}: the analysis is not finished")
     doc_id = document_id(metadata.title, cleaned.text)
-    actors = analysis.actors
+    actors = analysis.reading.document_actors() if analysis.reading is not None else analysis.actors
     return Document(
         id=doc_id,
         source=raw.source,

@@ -19,7 +19,8 @@ from newsgraph.evaluation.plover import (
     split_halves,
 )
 from newsgraph.events.coder import extract_events
-from newsgraph.events.lookup import KnowledgeBaseLookup
+from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.actors.reading import read_actors
 from newsgraph.events.records import ActorRef, EventRecord
 
 FLOORS = Path(__file__).resolve().parent / "plover_floors.json"
@@ -85,7 +86,7 @@ def test_bad_gold_files_are_input_errors(tmp_path: Path, content: str, problem: 
 
 def test_main_event_is_the_main_clause(nlp: Language) -> None:
     doc = nlp("Kenya accused Uganda of shelling the border town.")
-    events = extract_events(doc, KnowledgeBaseLookup(doc))
+    events = extract_events(doc, read_actors(doc, load_knowledge_base(), None))
     found = main_event(doc, events)
     assert found is not None and found.type == "ACCUSE"
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 
 from newsgraph.events.coder import extract_events
-from newsgraph.events.lookup import KnowledgeBaseLookup
+from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.actors.reading import read_actors
 from newsgraph.events.records import EventRecord
 
 
 def code(nlp: Language, text: str, require_actor: bool = True) -> list[EventRecord]:
     doc = nlp(text)
-    return extract_events(doc, KnowledgeBaseLookup(doc, published="2024-06-18"), require_actor=require_actor)
+    return extract_events(doc, read_actors(doc, load_knowledge_base(), date(2024, 6, 18)), require_actor=require_actor)
 
 
 def event(nlp: Language, text: str, trigger: str) -> EventRecord:

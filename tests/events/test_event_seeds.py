@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from spacy.language import Language
 from factories import SEEDS
 from newsgraph.clean import clean_text
 from newsgraph.events.coder import extract_events
-from newsgraph.events.lookup import KnowledgeBaseLookup
+from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.actors.reading import read_actors
 from newsgraph.events.records import EventRecord
 
 
@@ -21,7 +23,7 @@ def seed_events(nlp: Language) -> dict[str, list[EventRecord]]:
     found = {}
     for path in sorted(Path(SEEDS).glob("*.txt")):
         doc = nlp(clean_text(path.read_text(encoding="utf-8")).text)
-        found[path.name[:3]] = extract_events(doc, KnowledgeBaseLookup(doc, published="2024-06-18"))
+        found[path.name[:3]] = extract_events(doc, read_actors(doc, load_knowledge_base(), date(2024, 6, 18)))
     return found
 
 

@@ -6,7 +6,7 @@ import newsgraph.events as events
 def test_public_api_is_pinned() -> None:
     assert sorted(events.__all__) == [
         "ActorLookup", "ActorRef", "CameoCode", "EVENTS_VERSION", "EventRecord", "EventType",
-        "KnowledgeBaseLookup", "Ontology", "PLOVER_TYPES", "Pattern", "PatternBook", "STATUSES",
+        "Ontology", "PLOVER_TYPES", "Pattern", "PatternBook", "STATUSES",
         "Status", "extract_events", "load_ontology", "load_patterns",
     ]
     for name in events.__all__:

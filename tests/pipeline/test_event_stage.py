@@ -51,3 +51,37 @@ def test_a_phrase_names_the_actor_nearest_its_head_not_the_last_one() -> None:
     found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
     veto = next(event for event in found.events if event.trigger_text == "vetoed")
     assert (veto.type, veto.source_actor_codes, veto.target_actor_codes) == ("REJECT", ["ESP"], ["IGOUNO"])
+
+
+ONE_READER = """Troops deployed as talks stalled
+[March 3, 2025]
+
+North Korean soldiers crossed the border on Monday, and South Korean troops fired warning shots.
+
+Egyptian police arrested dozens of protesters in Cairo, and the ministry condemned the rally.
+
+Its troops shelled Kharkiv overnight, Ukraine's military said, accusing Russia of targeting civilians.
+
+Arab League Secretary-General Ahmed Aboul Gheit urged Israel to withdraw its forces.
+"""
+
+
+def test_every_event_actor_is_one_of_the_documents_actors_with_the_same_code() -> None:
+    # One reader: the actors stage decides who a phrase names and its code; an event never holds
+    # an actor (or a code for it) that the document's actors do not.
+    raw = RawArticle(source="one-reader.txt", format="text", raw_text=ONE_READER, raw_sha="sha-one-reader")
+    found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
+    codes = {actor.id: actor.code for actor in found.actors}
+    sides = [
+        (ids, event_codes)
+        for event in found.events
+        for ids, event_codes in ((event.source_actor_ids, event.source_actor_codes), (event.target_actor_ids, event.target_actor_codes))
+        if ids
+    ]
+    assert len(sides) >= 6, [(event.trigger_text, event.source_actor_ids, event.target_actor_ids) for event in found.events]
+    for ids, event_codes in sides:
+        for actor_id in ids:
+            assert actor_id in codes, actor_id
+            assert codes[actor_id] in event_codes, (actor_id, codes[actor_id], event_codes)
+    soldiers = next(event for event in found.events if event.trigger_text == "fired")
+    assert soldiers.source_actor_ids == ["sector:KORMIL"]

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["name_key", "fold", "is_acronym", "word_count"]
+from rapidfuzz import fuzz
+
+__all__ = ["name_key", "fold", "is_acronym", "word_count", "same_given_names"]
 
 # Letters that do not decompose into a base letter plus a combining mark.
 _UNDECOMPOSABLE = str.maketrans(
@@ -74,3 +76,15 @@ def is_acronym(key: str) -> bool:
 
 def word_count(key: str) -> int:
     return len(key.split())
+
+
+_GIVEN_NAME_CUTOFF = 75.0
+
+
+def same_given_names(given: list[str], name: str, aliases: tuple[str, ...] = ()) -> bool:
+    """Whether one of the ``given`` names (lower case) is, or nearly is, a word of ``name`` or an
+    alias: spellings of one given name differ ("Moammar", "Muammar"), so a near match (rapidfuzz
+    ratio of 75 or more) is the same name."""
+    known = " ".join((name, *aliases)).lower().replace("-", " ").split()
+    return any(fuzz.ratio(word, other) >= _GIVEN_NAME_CUTOFF for word in given for other in known)
+

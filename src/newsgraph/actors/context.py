@@ -141,12 +141,22 @@ def describe(
         role=main.role,
         head=main.head,
         affiliation=next((item.affiliation for item in described if item.affiliation), None),
-        country=next((item.country for item in described if item.country), None),
+        country=next((item.country for item in described if item.country), None) or _country_after(head, country_words),
         possessor=next((item.possessor for item in described if item.possessor is not None), None),
         words=frozenset().union(*(item.words for item in described)),
         gender=next((item.gender for item in described if item.gender), None),
         former=main.former,
     )
+
+
+def _country_after(head: Token, country_words: Mapping[int, CountryWord]) -> str | None:
+    """The country "of" or "from" which a titled person is ("President Marcel Dupont of Haiti")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i > head.i:
+            target = next((grandchild for grandchild in child.children if grandchild.dep_ == "pobj"), None)
+            if target is not None and target.i in country_words:
+                return country_words[target.i].country
+    return None
 
 
 def describe_phrase(

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 __all__ = [
     "MENTION_KINDS",
+    "NON_STATE_ROOTS",
+    "ActorRef",
     "MentionHow",
     "ActorRecord",
     "MentionRecord",
@@ -34,6 +36,45 @@ MENTION_KINDS: tuple[MentionHow, ...] = (
 # phrase ("North Korean leader Kim Jong-un") is a modifier, not the phrase's referent.
 _WEAK_HOW = {"demonym"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+NON_STATE_ROOTS = frozenset({"IGO", "IMG", "NGO", "NGM", "MNC"})
+"""CAMEO roots of actors that act for no one country: intergovernmental and non-governmental
+organisations, international militant groups, multinational companies."""
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as the actors stage reads a stretch of text: one actor taking part in an event.
+
+    ``id`` is the knowledge-base id (``country:PRK``, ``igo:un``) or None for an actor known only by
+    its sector ("police", "rebels" with no country in sight). ``country`` is the ISO 3166 alpha-3
+    code the actor belongs to, None for an international organisation or an unplaced actor.
+    ``code`` is the CAMEO-style actor code: country plus sector (``ISRMIL``), an organisation's own
+    code (``IGOUNO``), or a bare sector (``REB``).
+    """
+
+    id: str | None
+    country: str | None
+    code: str | None
+
+    @property
+    def root(self) -> str | None:
+        """The first element of a CAMEO actor code: the country, or ``IGO``, ``IMG``, ``NGO``... for
+        an actor outside any one country; None for a bare sector.
+
+        A person holding an international office acts for the organisation, not for the country
+        of their passport: a UN Secretary-General (``IGOUNO``, country ``GHA``) has root ``IGO``."""
+        if self.code and self.id is not None and self.code[:3] in NON_STATE_ROOTS:
+            return self.code[:3]
+        if self.country:
+            return self.country
+        if self.code and len(self.code) >= 3 and self.id is not None:
+            return self.code[:3]
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "country": self.country, "code": self.code}
 
 
 def slug_id(kind: str, name: str) -> str:

@@ -47,9 +47,11 @@ from newsgraph.actors.coreference import (
     resolve_pronoun,
     resolve_surname,
 )
+from newsgraph.actors._names import same_given_names
+from newsgraph.actors.kb_records import Candidate
 from newsgraph.actors.knowledge import KnowledgeBase
 from newsgraph.actors.mentions import NameMatch, find_names
-from newsgraph.actors.records import ActorRecord, DocumentActors, MentionHow, MentionRecord, slug_id
+from newsgraph.actors.records import NON_STATE_ROOTS, ActorRecord, DocumentActors, MentionHow, MentionRecord, slug_id
 from newsgraph.actors.sectors import (
     SECTOR_TYPES,
     CountryWord,
@@ -315,13 +317,33 @@ class _Resolver:
         refs = []
         for first, last in people:
             name = " ".join(_strip_possessive(self.doc[first : last + 1].text).split())
-            state = ActorState(slug_id("person", name), name, "person", None, from_kb=False)
-            state.surnames.add(name.split()[-1])
+            known = self._spelt_otherwise(name)
+            if known is not None:
+                state = self._kb_state(known)
+            else:
+                state = ActorState(slug_id("person", name), name, "person", None, from_kb=False)
+                state.surnames.add(name.split()[-1])
             description = describe(self.doc, first, last, country_words, person_tokens.__contains__)
             refs.append(_Ref(first, last, "name", actor=state, description=description))
         for index in lone:
             refs.append(self._surname_ref(index, index, (), country_words, person_tokens))
         return refs
+
+    def _spelt_otherwise(self, name: str) -> str | None:
+        """The knowledge-base person a full name the base does not hold spells another way: same
+        surname, a given name nearly the same ("Moammar Gaddafi" for Muammar Gaddafi); None when
+        no one, or more than one, fits."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        given = [word.lower() for word in words[:-1] if word.isalpha()]
+        fits = {
+            candidate.actor.id
+            for candidate in self.kb.lookup(words[-1])
+            if candidate.actor.type == "person" and candidate.how == "surname"
+            and same_given_names(given, candidate.actor.name, candidate.actor.aliases)
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _sector_ref(self, phrase: SectorPhrase) -> _Ref:
         state = self._sector_state(phrase.country, phrase.sector)
@@ -373,11 +395,22 @@ class _Resolver:
             country = self._based_in(first, country_words)
         name = " ".join(_strip_possessive(self.doc[first : last + 1].text).split())
         known = [c for c in self.kb.lookup(name) if not c.ambiguous and c.how in {"name", "alias"}]
+        known = known or self._acronym_after(last)
         if known:
             return _Ref(first, last, "name", actor=self._kb_state(known[0].actor.id))
         state = ActorState(slug_id("organization", name), name, "organization", country, from_kb=False)
         state.code = _organisation_code(name, country)
         return _Ref(first, last, "name", actor=state)
+
+    def _acronym_after(self, last: int) -> list[Candidate]:
+        """The knowledge-base organisation of an acronym in brackets right after a name the base
+        does not know in that spelling: "the International Labor Office (ILO)"."""
+        if last + 3 >= len(self.tokens) or self.tokens[last + 1].text != "(" or self.tokens[last + 3].text != ")":
+            return []
+        acronym = self.tokens[last + 2].text
+        if not acronym.isupper() or len(acronym) < 2:
+            return []
+        return [c for c in self.kb.lookup(acronym) if not c.ambiguous and self.kb.actor(c.actor.id).type != "person"]
 
     def _based_in(self, first: int, country_words: dict[int, CountryWord]) -> str | None:
         """The country of a "Washington-based" or "U.S." between an organisation's name and the
@@ -562,10 +595,39 @@ class _Resolver:
             state.affiliation = " ".join(self.doc[first : last + 1].text.split())
         if state.country is None:
             state.country = description.country or self._possessor_country(description)
-        if state.country is None and description.head in _STATE_ROLES and description.affiliation is None:
+        office = self._international_office(description)
+        if state.country is None and office is None and description.head in _STATE_ROLES and description.affiliation is None:
             state.country = self._country_in_context(description.first)
+        if state.country is None and office is None and description.head and description.head not in _KIN:
+            state.country = self._sole_country(description.first)
         if not state.from_kb and state.type == "person":
-            state.code = _person_code(state.country, description)
+            state.code = office or _person_code(state.country, description)
+
+    def _international_office(self, description: Description) -> str | None:
+        """The code of the international organisation a person's title or apposition names
+        ("Arab League Secretary-General", "a UN envoy"): the person acts for it, not a country."""
+        if description.affiliation is not None:
+            first, last = description.affiliation
+        else:
+            first, last = description.first, description.last
+        for index in range(first, last + 1):
+            body = self.organisations.get(index)
+            if body is not None:
+                code = self.kb.actor(body).code
+                if code and code[:3] in NON_STATE_ROOTS:
+                    return code
+        return None
+
+    def _sole_country(self, token: int) -> str | None:
+        """The one country the sentence of ``token`` names as a state ("President X reneged on his
+        commitment to the Zambian people"), or None when it names none or several."""
+        sentence = self.tokens[token].sent
+        countries = {
+            self.country_words[index].country
+            for index in range(sentence.start, sentence.end)
+            if index in self.country_words and index in self.country_names
+        }
+        return countries.pop() if len(countries) == 1 else None
 
     def _possessor_country(self, description: Description) -> str | None:
         """The country of the possessor of a title ("Putin's aide"), met already or not."""

@@ -50,7 +50,9 @@ SECTOR_TYPES: Mapping[str, str] = MappingProxyType({
 })
 SECTOR_NAMES: Mapping[str, str] = MappingProxyType({
     "GOV": "government", "MIL": "military", "MED": "media", "SPY": "intelligence services", "LEG": "legislature",
-    "COP": "police", "JUD": "judiciary",
+    "COP": "police", "JUD": "judiciary", "REB": "rebels", "OPP": "opposition", "PTY": "political parties",
+    "CVL": "civilians", "EDU": "education", "BUS": "business", "LAB": "labour", "REF": "refugees", "HLH": "health",
+    "REL": "religious groups", "CRM": "criminals", "AGR": "agriculture", "NGO": "non-governmental organisations",
 })
 _HEADS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(

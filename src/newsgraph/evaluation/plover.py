@@ -25,15 +25,17 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.actors.knowledge import load_knowledge_base
+from newsgraph.actors.reading import read_actors
 from newsgraph.errors import InputError
 from newsgraph.events.coder import extract_events
-from newsgraph.events.lookup import KnowledgeBaseLookup
 from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.events.records import EventRecord
 from newsgraph.nlp import load_nlp
@@ -196,9 +198,10 @@ def predict(records: Sequence[PloverGold], nlp: Language | None = None) -> list[
     """The main event the coder finds in each record's sentence (None where it finds none)."""
     pipeline = nlp or load_nlp()
     found: list[EventRecord | None] = []
+    kb, published = load_knowledge_base(), date.fromisoformat(GOLD_DATE)
     for doc in pipeline.pipe(record.text for record in records):
-        lookup = KnowledgeBaseLookup(doc, published=GOLD_DATE)
-        found.append(main_event(doc, extract_events(doc, lookup, require_actor=False)))
+        reading = read_actors(doc, kb, published)
+        found.append(main_event(doc, extract_events(doc, reading, require_actor=False)))
     return found
 
 

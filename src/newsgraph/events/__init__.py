@@ -4,14 +4,14 @@
 type and mode, the CAMEO code and its Goldstein score, the source and target actors
 (:class:`ActorRef`), the status (asserted, planned, alleged, denied, hypothetical) and the evidence.
 The ontology (:func:`load_ontology`) and the pattern dictionary (:func:`load_patterns`) are data
-files in ``newsgraph/data/events``; the actors come from an :class:`ActorLookup`, by default
-:class:`KnowledgeBaseLookup` over the actor knowledge base.
+files in ``newsgraph/data/events``; the actors come from an :class:`ActorLookup`: in the pipeline,
+the actors stage's one reading (:class:`~newsgraph.actors.reading.ActorReading`).
 """
 
 from __future__ import annotations
 
 from newsgraph.events.coder import extract_events
-from newsgraph.events.lookup import ActorLookup, KnowledgeBaseLookup
+from newsgraph.actors.reading import ActorLookup
 from newsgraph.events.ontology import PLOVER_TYPES, CameoCode, EventType, Ontology, load_ontology
 from newsgraph.events.patterns import Pattern, PatternBook, load_patterns
 from newsgraph.events.records import EVENTS_VERSION, STATUSES, ActorRef, EventRecord, Status
@@ -25,7 +25,6 @@ __all__ = [
     "CameoCode",
     "EventRecord",
     "EventType",
-    "KnowledgeBaseLookup",
     "Ontology",
     "Pattern",
     "PatternBook",

@@ -1,7 +1,7 @@
 """The arguments of an event: which actors the words around a trigger name.
 
 :class:`Arguments` reads the source and target of a trigger from the parse and asks an
-:class:`~newsgraph.events.lookup.ActorLookup` which actor each phrase names. It follows
+:class:`~newsgraph.actors.reading.ActorLookup` which actor each phrase names. It follows
 coordination ("Moscow and Pyongyang", "Hungarian and Romanian officials"), pronouns and relative
 pronouns back to their antecedents, and, for a phrase that names no actor, whose thing it is
 ("an Indian proposal", "calls by Belarus's rulers", "US drone attacks").
@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.lookup import ActorLookup, load_actor_nouns
-from newsgraph.events.records import ActorRef
+from newsgraph.actors.phrases import load_actor_nouns
+from newsgraph.actors.reading import ActorLookup
+from newsgraph.actors.records import ActorRef
 from newsgraph.events.syntax import (
     RELATIVES,
     clauses,
@@ -90,16 +91,22 @@ class Arguments:
                 start, end = phrase_span(apposition)
                 ref = self._lookup.actor_for(start, end)
                 if ref is not None and ref.id is not None:
-                    found = [_with_sector(ref, found[0].code if found else None)]
+                    found = [self._with_sector(ref, found[0].code if found else None)]
                     break
         if (not found or found[0].id is None) and resolve and (found or lemma(head) in self._actor_nouns):
             # "its troops", "their countries": the possessor's actors, with the head's sector.
             possessor = next((c for c in head.children if c.dep_ == "poss" and is_pronoun(c)), None)
             if possessor is not None:
                 sector = found[0].code if found else None
-                found = [_with_sector(ref, sector) for ref in self.actors(possessor)] or found
+                found = [self._with_sector(ref, sector) for ref in self.actors(possessor)] or found
         self._heads[head.i] = found
         return found
+
+    def _with_sector(self, ref: ActorRef, sector: str | None) -> ActorRef:
+        """A country's actor with the sector of the phrase that names it ("its troops")."""
+        if sector and len(sector) == 3 and ref.country and ref.code == ref.country:
+            return self._lookup.sector_actor(ref.country, sector)
+        return ref
 
     def _split_modifiers(self, head: Token) -> list[ActorRef]:
         """"Hungarian and Romanian officials": one actor per coordinated modifier, each with the
@@ -116,7 +123,7 @@ class Arguments:
             for modifier in group:
                 ref = self._lookup.actor_for(*phrase_span(modifier))
                 if ref is not None and ref.id is not None:
-                    found.append(_with_sector(ref, sector))
+                    found.append(self._with_sector(ref, sector))
             if len(found) >= 2:
                 return found
         return []
@@ -362,12 +369,6 @@ def _receiving_verb(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in _RECEIVING:
         return None
     return verb
-
-
-def _with_sector(ref: ActorRef, sector: str | None) -> ActorRef:
-    if sector and ref.country and ref.code == ref.country:
-        return ActorRef(ref.id, ref.country, ref.country + sector)
-    return ref
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

@@ -45,8 +45,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.reading import ActorLookup
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
-from newsgraph.events.lookup import ActorLookup, KnowledgeBaseLookup
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
 from newsgraph.events.records import ActorRef, EventRecord, Status
@@ -99,15 +99,15 @@ class _Draft:
     depth: int = 0
 
 
-def extract_events(doc: Doc, lookup: ActorLookup | None = None, *, require_actor: bool = True) -> list[EventRecord]:
+def extract_events(doc: Doc, lookup: ActorLookup, *, require_actor: bool = True) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
     ``doc`` is text parsed by :func:`newsgraph.nlp.load_nlp` (tagger, lemmatizer, parser and
-    entity recogniser). ``lookup`` says which actor a span names; the default reads names with the
-    actor knowledge base (:class:`~newsgraph.events.lookup.KnowledgeBaseLookup`, no publication
-    date). With ``require_actor`` false, events whose actors the sentence does not name are kept.
+    entity recogniser). ``lookup`` says which actor a span names: the actors stage's reading
+    (:class:`~newsgraph.actors.reading.ActorReading`). With ``require_actor`` false, events whose
+    actors the sentence does not name are kept.
     """
-    coder = _Coder(doc, lookup or KnowledgeBaseLookup(doc), load_ontology(), load_patterns(), require_actor)
+    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor)
     events: list[EventRecord] = []
     for sentence in doc.sents:
         events.extend(coder.sentence(sentence))
@@ -394,6 +394,13 @@ class _Coder:
         draft.intended = _action_key(draft)
         self._set_code(draft, code.code)
 
+    def _placed(self, ref: ActorRef, country: str) -> ActorRef:
+        """An actor known only by its sector, placed in ``country``: that country's sector actor
+        ("police" acting in Egypt are ``sector:EGYCOP``)."""
+        if ref.code is not None and len(ref.code) == 3:
+            return self._lookup.sector_actor(country, ref.code)
+        return ActorRef(None, country, country)
+
     # -- records -------------------------------------------------------------------------
 
     def sentence(self, sentence: Span) -> list[EventRecord]:
@@ -420,7 +427,9 @@ class _Coder:
                 return []
             if not draft.sources and not draft.targets:
                 return []
-        _place_unplaced(draft, lambda: self._args.sole_country(sentence), lambda: self._args.scene_country(draft.predicate))
+        _place_unplaced(
+            draft, lambda: self._args.sole_country(sentence), lambda: self._args.scene_country(draft.predicate), self._placed
+        )
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
@@ -471,7 +480,12 @@ def _complement(token: Token) -> bool:
     return token.dep_ in _COMPLEMENTS
 
 
-def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene: Callable[[], str | None]) -> None:
+def _place_unplaced(
+    draft: _Draft,
+    sole_country: Callable[[], str | None],
+    scene: Callable[[], str | None],
+    place: Callable[[ActorRef, str], ActorRef],
+) -> None:
     """The domestic default: an actor known only by its sector ("the president", "rebels",
     "demonstrators") takes the country of the actors coordinated with it; else a domestic one
     (police, rebels, a party) is of the country where the event happened, when the trigger says
@@ -492,7 +506,7 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene
             for role in (draft.sources, draft.targets):
                 for position, ref in enumerate(role):
                     if ref.id is None and (ref.code is None or ref.code in _DOMESTIC):
-                        role[position] = ActorRef(None, country, country + (ref.code or ""))
+                        role[position] = place(ref, country)
             return
     for role, other in ((draft.sources, draft.targets), (draft.targets, draft.sources)):
         placed = {ref.country for ref in role if ref.country}
@@ -520,7 +534,7 @@ def _place_unplaced(draft: _Draft, sole_country: Callable[[], str | None], scene
         for position, ref in enumerate(role):
             forces = insurgent and ref.code in _STATE
             if ref.id is None and ref.country is None and (ref.code is None or ref.code in _DOMESTIC or forces):
-                role[position] = ActorRef(None, country, country + (ref.code or ""))
+                role[position] = place(ref, country)
 
 
 def _action_key(draft: _Draft) -> str:

@@ -1,9 +1,12 @@
-"""The records the event coder produces: the actors of an event and the event itself."""
+"""The records the event coder produces. An event's actors are :class:`~newsgraph.actors.records.ActorRef`
+readings made by the actors stage (re-exported here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from newsgraph.actors.records import NON_STATE_ROOTS, ActorRef
 
 __all__ = ["EVENTS_VERSION", "NON_STATE_ROOTS", "STATUSES", "Status", "ActorRef", "EventRecord"]
 
@@ -14,44 +17,6 @@ article)."""
 
 Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
 STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")
-
-NON_STATE_ROOTS = frozenset({"IGO", "IMG", "NGO", "NGM", "MNC"})
-"""CAMEO roots of actors that act for no one country: intergovernmental and non-governmental
-organisations, international militant groups, multinational companies."""
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """One actor taking part in an event.
-
-    ``id`` is the knowledge-base id (``country:PRK``, ``igo:un``) or None for an actor known only by
-    its sector ("police", "rebels" with no country in sight). ``country`` is the ISO 3166 alpha-3
-    code the actor belongs to, None for an international organisation or an unplaced actor.
-    ``code`` is the CAMEO-style actor code: country plus sector (``ISRMIL``), an organisation's own
-    code (``IGOUNO``), or a bare sector (``REB``).
-    """
-
-    id: str | None
-    country: str | None
-    code: str | None
-
-    @property
-    def root(self) -> str | None:
-        """The first element of a CAMEO actor code: the country, or ``IGO``, ``IMG``, ``NGO``... for
-        an actor outside any one country; None for a bare sector.
-
-        A person holding an international office acts for the organisation, not for the country
-        of their passport: a UN Secretary-General (``IGOUNO``, country ``GHA``) has root ``IGO``."""
-        if self.code and self.id is not None and self.code[:3] in NON_STATE_ROOTS:
-            return self.code[:3]
-        if self.country:
-            return self.country
-        if self.code and len(self.code) >= 3 and self.id is not None:
-            return self.code[:3]
-        return None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "country": self.country, "code": self.code}
 
 
 @dataclass(frozen=True)

