@@ -10,7 +10,9 @@ from newsgraph.evaluation.scores import Ratio
 
 def test_scores_add_up_over_articles() -> None:
     first = EventScore(predicted=3, right=1, gold=2, found=1, status=Ratio(1, 1), errors={"wrong type": 2})
-    second = EventScore(predicted=2, right=2, gold=4, found=2, status=Ratio(1, 2), errors={"wrong type": 1, "direction": 1})
+    second = EventScore(
+        predicted=2, right=2, gold=4, found=2, status=Ratio(1, 2), errors={"wrong type": 1, "direction": 1}
+    )
     total = first + second
     assert (total.precision, total.recall, total.status) == (Ratio(3, 5), Ratio(3, 6), Ratio(2, 3))
     assert total.errors == {"wrong type": 3, "direction": 1}

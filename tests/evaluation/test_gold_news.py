@@ -54,7 +54,8 @@ def test_page_and_events_load_into_records(tmp_path: Path) -> None:
     assert gold.page.title == "Poland and Germany agree joint border patrols"
     assert [line.kind for line in gold.page.lines][:4] == ["junk", "junk", "junk", "title"]
     consult, agree, cooperate, _, joined = gold.events
-    assert (consult.type, consult.source, consult.target, consult.key) == ("CONSULT", ("sikorski",), ("wadephul",), True)
+    assert (consult.type, consult.source, consult.target) == ("CONSULT", ("sikorski",), ("wadephul",))
+    assert consult.key and consult.date == "2025-05-12" and consult.date_fixed
     assert agree.mutual and agree.cluster == "p1-patrols"
     assert cooperate.date is None and not cooperate.date_fixed and cooperate.n == 1
     assert joined.background and joined.date == "1999"
