@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from newsgraph.errors import InputError
 from newsgraph.evaluation.gold import GoldDocument, GoldMention, GoldQuote
 
-__all__ = ["LocatedGold", "LocatedMention", "LocatedQuote", "find_phrase", "find_words", "locate_gold", "straighten"]
+__all__ = [
+    "LocatedGold",
+    "LocatedMention",
+    "LocatedQuote",
+    "count_words",
+    "find_phrase",
+    "find_words",
+    "locate_gold",
+    "straighten",
+]
 
 # One character for one character, so offsets into the straightened text hold for the original.
 _STRAIGHT = str.maketrans(
@@ -69,14 +78,26 @@ def find_words(text: str, words: str, n: int = 1) -> tuple[int, int] | None:
     Case is ignored, and so is whatever separates the words (spaces, line breaks, quote marks,
     punctuation): "to do everything" finds 'to do "everything'.
     """
-    tokens = _WORD.findall(straighten(words))
-    if not tokens:
+    pattern = _words_pattern(words)
+    if pattern is None:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
     for index, match in enumerate(pattern.finditer(straighten(text)), start=1):
         if index == n:
             return match.span()
     return None
+
+
+def count_words(text: str, words: str) -> int:
+    """How many times :func:`find_words` finds the words of ``words`` in ``text``."""
+    pattern = _words_pattern(words)
+    return 0 if pattern is None else sum(1 for _ in pattern.finditer(straighten(text)))
+
+
+def _words_pattern(words: str) -> re.Pattern[str] | None:
+    tokens = _WORD.findall(straighten(words))
+    if not tokens:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
 
 
 def locate_gold(gold: GoldDocument, body: str, title: str | None = None) -> LocatedGold:
