@@ -77,7 +77,7 @@ def score_news_article(
     gold = article.gold
     predictions = document_predictions(document)
     metadata = document.metadata
-    quotes = score_document(gold, document.text, predictions, metadata.title)
+    quotes = score_document(gold, document.text, predictions, metadata.title, lenient=True)
     page, page_problems = score_page(
         gold,
         document.raw_text,

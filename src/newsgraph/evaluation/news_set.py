@@ -107,8 +107,10 @@ def load_news_set(folder: Path) -> NewsSet:
 def _read_split(path: Path) -> dict[str, str]:
     """Article stem -> half."""
     data = _read_json(path)
-    if not isinstance(data, dict) or sorted(data) != sorted(HALVES):
-        raise InputError(str(path), f"must be one object with the lists {' and '.join(HALVES)}", NEWS_HINT)
+    if not isinstance(data, dict) or sorted(set(data) - {"about"}) != sorted(HALVES):
+        raise InputError(
+            str(path), f"must be one object with the lists {' and '.join(HALVES)} (and an optional 'about')", NEWS_HINT
+        )
     halves: dict[str, str] = {}
     for half in HALVES:
         names = data[half]

@@ -53,14 +53,16 @@ class _Matched:
     predicted: tuple[PredictedQuote, ...]
 
 
-def score_document(gold: GoldDocument, body: str, predictions: Predictions, title: str | None = None) -> DocumentScore:
+def score_document(
+    gold: GoldDocument, body: str, predictions: Predictions, title: str | None = None, *, lenient: bool = False
+) -> DocumentScore:
     """Score ``predictions`` for one article against ``gold``.
 
     ``body`` is the clean text the predictions' offsets refer to and ``title`` the article's
     title (needed when the gold has headline quotes). Raises
     :class:`~newsgraph.errors.InputError` when a gold anchor is not in the text.
     """
-    located = locate_gold(gold, body, title)
+    located = locate_gold(gold, body, title, lenient=lenient)
     matcher = ActorMatcher(gold, predictions)
     problems: list[Problem] = []
     texts = {"body": body, "title": title or ""}
