@@ -19,6 +19,7 @@ __all__ = [
     "LocatedQuote",
     "count_words",
     "find_phrase",
+    "find_loosely",
     "find_words",
     "locate_gold",
     "straighten",
@@ -84,9 +85,19 @@ def find_words(text: str, words: str, n: int = 1) -> tuple[int, int] | None:
     for index, match in enumerate(pattern.finditer(straighten(text)), start=1):
         if index == n:
             return match.span()
-    # Words run together in the raw page ("soldiersKyiv") that cleaning split, or the reverse:
-    # the same letters in the same order, whatever stands between them.
+    return None
+
+
+def find_loosely(text: str, words: str, n: int = 1) -> tuple[int, int] | None:
+    """:func:`find_words`, else the same letters in the same order whatever stands between them:
+    words a raw page ran together ("soldiersKyiv") that cleaning split, or the reverse. For gold
+    checked against the raw page and looked for in the clean text."""
+    found = find_words(text, words, n)
+    if found is not None:
+        return found
     letters = [char for token in _WORD.findall(straighten(words)) for char in token]
+    if not letters:
+        return None
     loose = re.compile(r"(?<!\w)" + r"\W*".join(re.escape(char) for char in letters) + r"(?!\w)", re.IGNORECASE)
     for index, match in enumerate(loose.finditer(straighten(text)), start=1):
         if index == n:
@@ -167,7 +178,7 @@ def _locate_quote(gold: GoldDocument, quote: GoldQuote, body: str, title: str | 
         text = title
     else:
         text = body
-    span = find_words(text, quote.starts, quote.n)
+    span = find_loosely(text, quote.starts, quote.n) if lenient else find_words(text, quote.starts, quote.n)
     if span is None and lenient:
         return LocatedQuote(quote, -1, -1)
     if span is None:

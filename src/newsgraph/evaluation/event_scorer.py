@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.errors import InputError
-from newsgraph.evaluation.anchors import find_words
+from newsgraph.evaluation.anchors import find_loosely
 from newsgraph.evaluation.event_scores import EventScore
 from newsgraph.evaluation.gold import GoldDocument
 from newsgraph.evaluation.gold_news import NEWS_HINT, GoldEvent
@@ -131,7 +131,7 @@ class _Units:
 def _locate(gold: GoldDocument, index: int, event: GoldEvent, body: str, units: _Units) -> _Gold:
     # The gold was checked against the raw page: a sentence not in the clean text is one cleaning
     # lost (or changed past recognition). It is placed nowhere, so it counts as missed.
-    span = find_words(body, event.sentence, event.n) or (-1, -1)
+    span = find_loosely(body, event.sentence, event.n) or (-1, -1)
     return _Gold(
         index,
         event,
