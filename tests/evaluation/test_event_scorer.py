@@ -268,3 +268,20 @@ def test_the_coders_confidence_is_kept_with_whether_the_event_was_right() -> Non
         predicted(2, "ACCUSE", ["nato"], ["RUS"]),
     )
     assert result.score.confidences == ((0.9, True), (0.4, False))
+
+
+@pytest.mark.parametrize(
+    ("gold_status", "intended", "right"),
+    [
+        pytest.param("planned", "CONSULT", True, id="a-planned-meeting-coded-as-intent-to-meet"),
+        pytest.param("asserted", "CONSULT", False, id="a-meeting-held-is-no-intent"),
+        pytest.param("planned", "AID/military", False, id="an-intent-of-another-action"),
+        pytest.param("planned", None, False, id="an-agreement-with-no-intended-action"),
+    ],
+)
+def test_an_intent_to_cooperate_is_the_planned_action(gold_status: str, intended: str | None, right: bool) -> None:
+    # PLOVER codes "will meet" as AGREE with the meeting intended: the same report as a planned CONSULT.
+    gold = copy.deepcopy(GOLD)
+    gold["events"][CONSULT]["status"] = gold_status
+    result = score(predicted(0, "AGREE", ["sikorski"], ["DEU"], status=gold_status, intended=intended), gold=gold)
+    assert (result.score.right == 1) is right

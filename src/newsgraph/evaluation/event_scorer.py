@@ -159,8 +159,12 @@ def _gold_sides(gold: _Gold, predicted: _Predicted) -> tuple[frozenset[str], fro
     return gold.sources, gold.targets
 
 
+def _fits(gold: _Gold, predicted: _Predicted) -> bool:
+    return predicted.event.fits_type(gold.event.type, gold.event.status)
+
+
 def _fully_right(gold: _Gold, predicted: _Predicted) -> bool:
-    if gold.event.type != predicted.event.type:
+    if not _fits(gold, predicted):
         return False
     sources, targets = _gold_sides(gold, predicted)
     if _side(predicted.sources, sources) and _side(predicted.targets, targets):
@@ -225,7 +229,7 @@ def _greedy_pairs(
         for predicted in preds:
             if predicted.index in used or not _same_sentence(gold, predicted):
                 continue
-            if same_type and predicted.event.type != gold.event.type:
+            if same_type and not _fits(gold, predicted):
                 continue
             pairs[gold.index] = predicted.index
             used.add(predicted.index)
@@ -268,7 +272,7 @@ class _Outcome:
             is_right = gold_index is not None
             right += is_right
             in_sentence = [gold for gold in self.golds if _same_sentence(gold, predicted)]
-            type_right += any(gold.event.type == predicted.event.type for gold in in_sentence)
+            type_right += any(_fits(gold, predicted) for gold in in_sentence)
             if predicted.event.confidence is not None:
                 confidences.append((predicted.event.confidence, is_right))
             if not is_right:
@@ -313,7 +317,7 @@ class _Outcome:
             return _dyad_error(gold, predicted), self._show_gold(gold)
         if not in_sentence:
             return "no event here", "no event in this sentence"
-        same_type = [gold for gold in in_sentence if gold.event.type == predicted.event.type]
+        same_type = [gold for gold in in_sentence if _fits(gold, predicted)]
         if not same_type:
             return "wrong type", " / ".join(self._show_gold(gold) for gold in in_sentence)
         for gold in same_type:

@@ -51,6 +51,7 @@ def predicted_events(document: Document, found: Sequence[DatedEvent]) -> list[Pr
             date=stored.date,
             trigger=stored.trigger_text,
             confidence=_confidence(stored, dated.event),
+            intended=dated.event.intended,
         )
         for stored, dated in zip(document.events, found)
     ]

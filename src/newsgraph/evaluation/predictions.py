@@ -96,6 +96,17 @@ class PredictedEvent:
     date: str | None = None
     trigger: str = ""
     confidence: float | None = None
+    intended: str | None = None
+
+    def fits_type(self, gold_type: str, gold_status: str) -> bool:
+        """Whether this prediction codes a gold event of ``gold_type``. PLOVER codes a cooperative
+        action reported as intended (a planned visit, a promised release) as AGREE with the
+        intended action (``intended``: ``CONSULT``, ``RETREAT/release``); it is the same report as
+        a planned or hypothetical event of that action's type."""
+        if self.type == gold_type:
+            return True
+        intended = (self.intended or "").split("/")[0]
+        return self.type == "AGREE" and intended == gold_type and gold_status in ("planned", "hypothetical")
 
 
 @dataclass(frozen=True)
