@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
+from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence
 from newsgraph.events.lookup import ActorLookup, KnowledgeBaseLookup
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
@@ -109,8 +110,8 @@ def extract_events(doc: Doc, lookup: ActorLookup | None = None, *, require_actor
     """
     coder = _Coder(doc, lookup or KnowledgeBaseLookup(doc), load_ontology(), load_patterns(), require_actor)
     events: list[EventRecord] = []
-    for sentence in doc.sents:
-        events.extend(coder.sentence(sentence))
+    for position, sentence in enumerate(doc.sents):
+        events.extend(coder.sentence(sentence, position))
     return events
 
 
@@ -123,6 +124,7 @@ class _Coder:
         self._book = book
         self._require_actor = require_actor
         self._args = Arguments(doc, lookup)
+        self._features = FeatureReader(doc)
 
     # -- drafting ------------------------------------------------------------------------
 
@@ -396,7 +398,8 @@ class _Coder:
 
     # -- records -------------------------------------------------------------------------
 
-    def sentence(self, sentence: Span) -> list[EventRecord]:
+    def sentence(self, sentence: Span, position: int = 0) -> list[EventRecord]:
+        """The events of ``sentence``, the ``position``-th of the document (from 0)."""
         predicates = find_predicates(sentence, self._book, self._args.is_actor)
         drafts = [self._draft(predicate) for predicate in predicates]
         index: dict[int, _Draft] = {}
@@ -412,9 +415,13 @@ class _Coder:
         for draft in drafts:
             if not draft.consumed:
                 self._recode(draft)
-        return [record for draft in drafts if not draft.consumed for record in self._record(draft, sentence)]
+        kept = [draft for draft in drafts if not draft.consumed]
+        if not kept:
+            return []
+        facts = self._features.sentence(sentence, position, len(kept))
+        return [record for draft in kept for record in self._record(draft, sentence, facts)]
 
-    def _record(self, draft: _Draft, sentence: Span) -> list[EventRecord]:
+    def _record(self, draft: _Draft, sentence: Span, facts: SentenceFacts) -> list[EventRecord]:
         if self._require_actor:
             if draft.predicate.kind == "noun" and not draft.sources:
                 return []
@@ -440,6 +447,12 @@ class _Coder:
         words = sorted({draft.predicate.trigger.i, draft.predicate.head.i})
         first, last = self._doc[words[0]], self._doc[words[-1]]
         code = self._ontology.cameo(draft.cameo)
+        negated = framing.negated if draft.negated is None else draft.negated
+        targets = () if draft.mutual else tuple(draft.targets)
+        features = self._features.features(
+            facts, rule=draft.rule, trigger=draft.predicate.trigger, nominal=draft.predicate.kind == "noun",
+            sources=draft.sources, targets=targets, status=status, negated=negated,
+        )
         return [
             EventRecord(
                 type=draft.type,
@@ -447,10 +460,10 @@ class _Coder:
                 cameo=draft.cameo,
                 goldstein=code.goldstein,
                 source_actors=tuple(draft.sources),
-                target_actors=tuple(() if draft.mutual else draft.targets),
+                target_actors=targets,
                 status=status,
                 reported_by=reported_by,
-                negated=framing.negated if draft.negated is None else draft.negated,
+                negated=negated,
                 trigger_text=self._text[first.idx : last.idx + len(last.text)],
                 trigger_start=first.idx,
                 trigger_end=last.idx + len(last.text),
@@ -459,6 +472,7 @@ class _Coder:
                 mutual=draft.mutual,
                 intended=draft.intended,
                 rule=draft.rule,
+                confidence=event_confidence(features),
             )
         ]
 
