@@ -19,7 +19,7 @@ def _event(**fields: object) -> EventRecord:
         source_actors=(ActorRef("person:antonio-guterres", "PRT", "IGOUNO"),),
         target_actors=(ActorRef(None, None, "COP"), ActorRef(None, "KEN", "KENCOP")),
         status="asserted", reported_by=None, negated=False, trigger_text="urged", trigger_start=26,
-        trigger_end=31, evidence_start=0, evidence_end=len(TEXT),
+        trigger_end=31, evidence_start=0, evidence_end=len(TEXT), confidence=0.7,
     )  # fmt: skip
     base.update(fields)
     return EventRecord(**base)  # type: ignore[arg-type]
@@ -33,13 +33,12 @@ def test_stored_events_keep_each_actors_country_and_international_body() -> None
     assert first.id == document.events[0].id and first.date == "2025-05-12" and first.trigger == "urged"
     assert first.sources == (PredictedParty("person:antonio-guterres", "PRT", "IGOUNO", international=True),)
     assert first.targets == (PredictedParty(None, None, "COP"), PredictedParty(None, "KEN", "KENCOP"))
-    assert (first.evidence_start, first.evidence_end, first.confidence) == (0, len(TEXT), None)
+    assert (first.evidence_start, first.evidence_end, first.confidence) == (0, len(TEXT), 0.7)
     assert second.mutual and not first.mutual
 
 
-def test_a_confidence_the_coder_gives_is_kept() -> None:
+def test_the_coders_confidence_is_kept() -> None:
     document = make_document(TEXT)
-    found = [DatedEvent(_event(), None, None)]
+    found = [DatedEvent(_event(confidence=0.75), None, None)]
     document.events = build_events(document.id, found, TEXT)
-    object.__setattr__(found[0].event, "confidence", 0.75)
     assert predicted_events(document, found)[0].confidence == 0.75

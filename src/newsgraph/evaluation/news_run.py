@@ -50,7 +50,7 @@ def predicted_events(document: Document, found: Sequence[DatedEvent]) -> list[Pr
             mutual=stored.mutual,
             date=stored.date,
             trigger=stored.trigger_text,
-            confidence=_confidence(stored, dated.event),
+            confidence=dated.event.confidence,
             intended=dated.event.intended,
         )
         for stored, dated in zip(document.events, found)
@@ -60,15 +60,6 @@ def predicted_events(document: Document, found: Sequence[DatedEvent]) -> list[Pr
 def _party(actor: ActorRef) -> PredictedParty:
     international = actor.id is not None and actor.root in NON_STATE_ROOTS
     return PredictedParty(actor.id, actor.country, actor.code, international)
-
-
-def _confidence(*records: object) -> float | None:
-    # The coder may come to give each event a confidence; until it does there is none to score.
-    for record in records:
-        value = getattr(record, "confidence", None)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    return None
 
 
 def score_news_article(

@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.reading import ActorLookup
 from newsgraph.actors.records import DocumentActors
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
+from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence
 from newsgraph.events.context import EventContext
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
@@ -135,6 +136,7 @@ class _Coder:
         self._book = book
         self._require_actor = require_actor
         self._args = Arguments(doc, lookup)
+        self._features = FeatureReader(doc)
 
     # -- drafting ------------------------------------------------------------------------
 
@@ -416,6 +418,7 @@ class _Coder:
     # -- records -------------------------------------------------------------------------
 
     def sentence(self, sentence: Span, number: int = 0) -> list[EventRecord]:
+        """The events of ``sentence``, the ``number``-th of the document (from 0)."""
         self._number = number
         predicates = find_predicates(sentence, self._book, self._args.is_actor)
         drafts = [self._draft(predicate) for predicate in predicates]
@@ -432,12 +435,14 @@ class _Coder:
         for draft in drafts:
             if not draft.consumed:
                 self._recode(draft)
+        kept = [draft for draft in drafts if not draft.consumed]
+        if not kept:
+            return []
+        facts = self._features.sentence(sentence, number, len(kept))
         records: list[EventRecord] = []
         lemmas: list[str] = []
-        for draft in drafts:
-            if draft.consumed:
-                continue
-            for record in self._record(draft, sentence):
+        for draft in kept:
+            for record in self._record(draft, sentence, facts):
                 records.append(record)
                 lemmas.append(lemma(draft.predicate.trigger))
         self._context.remember(number, records, lemmas)
@@ -485,7 +490,7 @@ class _Coder:
         draft.sources = [self._lookup.sector_actor(str(countries.pop()), sector)]
         draft.rule += "+implied-authority"
 
-    def _record(self, draft: _Draft, sentence: Span) -> list[EventRecord]:
+    def _record(self, draft: _Draft, sentence: Span, facts: SentenceFacts) -> list[EventRecord]:
         if self._require_actor:
             if draft.predicate.kind == "noun" and not draft.sources and not self._recall(draft):
                 return []
@@ -517,6 +522,12 @@ class _Coder:
         words = sorted({draft.predicate.trigger.i, draft.predicate.head.i})
         first, last = self._doc[words[0]], self._doc[words[-1]]
         code = self._ontology.cameo(draft.cameo)
+        negated = framing.negated if draft.negated is None else draft.negated
+        targets = () if draft.mutual else tuple(draft.targets)
+        features = self._features.features(
+            facts, rule=draft.rule, trigger=draft.predicate.trigger, nominal=draft.predicate.kind == "noun",
+            sources=draft.sources, targets=targets, status=status, negated=negated,
+        )
         return [
             EventRecord(
                 type=draft.type,
@@ -524,10 +535,10 @@ class _Coder:
                 cameo=draft.cameo,
                 goldstein=code.goldstein,
                 source_actors=tuple(draft.sources),
-                target_actors=tuple(() if draft.mutual else draft.targets),
+                target_actors=targets,
                 status=status,
                 reported_by=reported_by,
-                negated=framing.negated if draft.negated is None else draft.negated,
+                negated=negated,
                 trigger_text=self._text[first.idx : last.idx + len(last.text)],
                 trigger_start=first.idx,
                 trigger_end=last.idx + len(last.text),
@@ -536,6 +547,7 @@ class _Coder:
                 mutual=draft.mutual,
                 intended=draft.intended,
                 rule=draft.rule,
+                confidence=event_confidence(features),
             )
         ]
 
