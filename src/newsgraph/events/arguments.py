@@ -43,6 +43,8 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
 
+# Material events, done where they happen: the place of their object may say whom they hit.
+_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 # Conflictual types whose target may be the party they answer ("fired after X crossed").
 _RESPONSES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
 _RESPONSE_MARKS = frozenset({"after", "when", "as", "because"})
@@ -211,6 +213,9 @@ class Arguments:
         if slot == "dative":
             return self.actors(dative(trigger))
         if slot.startswith("prep:"):
+            # Where a thing is says whose it is only for what is done on the ground ("strikes on
+            # targets in Kharkiv"), not for what is said ("support for the war in Ukraine").
+            places = predicate.pattern.type in _ON_THE_GROUND
             obj = direct_object(trigger) if predicate.kind in ("verb", "adj") else None
             if obj is not None:
                 # "supplied missiles and containers of munitions to Russia": the recipient may hang
@@ -218,7 +223,7 @@ class Arguments:
                 bases = bases + [node for node in obj.subtree if node.pos_ in ("NOUN", "PROPN", "NUM") and node.dep_ != "relcl"]
             for base in bases:
                 for node in prep_objects(base, slot[5:]):
-                    found = self.actors(node) or self.owner_actors(node, exclude=exclude)
+                    found = self.actors(node) or self.owner_actors(node, exclude=exclude, places=places)
                     if found:
                         return found
             return []

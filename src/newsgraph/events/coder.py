@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.reading import ActorLookup
 from newsgraph.actors.records import DocumentActors
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
-from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence
+from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence, feature_values
 from newsgraph.events.context import EventContext
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
@@ -265,6 +265,8 @@ class _Coder:
         if frame == "threat":
             draft.targets = self._conditioned(draft, action) or draft.targets
         if action is None:
+            if frame == "intent" and draft.predicate.kind == "adj":
+                draft.consumed = True  # "ready to intervene" with no event in it agrees to nothing
             return
         if frame == "accusation":
             self._accusation(draft, action)
@@ -526,7 +528,8 @@ class _Coder:
         targets = () if draft.mutual else tuple(draft.targets)
         features = self._features.features(
             facts, rule=draft.rule, trigger=draft.predicate.trigger, nominal=draft.predicate.kind == "noun",
-            sources=draft.sources, targets=targets, status=status, negated=negated,
+            sources=draft.sources, targets=targets, status=status, negated=negated, event_type=draft.type,
+            mutual=draft.mutual,
         )
         return [
             EventRecord(
@@ -548,6 +551,7 @@ class _Coder:
                 intended=draft.intended,
                 rule=draft.rule,
                 confidence=event_confidence(features),
+                features=feature_values(features),
             )
         ]
 

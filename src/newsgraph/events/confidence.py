@@ -68,11 +68,22 @@ FEATURE_NAMES: tuple[str, ...] = (
     "short_sentence",
     "caption_like",
     "crowded_sentence",
+    "recalled",
+    "from_clause",
+    "implied_authority",
+    "mutual",
+    "verbal_conflict",
+    "material_cooperation",
+    "material_conflict",
 )
 """The names :func:`feature_values` gives values to: the data file weighs exactly these."""
 
 # Past these the values stop growing: the thirtieth sentence is as far from the lead as the
 # fiftieth, a sentence of 80 words as hard to parse as one of 100.
+# PLOVER's quads; verbal cooperation (AGREE, CONSULT, SUPPORT, CONCEDE) is the baseline.
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "RETREAT"})
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 _LATE_SENTENCE = 30
 _LONG_FROM, _LONG_SPAN = 40, 40
 _SHORT_BELOW = 6
@@ -107,6 +118,8 @@ class EventFeatures:
     the words of the sentence (punctuation and spaces left out); ``caption_like`` says the sentence
     reads like a photo caption left in the body. ``events_in_sentence`` is how many events the
     coder drafted in the sentence, this one included (those it drops for naming no actor too).
+    ``event_type`` is the PLOVER type (its quad is weighed); ``mutual`` says the parties acted on
+    one another.
     """
 
     rule: str
@@ -123,6 +136,8 @@ class EventFeatures:
     sentence_tokens: int
     caption_like: bool
     events_in_sentence: int
+    event_type: str = ""
+    mutual: bool = False
 
 
 def feature_values(features: EventFeatures) -> dict[str, float]:
@@ -147,6 +162,13 @@ def feature_values(features: EventFeatures) -> dict[str, float]:
         "short_sentence": float(features.sentence_tokens < _SHORT_BELOW),
         "caption_like": float(features.caption_like),
         "crowded_sentence": min(max(features.events_in_sentence - 1, 0), _CROWD) / _CROWD,
+        "recalled": float("+recalled" in features.rule),
+        "from_clause": float("+clause" in features.rule),
+        "implied_authority": float("+implied-authority" in features.rule),
+        "mutual": float(features.mutual),
+        "verbal_conflict": float(features.event_type in _VERBAL_CONFLICT),
+        "material_cooperation": float(features.event_type in _MATERIAL_COOPERATION),
+        "material_conflict": float(features.event_type in _MATERIAL_CONFLICT),
     }
 
 
@@ -254,6 +276,8 @@ class FeatureReader:
         targets: Sequence[ActorRef],
         status: Status,
         negated: bool,
+        event_type: str = "",
+        mutual: bool = False,
     ) -> EventFeatures:
         """The features of one event of ``sentence``: its rule, trigger word, parties (as the
         record will hold them), status and negation."""
@@ -275,4 +299,6 @@ class FeatureReader:
             sentence_tokens=sentence.tokens,
             caption_like=sentence.caption_like,
             events_in_sentence=sentence.events,
+            event_type=event_type,
+            mutual=mutual,
         )

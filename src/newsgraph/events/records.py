@@ -4,6 +4,7 @@ readings made by the actors stage (re-exported here)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -66,6 +67,7 @@ class EventRecord:
     intended: str | None = None
     rule: str = ""
     confidence: float = field(kw_only=True)
+    features: Mapping[str, float] | None = field(default=None, kw_only=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not (isinstance(self.confidence, (int, float)) and math.isfinite(self.confidence) and 0.0 <= self.confidence <= 1.0):

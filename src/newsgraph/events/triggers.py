@@ -45,9 +45,22 @@ _CARRIERS = frozenset({
     "effort", "campaign", "operation", "process", "initiative", "bid", "drive", "mission", "attempt",
     "plan", "programme", "program", "action", "move", "spree", "wave", "round", "series", "exercise",
 })
+# Nouns that name a state of affairs: an event only when a verb says it happens ("waged war",
+# "declared war"), never on their own ("Russia's war in Ukraine", "since the start of the war").
+_ONLY_WITH_A_VERB = frozenset({"war"})
+# An agreement named as the subject of what it says or does ("the deal calls for ...", "the
+# agreement comes after ...") or as the frame of something else ("under the accord") refers back
+# to an agreement; only a verb of making it ("reached", "signed") or a clause saying so codes one.
+_AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "understanding", "settlement"})
+_MAKING = frozenset({"reach", "sign", "strike", "seal", "clinch", "conclude", "finalize", "finalise", "broker", "announce", "agree", "approve", "ratify", "negotiate"})
+_FRAMING = frozenset({"under", "in", "to", "with", "by", "of"})
 _LIGHT_PREPOSITIONS = ("in", "on", "into", "under")
-# Entity types no event noun belongs to: "in March" is a month, not a demonstration.
-_NOT_EVENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Entity types no event noun belongs to: "in March" is a month, not a demonstration; a word of a
+# name is no event either ("North Atlantic Treaty Organization", "the Istanbul Convention").
+_NOT_EVENTS = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    "ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE",
+})
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,8 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
     for token in words:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_EVENTS:
             continue
+        if _modifies_a_noun(token) or lemma(token) in _ONLY_WITH_A_VERB or _refers_to_an_agreement(token):
+            continue
         event = event_noun(token, book, is_actor)
         if event is None or event.i in taken:
             continue
@@ -96,6 +111,28 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
             taken.add(event.i)
     _drop_light_duplicates(found)
     return sorted(found, key=lambda predicate: predicate.trigger.i)
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """A noun modifying another noun names no event of its own: "war" in "prisoners of war
+    exchange" or "war crimes", "ceasefire" in "a ceasefire deal" (the deal is the event). Only a
+    carrier noun hands its event to its modifier ("a bombing campaign")."""
+    head = token.head
+    return token.dep_ == "compound" and head.i != token.i and head.pos_ in ("NOUN", "PROPN") and lemma(head) not in _CARRIERS
+
+
+def _refers_to_an_agreement(token: Token) -> bool:
+    """An agreement noun that refers to an agreement already made rather than reporting its
+    making: the subject of a clause ("The agreement calls for ...") or the object of "under", "in",
+    "to"..., unless a verb of making it hangs on it ("the agreement reached at the talks")."""
+    if lemma(token) not in _AGREEMENTS:
+        return False
+    if any(child.dep_ in ("acl", "relcl") and lemma(child) in _MAKING for child in token.children):
+        return False
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return lemma(head) not in _MAKING
+    return token.dep_ == "pobj" and head.lower_ in _FRAMING
 
 
 def _drop_light_duplicates(found: list[Predicate]) -> None:
@@ -184,6 +221,8 @@ def _slot_words(slot: str, token: Token) -> list[Token] | set[str]:
         return [child for child in token.children]
     if slot == "xcomp":
         return [child for child in token.children if child.dep_ == "xcomp" or (child.dep_ in ("acl", "advcl") and _infinitive(child))]
+    if slot == "head":
+        return [token.head] if token.head.i != token.i else []
     if slot == "ccomp":
         return [child for child in token.children if child.dep_ == "ccomp"]
     if slot.startswith("prep_"):

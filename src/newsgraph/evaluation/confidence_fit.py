@@ -1,0 +1,116 @@
+"""Fit the event confidence model on annotated real news: ``python -m newsgraph.evaluation.confidence_fit``.
+
+The coder gives every event a confidence, a logistic function of the features
+:mod:`newsgraph.events.confidence` reads (:func:`~newsgraph.events.confidence.feature_values`).
+This module runs the pipeline on the **tuning half** of the real-news gold set, labels each coded
+event fully right or not with the same scorer as ``newsgraph eval --news``, fits the weights by
+L2-regularised logistic regression (Newton's method, NumPy), and writes them to the model's data
+file, saying what they were fitted on. The held-back half is never read here: its calibration is
+judged afterwards by ``newsgraph eval --news``, as totals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.documents import build_document
+from newsgraph.evaluation.news_run import predicted_events, score_news_article
+from newsgraph.evaluation.news_set import load_news_set
+from newsgraph.events.confidence import FEATURE_NAMES
+from newsgraph.nlp import release_doc
+from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.readers import read_file
+from newsgraph.records import RawArticle
+
+__all__ = ["Labelled", "fit_logistic", "labelled_events", "main"]
+
+Labelled = tuple[Mapping[str, float], bool]
+"""An event's feature values and whether the gold says it was coded fully right."""
+
+_MODEL = Path(__file__).resolve().parent.parent / "data" / "events" / "confidence.json"
+_L2 = 1.0
+_ITERATIONS = 50
+
+
+def labelled_events(folder: Path, half: str = "tuning", pipeline: Pipeline | None = None) -> list[Labelled]:
+    """Every event the pipeline codes in the ``half`` of the gold set in ``folder``, with its
+    feature values and whether it is fully right (a fully right report of a background event
+    counts as right)."""
+    news = load_news_set(folder)
+    pipeline = pipeline or default_pipeline(date.today())
+    rows: list[Labelled] = []
+    for article in news.articles:
+        if article.half != half:
+            continue
+        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
+        if not isinstance(raw, RawArticle):
+            raise raw
+        analysis = pipeline(raw)
+        try:
+            document = build_document(analysis)
+            found = analysis.events or []
+            _, result = score_news_article(article, document, predicted_events(document, found))
+        finally:
+            if analysis.parsed is not None:
+                release_doc(analysis.parsed)
+        right = {event_id for _, event_id in result.matched}
+        for stored, dated in zip(document.events, found):
+            if dated.event.features is not None:
+                rows.append((dated.event.features, stored.id in right))
+    return rows
+
+
+def fit_logistic(rows: Sequence[Labelled], l2: float = _L2) -> tuple[float, dict[str, float]]:
+    """The intercept and weights (one per feature name) of an L2-regularised logistic regression
+    of rightness on the features; the intercept is not penalised."""
+    if not rows:
+        raise ValueError("no labelled events to fit on")
+    x = np.array([[1.0] + [values[name] for name in FEATURE_NAMES] for values, _ in rows])
+    y = np.array([1.0 if right else 0.0 for _, right in rows])
+    penalty = np.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    beta = np.zeros(x.shape[1])
+    for _ in range(_ITERATIONS):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        gradient = x.T @ (p - y) + penalty @ beta
+        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if float(np.max(np.abs(step))) < 1e-8:
+            break
+    return float(beta[0]), {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, beta[1:])}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=Path("eval/gold/news"), help="the real-news gold folder")
+    parser.add_argument("--out", type=Path, default=_MODEL, help="the model file to write")
+    parser.add_argument("--l2", type=float, default=_L2, help="the L2 penalty on the weights")
+    args = parser.parse_args(argv)
+    rows = labelled_events(args.gold)
+    intercept, weights = fit_logistic(rows, args.l2)
+    current = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
+    right = sum(1 for _, ok in rows if ok)
+    model = {
+        "fitted_on": (
+            f"the tuning half of {args.gold.as_posix()} ({len(rows)} coded events, {right} fully right), "
+            f"L2 {args.l2}, by python -m newsgraph.evaluation.confidence_fit"
+        ),
+        "threshold": current.get("threshold", 0.5),
+        "intercept": round(intercept, 4),
+        "weights": weights,
+    }
+    args.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+    print(f"fitted on {len(rows)} events ({right} right); wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
