@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from newsgraph.pipeline import Pipeline, default_pipeline
 from newsgraph.settings import Settings
+from newsgraph.workers import Processor
 
 ACCUSATION = (
     "SEOUL, June 4 (Test Gazette) - North Korea accused South Korea on Tuesday of flying drones over "
@@ -133,3 +137,18 @@ def live_settings(tmp_path: Any, **overrides: Any) -> Settings:
         "workers": 1, "progress": False,
     }
     return Settings(**(values | overrides))
+
+
+TODAY = date(2024, 6, 10)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The whole pipeline, built once for the session."""
+    return default_pipeline(TODAY)
+
+
+@pytest.fixture
+def processor(pipeline: Pipeline) -> Iterator[Processor]:
+    with Processor(1, TODAY, pipeline) as opened:
+        yield opened

@@ -105,15 +105,23 @@ def ingest(
     return summary
 
 
-def ingest_articles(articles: Sequence[RawArticle], store: Store, processor: Processor, *, batch_size: int = 100) -> IngestSummary:
-    """Ingest articles already read (e.g. posted to the HTTP API) into an open, writable store,
-    with the same skipping of known sources and content as :func:`ingest`."""
+def ingest_articles(
+    articles: Iterable[RawArticle | InputError],
+    store: Store,
+    processor: Processor,
+    *,
+    batch_size: int = 100,
+    progress: IngestProgress | None = None,
+    link_documents: bool = True,
+) -> IngestSummary:
+    """Ingest articles read elsewhere (posted to the HTTP API, fetched from the web) into an open,
+    writable store, with the same skipping of known sources and content as :func:`ingest`; an
+    :class:`InputError` among them is a failure, and the run goes on."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for article in articles:
-        summary.raw_chars += len(article.raw_text)
-    _store_articles(iter(articles), store, processor, summary, None, batch_size)
-    summary.linked = link(store)
+    _store_articles(_articles(articles, summary, progress), store, processor, summary, progress, batch_size)
+    if link_documents:
+        summary.linked = link(store, on_batch=progress.linked if progress else None)
     _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary

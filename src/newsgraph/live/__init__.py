@@ -1,0 +1,8 @@
+"""Live news: pages ingested by URL and feeds watched, through the polite, safe fetcher."""
+
+from __future__ import annotations
+
+from newsgraph.live.pages import PageProgress, PageReader, fetcher_for, ingest_urls
+from newsgraph.live.state import MAX_ATTEMPTS, FetchState
+
+__all__ = ["FetchState", "MAX_ATTEMPTS", "PageProgress", "PageReader", "fetcher_for", "ingest_urls"]
