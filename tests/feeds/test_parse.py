@@ -27,6 +27,10 @@ def test_each_kind_of_source_lists_its_articles_by_canonical_url(document: str, 
     ]
 
 
+def test_an_empty_feed_lists_nothing() -> None:
+    assert parse_listing(rss().encode(), FEED_URL, "application/rss+xml").items == []
+
+
 def test_relative_links_resolve_against_the_feed() -> None:
     listing = parse_listing(rss(("/2024/06/a.html", "Tue, 04 Jun 2024 10:00:00 GMT")).encode(), FEED_URL)
     assert listing.items[0].url == "https://news.example.org/2024/06/a.html"

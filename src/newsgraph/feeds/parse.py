@@ -42,19 +42,23 @@ _ROOT = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _SITEMAP_ROOTS = frozenset({b"urlset", b"sitemapindex"})
 
 
-def parse_listing(data: bytes, url: str) -> Listing:
-    """The items listed in ``data``, fetched from ``url`` (relative links resolve against it).
-    Raises :class:`FetchError` naming ``url`` when it is neither a feed nor a sitemap."""
+def parse_listing(data: bytes, url: str, media_type: str = "application/xml") -> Listing:
+    """The items listed in ``data``, fetched from ``url`` (relative links resolve against it) and
+    served as ``media_type``. Raises :class:`FetchError` naming ``url`` when it is neither a feed
+    nor a sitemap."""
     root = _ROOT.search(data[:4096])
     if root is not None and root.group(1) in _SITEMAP_ROOTS:
         return _sitemap(data, url)
-    return _feed(data, url)
+    return _feed(data, url, media_type)
 
 
-def _feed(data: bytes, url: str) -> Listing:
+def _feed(data: bytes, url: str, media_type: str) -> Listing:
     # Always bytes: given a string that looks like an address, feedparser would fetch it itself.
     parsed = feedparser.parse(
-        data, response_headers={"content-location": url}, sanitize_html=False, resolve_relative_uris=False
+        data,
+        response_headers={"content-location": url, "content-type": media_type},
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     items: list[FeedItem] = []
     for entry in parsed.get("entries") or []:
