@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
-from newsgraph.web import api, pages
+from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase
 from newsgraph.web.errors import install_error_handlers
 from newsgraph.web.posting import Poster
@@ -53,5 +53,6 @@ def create_app(db: Path, *, token: str | None = None, today: date | None = None)
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(alerts.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
