@@ -75,7 +75,8 @@ def poll_line(summary: PollSummary) -> str:
     """One poll in one line: when, new, unchanged, failed, alert matches, time taken."""
     failed = len(summary.failed)
     return (
-        f"{summary.started:%Y-%m-%d %H:%M:%S} poll {summary.number}: {summary.sources} source(s), "
+        f"{summary.started:%Y-%m-%d %H:%M:%S} poll {summary.number}: {summary.sources} source(s)"
+        f"{f' ({summary.not_modified} not modified)' if summary.not_modified else ''}, "
         f"{summary.listed} article(s) listed: [green]{summary.new} new[/green] ({summary.versions} updated), "
         f"{summary.unchanged} unchanged, {'[red]' if failed else ''}{failed} failed{'[/red]' if failed else ''}, "
         f"{len(summary.matches)} alert match(es) in {summary.seconds:.1f} s"

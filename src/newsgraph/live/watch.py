@@ -41,6 +41,8 @@ class PollSummary:
     number: int
     started: datetime
     sources: int
+    not_modified: int = 0
+    """Sources (feeds, sitemaps) that answered a conditional GET with "not modified"."""
     listed: int = 0
     new: int = 0
     versions: int = 0
@@ -176,6 +178,7 @@ class Watcher:
                     progress.failed(failure)
                 continue
             if listing is None:
+                summary.not_modified += 1
                 continue
             if top:
                 pending += [(child, False) for child in listing.sitemaps[:MAX_CHILD_SITEMAPS]]
