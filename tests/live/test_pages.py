@@ -76,8 +76,8 @@ def test_validators_of_a_page_that_was_not_stored_are_not_used(site: Site, tmp_p
     site.page("/a.html", "Drones over Pyongyang", ETag='"v1"')
     with Store(settings.db) as store, Fetcher(allow_private=True, delay=0.0) as fetcher:
         reader = PageReader(fetcher, FetchState(store), settings)
-        assert reader.readarticle_html(site.url("/a.html")) is not None  # read, never stored
-        assert reader.readarticle_html(site.url("/a.html")) is not None
+        assert reader.read_page(site.url("/a.html")) is not None  # read, never stored
+        assert reader.read_page(site.url("/a.html")) is not None
     sent = [request.headers.get("If-None-Match") for request, _ in site.server.log if request.path == "/a.html"]
     assert sent == [None, None]
 
@@ -109,14 +109,14 @@ def test_refused_urls_open_nothing_and_connect_nowhere(site: Site, tmp_path: Pat
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "windows-1252"])
-def test_the_charset_the_server_declares_decodes_thearticle_html(site: Site, tmp_path: Path, charset: str) -> None:
+def test_the_charset_the_server_declares_decodes_the_page(site: Site, tmp_path: Path, charset: str) -> None:
     text = "Café owners in Zürich said the “new rules” were unfair to small businesses in the old town."
     site.server.expect_request("/a.html").respond_with_data(
         article_html("Zürich cafés", text).encode(charset), content_type=f"text/html; charset={charset}"
     )
     settings = live_settings(tmp_path)
     with Store(settings.db) as store, Fetcher(allow_private=True, delay=0.0) as fetcher:
-        article = PageReader(fetcher, FetchState(store), settings).readarticle_html(site.url("/a.html"))
+        article = PageReader(fetcher, FetchState(store), settings).read_page(site.url("/a.html"))
     assert article is not None and text in article.raw_text
     assert article.given["url"] == site.url("/a.html")
 
@@ -126,4 +126,4 @@ def test_a_body_over_max_article_mb_is_refused(site: Site, tmp_path: Path) -> No
     settings = live_settings(tmp_path, max_article_mb=1.0)
     with Store(settings.db) as store, Fetcher(allow_private=True, delay=0.0) as fetcher:
         with pytest.raises(FetchError, match="body too large.*raise max_article_mb"):
-            PageReader(fetcher, FetchState(store), settings).readarticle_html(site.url("/a.html"))
+            PageReader(fetcher, FetchState(store), settings).read_page(site.url("/a.html"))
