@@ -51,3 +51,28 @@ def test_the_event_threshold_defaults_to_the_confidence_model_and_a_config_file_
     config.write_text("[newsgraph]\nevent_threshold = 0.7\n")
     assert load_settings(config).event_threshold == 0.7
     assert load_settings(config, event_threshold=0.2).event_threshold == 0.2
+def test_a_watch_table_gives_the_sources_and_the_interval(tmp_path: Path) -> None:
+    config = tmp_path / "newsgraph.toml"
+    config.write_text(
+        '[newsgraph]\ncontact = "mailto:desk@example.org"\n\n[watch]\nsources = ["https://a.example/rss", "https://b.example/sitemap.xml"]\nevery = 300\n'
+    )
+    settings = load_settings(config, every=None)
+    assert settings.watch == ("https://a.example/rss", "https://b.example/sitemap.xml")
+    assert (settings.every, settings.contact) == (300, "mailto:desk@example.org")
+    assert load_settings(config, every=60.0).every == 60.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[watch]\nsources = "https://a.example/rss"\n', "watch must be a list"),
+        ("[watch]\nfeeds = []\n", "a \\[watch\\] table holds `sources`"),
+        ("[watch]\nevery = 0\n", "every must be positive"),
+        ("fetch_delay = -1\n", "fetch_delay must not be negative"),
+    ],
+)
+def test_bad_watch_settings_are_refused(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "newsgraph.toml"
+    config.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(config)

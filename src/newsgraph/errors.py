@@ -6,7 +6,7 @@ message (which says what to do next) and exits non-zero, with a traceback only u
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "ConfigError", "PipelineError"]
+__all__ = ["NewsgraphError", "InputError", "FetchError", "StoreError", "ConfigError", "PipelineError"]
 
 
 class NewsgraphError(Exception):
@@ -28,6 +28,10 @@ class InputError(NewsgraphError):
         if hint:
             message += f" ({hint})"
         super().__init__(message)
+
+
+class FetchError(InputError):
+    """A URL that was refused or could not be fetched; ``path`` is the URL as given."""
 
 
 class StoreError(NewsgraphError):

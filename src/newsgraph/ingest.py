@@ -107,18 +107,24 @@ def ingest(
 
 
 def ingest_articles(
-    articles: Sequence[RawArticle], store: Store, processor: Processor, *, batch_size: int = 100,
+    articles: Iterable[RawArticle | InputError],
+    store: Store,
+    processor: Processor,
+    *,
+    batch_size: int = 100,
+    progress: IngestProgress | None = None,
+    link_documents: bool = True,
     event_threshold: float | None = None,
 ) -> IngestSummary:
-    """Ingest articles already read (e.g. posted to the HTTP API) into an open, writable store,
-    with the same skipping of known sources and content as :func:`ingest`, then link them
-    (counting events at or over ``event_threshold``: see :func:`newsgraph.linking.link`)."""
+    """Ingest articles read elsewhere (posted to the HTTP API, fetched from the web) into an open,
+    writable store, with the same skipping of known sources and content as :func:`ingest`; an
+    :class:`InputError` among them is a failure, and the run goes on. Linking counts events at or
+    over ``event_threshold`` (see :func:`newsgraph.linking.link`)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for article in articles:
-        summary.raw_chars += len(article.raw_text)
-    _store_articles(iter(articles), store, processor, summary, None, batch_size)
-    summary.linked = link(store, event_threshold=event_threshold)
+    _store_articles(_articles(articles, summary, progress), store, processor, summary, progress, batch_size)
+    if link_documents:
+        summary.linked = link(store, on_batch=progress.linked if progress else None, event_threshold=event_threshold)
     _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary

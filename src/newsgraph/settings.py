@@ -57,6 +57,21 @@ SETTINGS: tuple[Setting, ...] = (
         "actor network, and are not counted in event clusters and contested claims (default: the "
         "confidence model's threshold).",
     ),
+    # Fetching from the web (ingest URL, watch): see newsgraph.fetch.
+    Setting("contact", None, "Whom a site can contact about newsgraph's visits (a URL or `mailto:` address), sent in the User-Agent."),
+    Setting(
+        "allow_private",
+        False,
+        "Fetch from loopback and private addresses (this machine, an intranet); link-local and cloud metadata addresses stay refused.",
+    ),
+    Setting("fetch_delay", 1.0, "Seconds between two requests to the same host (longer when its robots.txt asks, up to 60)."),
+    Setting("fetch_timeout", 15.0, "Seconds to wait to connect and for each read; a whole response gets four times as long."),
+    Setting("fetch_retries", 3, "Times a request answered 429 or 503 is retried, waiting as Retry-After says (else 1, 2, 4 s)."),
+    Setting("max_feed_mb", 50.0, "Largest feed or sitemap read, in MB, once decompressed (pages are capped by `max_article_mb`)."),
+    Setting("watch", (), "Feeds and sitemaps `newsgraph watch` polls when given none (`sources` of a `[watch]` table)."),
+    Setting("every", 900.0, "Seconds from the start of one `watch` poll to the next (`every` of a `[watch]` table)."),
+    Setting("alerts_out", None, "A JSON Lines file `watch` appends each new alert match to."),
+    Setting("webhook", None, "A URL `watch` posts each new alert match to, as JSON (same address rules as fetching)."),
 )
 
 ENGINES = ("local", "dask")
@@ -75,6 +90,16 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     event_threshold: float = field(default_factory=lambda: load_confidence_model().threshold)
+    contact: str | None = None
+    allow_private: bool = False
+    fetch_delay: float = 1.0
+    fetch_timeout: float = 15.0
+    fetch_retries: int = 3
+    max_feed_mb: float = 50.0
+    watch: tuple[str, ...] = ()
+    every: float = 900.0
+    alerts_out: Path | None = None
+    webhook: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.db, Path):
@@ -90,10 +115,29 @@ class Settings:
         threshold = self.event_threshold
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
             raise ConfigError(f"event_threshold must be a number from 0 to 1, got {threshold!r}")
+        self._check_fetch_settings()
+
+    def _check_fetch_settings(self) -> None:
+        if not isinstance(self.watch, tuple):
+            if isinstance(self.watch, str) or not all(isinstance(source, str) for source in self.watch):
+                raise ConfigError(f"watch must be a list of feed or sitemap URLs, got {self.watch!r}")
+            object.__setattr__(self, "watch", tuple(self.watch))
+        if self.alerts_out is not None and not isinstance(self.alerts_out, Path):
+            object.__setattr__(self, "alerts_out", Path(self.alerts_out))
+        for name in ("fetch_delay", "fetch_retries"):
+            if not getattr(self, name) >= 0:
+                raise ConfigError(f"{name} must not be negative, got {getattr(self, name)!r}")
+        for name in ("fetch_timeout", "max_feed_mb", "every"):
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"{name} must be positive, got {getattr(self, name)!r}")
 
     @property
     def max_article_bytes(self) -> int:
         return int(self.max_article_mb * 1024 * 1024)
+
+    @property
+    def max_feed_bytes(self) -> int:
+        return int(self.max_feed_mb * 1024 * 1024)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """These settings with every non-None override applied (and validated)."""
@@ -123,7 +167,18 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the config file: {error}") from error
-    section = data.get("newsgraph", data)
+    section = data.get("newsgraph", {name: value for name, value in data.items() if name != "watch"})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: expected a [newsgraph] table")
-    return dict(section)
+    return dict(section) | _watch_table(path, data.get("watch"))
+
+
+def _watch_table(path: Path, table: Any) -> dict[str, Any]:
+    """The settings of a ``[watch]`` table (``sources``, ``every``), or of a top-level ``watch`` list."""
+    if table is None:
+        return {}
+    if isinstance(table, list):
+        return {"watch": table}
+    if not isinstance(table, dict) or set(table) - {"sources", "every"}:
+        raise ConfigError(f"{path}: a [watch] table holds `sources` (a list of feed URLs) and `every` (seconds)")
+    return ({"watch": table["sources"]} if "sources" in table else {}) | ({"every": table["every"]} if "every" in table else {})

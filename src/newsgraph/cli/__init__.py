@@ -7,6 +7,7 @@ from __future__ import annotations
 import typer
 
 from newsgraph.cli import (
+    alert,
     bench,
     bench_pages,
     demo,
@@ -20,6 +21,7 @@ from newsgraph.cli import (
     show,
     story,
     timeline,
+    watch,
 )
 from newsgraph.cli._common import State
 
@@ -43,6 +45,8 @@ def _options(
 
 
 for module in (ingest, import_parquet, link, index, export, show, story, timeline, serve, evaluate, demo, bench, bench_pages):
+    module.register(app)
+for module in (watch, alert):
     module.register(app)
 
 

@@ -10,11 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._live import PageBar
 from newsgraph.cluster import ClusterSummary, ingest_dask
 from newsgraph.cluster.tasks import TaskResult
 from newsgraph.errors import ConfigError
+from newsgraph.fetch import is_url
 from newsgraph.ingest import Failure, IngestSummary, ingest
 from newsgraph.linking import LinkSummary
+from newsgraph.live import ingest_urls
 
 __all__ = ["register", "print_summary", "print_cluster_summary", "link_line"]
 
@@ -26,7 +29,7 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def ingest_command(
     paths: list[str] = typer.Argument(
-        ..., help="Files or folders of articles (.txt, .html, .jsonl, .sgm); with --engine dask also fsspec URLs."
+        ..., help="Files or folders of articles (.txt, .html, .jsonl, .sgm), or http(s) URLs of web pages; with --engine dask fsspec URLs."
     ),
     db: Optional[Path] = DB_OPTION,
     max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
@@ -39,10 +42,15 @@ def ingest_command(
     engine: Optional[str] = typer.Option(None, "--engine", help="local (processes on this machine, into --db) or dask (into --out)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local Dask cluster)."),
     out: Optional[str] = typer.Option(None, "--out", help="With --engine dask: the Parquet dataset folder or URL to write."),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Fetch URLs on this machine or an intranet (loopback and private addresses)."
+    ),
 ) -> None:
-    """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
+    """Read articles from files, folders and web pages (http/https URLs), clean them and store them.
+    Rerunning changes nothing; a page that changed is stored as a new version."""
     settings = settings_from(
-        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link
+        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link,
+        allow_private=allow_private or None,
     )
     show_bar = settings.progress and err_console.is_terminal
     if settings.engine == "dask":
@@ -56,11 +64,35 @@ def ingest_command(
         return
     if out is not None:
         raise ConfigError("--out is for --engine dask; the local engine writes into --db")
-    with _ProgressBar(enabled=show_bar) as bar:
-        summary = ingest([Path(path) for path in paths], settings, progress=bar)
-    print_summary(summary, settings.db)
-    if not summary.ok:
+    urls = [path for path in paths if is_url(path)]
+    ok = True
+    if len(urls) < len(paths):
+        with _ProgressBar(enabled=show_bar) as bar:
+            summary = ingest([Path(path) for path in paths if not is_url(path)], settings, progress=bar)
+        print_summary(summary, settings.db)
+        ok = summary.ok
+    if urls:
+        with PageBar(enabled=show_bar) as page_bar:
+            fetched = ingest_urls(urls, settings, progress=page_bar)
+        print_page_summary(fetched, settings.db)
+        ok = ok and fetched.ok
+    if not ok:
         raise typer.Exit(1)
+
+
+def print_page_summary(summary: IngestSummary, db: Path) -> None:
+    """The end-of-run report of pages fetched; none when every URL was refused unfetched (each
+    refusal has had its line)."""
+    if len(summary.failed) == summary.files and summary.new == 0 and summary.unchanged == 0:
+        return
+    err_console.print(
+        f"{summary.files} page(s) in {summary.seconds:.1f} s: [green]{summary.new} new[/green] "
+        f"({summary.versions} new version(s) of changed pages), {summary.unchanged} unchanged, "
+        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {db}",
+        highlight=False,
+    )
+    if summary.linked is not None and summary.linked.documents:
+        err_console.print(link_line(summary.linked), highlight=False)
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:

@@ -9,6 +9,8 @@ blank line between blocks to tell a paragraph break from a hard-wrapped line.
 
 from __future__ import annotations
 
+import codecs
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,10 +21,10 @@ from newsgraph.errors import InputError
 from newsgraph.readers._dates import published_date
 from newsgraph.readers._files import article_bytes, sha256_hex
 from newsgraph.readers._names import split_authors
-from newsgraph.readers.decode import decode_bytes
+from newsgraph.readers.decode import Decoded, decode_bytes
 from newsgraph.records import RawArticle
 
-__all__ = ["read_html", "html_article_text", "HTML_SUFFIXES"]
+__all__ = ["read_html", "html_article", "html_article_text", "HTML_SUFFIXES"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
@@ -47,8 +49,17 @@ def read_html(path: Path, *, max_article_bytes: int) -> Iterator[RawArticle | In
     name), ``url``, ``language`` (the ``<html lang>``, primary subtag) and the ``encoding``.
     """
     data = article_bytes(path, max_article_bytes)
-    decoded = decode_bytes(data, str(path))
-    source = str(path)
+    yield html_article(data, str(path))
+
+
+def html_article(data: bytes, source: str, *, charset: str | None = None, url: str | None = None) -> RawArticle:
+    """The one article in the HTML page ``data`` read from ``source`` (a path, or a URL with the
+    ``charset`` its server declared); raises :class:`InputError` when it has none. ``url``, when
+    given, is the page's address, stated in place of what the page says about itself, and the
+    article's ``raw_sha`` is then the hash of its text and metadata rather than of the page's
+    bytes, so a page refetched with other ads or timestamps around the same article is unchanged.
+    """
+    decoded = _decoded(data, source, charset)
     tree = trafilatura.load_html(decoded.text)
     if tree is None:
         # trafilatura refuses a lone fragment ("<p>...</p>") as not quite HTML; wrapped in a
@@ -76,7 +87,21 @@ def read_html(path: Path, *, max_article_bytes: int) -> Iterator[RawArticle | In
     given.update(_metadata(document))
     if language:
         given["language"] = language
-    yield RawArticle(source=source, format="html", raw_text=text, raw_sha=sha256_hex(data), given=given)
+    if url is None:
+        return RawArticle(source=source, format="html", raw_text=text, raw_sha=sha256_hex(data), given=given)
+    given["url"] = url
+    identity = json.dumps([text, given], sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return RawArticle(source=source, format="html", raw_text=text, raw_sha=sha256_hex(identity), given=given)
+
+
+def _decoded(data: bytes, source: str, charset: str | None) -> Decoded:
+    """The page's text: in the charset its server declared, when that decodes it."""
+    if charset and data:
+        try:
+            return Decoded(data.decode(charset), codecs.lookup(charset).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, source)
 
 
 class _Node(Protocol):

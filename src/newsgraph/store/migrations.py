@@ -426,6 +426,67 @@ def _m009_event_confidence(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("ALTER TABLE event_timeline ADD COLUMN confidence DOUBLE")
 
 
+def _m010_live_fetch_and_alerts(db: duckdb.DuckDBPyConnection) -> None:
+    # What each fetched URL's server said identifies the version sent (for a conditional GET),
+    # and the hash of the article that version gave.
+    db.execute(
+        """
+        CREATE TABLE fetch_state (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            raw_sha VARCHAR,
+            fetched_at TIMESTAMP NOT NULL
+        )
+        """
+    )
+    # Every article a watched source listed, by canonical URL: fetched again only when its
+    # marker (updated, published or lastmod) changes, or, after a failure, up to three times.
+    db.execute(
+        """
+        CREATE TABLE watch_items (
+            url VARCHAR PRIMARY KEY,
+            marker VARCHAR,
+            failed BOOLEAN NOT NULL,
+            attempts INTEGER NOT NULL,
+            first_seen TIMESTAMP NOT NULL,
+            last_seen TIMESTAMP NOT NULL
+        )
+        """
+    )
+    # An alert watches the documents stored from checked_from on; each match is kept once, keyed
+    # by what was reported (so the same event in a new version of an article fires once).
+    db.execute(
+        """
+        CREATE TABLE alerts (
+            name VARCHAR PRIMARY KEY,
+            actor VARCHAR,
+            target VARCHAR,
+            type VARCHAR,
+            status VARCHAR,
+            min_confidence DOUBLE,
+            created_at TIMESTAMP NOT NULL,
+            checked_from TIMESTAMP NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE alert_matches (
+            alert VARCHAR NOT NULL,
+            match_key VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            record_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            matched_at TIMESTAMP NOT NULL,
+            record JSON NOT NULL,
+            PRIMARY KEY (alert, match_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX alert_matches_matched_at ON alert_matches (matched_at)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
@@ -435,6 +496,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0006_event_date_basis", _m006_event_date_basis),
     ("0008_read_indexes", _m008_read_indexes),
     ("0009_event_confidence", _m009_event_confidence),
+    ("0010_live_fetch_and_alerts", _m010_live_fetch_and_alerts),
 )
 
 

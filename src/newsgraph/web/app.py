@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
 from newsgraph.events.confidence import load_confidence_model
-from newsgraph.web import api, pages
+from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase
 from newsgraph.web.errors import install_error_handlers
 from newsgraph.web.posting import Poster
@@ -61,5 +61,6 @@ def create_app(
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(alerts.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
