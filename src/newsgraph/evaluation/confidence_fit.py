@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -44,7 +45,8 @@ def labelled_events(folder: Path, half: str = "tuning", pipeline: Pipeline | Non
     feature values and whether it is fully right (a fully right report of a background event
     counts as right)."""
     news = load_news_set(folder)
-    pipeline = pipeline or default_pipeline(date.today())
+    # Every event the coder drafts, the ones under the model's floor too: the fit decides the floor.
+    pipeline = pipeline or default_pipeline(date.today(), confidence_floor=0.0)
     rows: list[Labelled] = []
     for article in news.articles:
         if article.half != half:
@@ -104,12 +106,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"L2 {args.l2}, by python -m newsgraph.evaluation.confidence_fit"
         ),
         "threshold": current.get("threshold", 0.5),
+        "floor": current.get("floor", 0.0),
         "intercept": round(intercept, 4),
         "weights": weights,
     }
     args.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
     print(f"fitted on {len(rows)} events ({right} right); wrote {args.out}")
+    print("on the tuning half, by confidence cut (to choose the floor and the threshold):")
+    print("  at least   events   right   precision   share of the right ones kept")
+    scored = [(_score(intercept, weights, values), ok) for values, ok in rows]
+    for cut in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6):
+        kept = [ok for confidence, ok in scored if confidence >= cut]
+        share = sum(kept) / right if right else 0.0
+        print(f"  {cut:8.2f} {len(kept):8d} {sum(kept):7d} {sum(kept) / max(1, len(kept)):11.2f} {share:12.2f}")
     return 0
+
+
+def _score(intercept: float, weights: Mapping[str, float], values: Mapping[str, float]) -> float:
+    total = intercept + sum(weights[name] * values[name] for name in FEATURE_NAMES)
+    return 1.0 / (1.0 + math.exp(-total))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from newsgraph.events.syntax import (
 )
 from newsgraph.events.triggers import Predicate
 
-__all__ = ["OBJECT_CONTROL", "Arguments"]
+__all__ = ["OBJECT_CONTROL", "PATIENT_NOUNS", "Arguments"]
 
 OBJECT_CONTROL = frozenset({
     "urge", "ask", "order", "tell", "allow", "permit", "force", "persuade", "invite", "encourage", "call",
@@ -42,6 +42,14 @@ OBJECT_CONTROL = frozenset({
 })
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
+
+PATIENT_NOUNS = frozenset({
+    "arrest", "detention", "release", "killing", "murder", "assassination", "execution", "abduction",
+    "kidnapping", "expulsion", "deportation", "capture", "imprisonment", "extradition", "dismissal", "ouster",
+    "removal", "conviction", "sentencing", "indictment", "prosecution", "trial", "return", "rescue",
+})
+"""Event nouns whose possessor is who it is done to, not who does it: "Vagifgizi's arrest",
+"Navalny's release", "the general's killing"."""
 
 # Material events, done where they happen: the place of their object may say whom they hit.
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
@@ -254,7 +262,7 @@ class Arguments:
         noun = predicate.trigger
         found: list[ActorRef] = []
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and lemma(noun) not in PATIENT_NOUNS:
                 found.extend(self.actors(child))
         if not found:
             found.extend(self._modifier_actors(noun))
@@ -298,6 +306,16 @@ class Arguments:
                     found.append(ref)
         return found
 
+    def subject_thing(self, predicate: Predicate) -> Token | None:
+        """The subject of a verb trigger when it names no actor: a weapon, an attack, a document
+        ("missiles hit a mosque", "the strikes targeted", "the resolution calls on")."""
+        if predicate.kind == "noun":
+            return None
+        doer = subject(predicate.head, OBJECT_CONTROL)
+        if doer is None or is_pronoun(doer) or not is_nounish(doer) or self.actors(doer):
+            return None
+        return content_head(doer)
+
     def targets(self, predicate: Predicate, sources: list[ActorRef]) -> list[ActorRef]:
         if predicate.kind in ("noun", "light") and predicate.pattern.between == "target":
             nodes = prep_objects(predicate.trigger, "between") + prep_objects(predicate.head, "between")
@@ -305,6 +323,13 @@ class Arguments:
                 found = [ref for ref in self.actors(node) if ref not in sources]
                 if found:
                     return found
+        if predicate.kind == "noun" and lemma(predicate.trigger) in PATIENT_NOUNS:
+            # "Vagifgizi's arrest": the possessor is who was arrested.
+            for child in predicate.trigger.children:
+                if child.dep_ == "poss":
+                    found = [ref for ref in self.actors(child) if ref not in sources]
+                    if found:
+                        return found
         for slot in predicate.pattern.targets:
             found = [ref for ref in self.slot(predicate, slot, sources) if ref not in sources]
             if found:
@@ -345,17 +370,24 @@ class Arguments:
         """The country where the trigger says its event happened: the place after "in", "near",
         "inside" or "outside" on the trigger (or its light verb) or on its object ("blew up a
         pipeline in Colombia"), when it names one country."""
+        countries = {ref.country for ref in self.scene(predicate) if ref.country}
+        return countries.pop() if len(countries) == 1 else None
+
+    def scene(self, predicate: Predicate, into: bool = False) -> list[ActorRef]:
+        """The places the trigger says its event happened at (as the actors they stand for); with
+        ``into``, also where it was aimed ("fired missiles into Pakistan")."""
         heads = [predicate.trigger, predicate.head]
         obj = direct_object(predicate.head) if predicate.kind in ("verb", "adj") else None
         if obj is not None:
             heads.append(content_head(obj))
-        countries: set[str] = set()
+        prepositions = _SCENE_PREPOSITIONS + (("into", "across") if into else ())
+        found: list[ActorRef] = []
         for head in heads:
-            for preposition in _SCENE_PREPOSITIONS:
+            for preposition in prepositions:
                 for node in prep_objects(head, preposition):
                     if node.ent_type_ in ("GPE", "LOC"):
-                        countries.update(ref.country for ref in self.actors(node) if ref.country)
-        return countries.pop() if len(countries) == 1 else None
+                        found.extend(ref for ref in self.actors(node) if ref.country and ref not in found)
+        return found
 
     def sole_country(self, sentence: Span) -> str | None:
         """The one country the sentence names, or None when it names none or several."""

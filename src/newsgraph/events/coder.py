@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.reading import ActorLookup
 from newsgraph.actors.records import DocumentActors
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
-from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence, feature_values
+from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence, feature_values, load_confidence_model
 from newsgraph.events.context import EventContext
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
@@ -71,6 +71,16 @@ _INSURGENT = frozenset({"REB", "OPP"})
 _INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD", "COP"})
 _CIVIL_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
 _STATE = frozenset({"MIL", "COP", "GOV"})
+# Things that speak for whoever issued them ("the resolution calls on ..."), and things that
+# strike for whoever fired them ("one of the missiles hit a mosque").
+_DOCUMENTS = frozenset({
+    "resolution", "statement", "communique", "declaration", "report", "letter", "decision", "decree", "text",
+    "bill", "law", "order", "ruling", "verdict", "note", "memorandum",
+})
+_WEAPONS = frozenset({
+    "missile", "rocket", "drone", "shell", "bomb", "strike", "airstrike", "attack", "artillery", "fire", "shelling",
+    "bombardment", "barrage", "projectile", "warplane", "jet", "aircraft", "raid",
+})
 # Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
 _ARREST = frozenset({"170", "171", "172", "173"})
 _CHARGES = frozenset({"charge", "indict", "prosecute"})
@@ -106,17 +116,28 @@ class _Draft:
 
 
 def extract_events(
-    doc: Doc, lookup: ActorLookup, *, require_actor: bool = True, actors: DocumentActors | None = None
+    doc: Doc,
+    lookup: ActorLookup,
+    *,
+    require_actor: bool = True,
+    actors: DocumentActors | None = None,
+    floor: float | None = None,
 ) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
     ``doc`` is text parsed by :func:`newsgraph.nlp.load_nlp` (tagger, lemmatizer, parser and
     entity recogniser). ``lookup`` says which actor a span names: the actors stage's reading
     (:class:`~newsgraph.actors.reading.ActorReading`); ``actors`` are the document's resolved
-    actors, which say the document's own country (where unplaced domestic actors act). With
-    ``require_actor`` false, events whose actors the sentence does not name are kept.
+    actors, which say the document's own country (where unplaced domestic actors act). An event
+    whose confidence is under ``floor`` (default: the confidence model's) is not coded. With
+    ``require_actor`` false, events whose actors the sentence does not name are kept, whatever
+    their confidence.
     """
-    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors))
+    if not require_actor:
+        floor = 0.0
+    elif floor is None:
+        floor = load_confidence_model().floor
+    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor)
     events: list[EventRecord] = []
     for number, sentence in enumerate(doc.sents):
         events.extend(coder.sentence(sentence, number))
@@ -125,9 +146,17 @@ def extract_events(
 
 class _Coder:
     def __init__(
-        self, doc: Doc, lookup: ActorLookup, ontology: Ontology, book: PatternBook, require_actor: bool, context: EventContext
+        self,
+        doc: Doc,
+        lookup: ActorLookup,
+        ontology: Ontology,
+        book: PatternBook,
+        require_actor: bool,
+        context: EventContext,
+        floor: float,
     ) -> None:
         self._context = context
+        self._floor = floor
         self._number = 0
         self._doc = doc
         self._text = doc_text(doc)
@@ -447,7 +476,8 @@ class _Coder:
             for record in self._record(draft, sentence, facts):
                 records.append(record)
                 lemmas.append(lemma(draft.predicate.trigger))
-        self._context.remember(number, records, lemmas)
+        nouns = frozenset(lemma(token) for token in sentence if token.pos_ in ("NOUN", "PROPN"))
+        self._context.remember(number, records, lemmas, nouns)
         return records
 
     def _recall(self, draft: _Draft) -> bool:
@@ -469,6 +499,43 @@ class _Coder:
         draft.mutual = recalled.mutual and not draft.targets
         draft.rule += "+recalled"
         return True
+
+    def _recall_doer(self, draft: _Draft) -> None:
+        """A source for a verb event whose doer the sentence names only as a thing: a clause hung
+        on a document takes whoever made it ("adopted a resolution demanding ..."); a document,
+        weapon or attack as the subject takes the parties of the latest event that named it, or
+        of the latest event of its kind ("The resolution calls on ...", "One of the missiles hit
+        a mosque")."""
+        trigger = draft.predicate.head
+        if subject(trigger, OBJECT_CONTROL) is None and trigger.dep_ == "acl" and lemma(trigger.head) in _DOCUMENTS:
+            parties = self._args.clause_subjects(trigger)
+            if parties:
+                draft.sources = parties
+                draft.rule += "+clause"
+            return
+        thing = self._args.subject_thing(draft.predicate)
+        if thing is None:
+            return
+        if lemma(thing) in _DOCUMENTS:
+            recalled = self._context.recall_word(self._number, lemma(thing))
+        elif lemma(thing) in _WEAPONS and draft.type in ("ASSAULT", "MOBILIZE"):
+            recalled = self._context.recall(self._number, draft.type, draft.cameo, lemma(draft.predicate.trigger))
+        else:
+            return
+        if recalled is not None:
+            draft.sources = [ref for ref in recalled.sources if ref not in draft.targets]
+            draft.rule += "+recalled"
+
+    def _aim(self, draft: _Draft) -> None:
+        """An attack with no target named is aimed at the country where it struck, when that is
+        not the attacker's own ("fired missiles into Pakistan", "a mosque in Bahawalpur")."""
+        if draft.type != "ASSAULT" or not draft.sources or draft.targets:
+            return
+        own = {ref.country for ref in draft.sources}
+        places = [ref for ref in self._args.scene(draft.predicate, into=True) if ref.country not in own]
+        if len({ref.country for ref in places}) == 1:
+            draft.targets = places[:1]
+            draft.rule += "+scene"
 
     def _implied_authority(self, draft: _Draft) -> None:
         """"Editor X was detained", "they were charged with smuggling": an arrest, a detention or a
@@ -496,6 +563,8 @@ class _Coder:
         if self._require_actor:
             if draft.predicate.kind == "noun" and not draft.sources and not self._recall(draft):
                 return []
+            if draft.predicate.kind != "noun" and not draft.sources:
+                self._recall_doer(draft)
             if not draft.sources and not draft.targets:
                 return []
         _place_unplaced(
@@ -505,6 +574,7 @@ class _Coder:
             self._placed,
         )
         self._implied_authority(draft)
+        self._aim(draft)
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
@@ -531,6 +601,9 @@ class _Coder:
             sources=draft.sources, targets=targets, status=status, negated=negated, event_type=draft.type,
             mutual=draft.mutual,
         )
+        confidence = event_confidence(features)
+        if confidence < self._floor:
+            return []
         return [
             EventRecord(
                 type=draft.type,
@@ -550,7 +623,7 @@ class _Coder:
                 mutual=draft.mutual,
                 intended=draft.intended,
                 rule=draft.rule,
-                confidence=event_confidence(features),
+                confidence=confidence,
                 features=feature_values(features),
             )
         ]

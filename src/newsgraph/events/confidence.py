@@ -6,12 +6,12 @@ is a logistic function of the numbers :func:`feature_values` derives from the fe
 
     confidence = 1 / (1 + exp(-(intercept + sum(weight[name] * value[name]))))
 
-The weights, the intercept and the default display threshold are data, in
-``newsgraph/data/events/confidence.json``, read once by :func:`load_confidence_model`. Today's
-weights are set by hand, not fitted on anything (the file's ``fitted_on`` says so): an event whose
-parties are both known and whose trigger is a verb scores high (about 0.86), an event noun with a
-party missing scores under the threshold (about 0.45). Fitting them on annotated events changes
-the file, not these signatures.
+The weights, the intercept, the default display threshold and the floor are data, in
+``newsgraph/data/events/confidence.json``, read once by :func:`load_confidence_model`. The weights
+are fitted on the tuning half of the real-news gold set by
+:mod:`newsgraph.evaluation.confidence_fit` (the file's ``fitted_on`` says on what). Events under the
+``threshold`` are hidden by default and left out of clusters; events under the ``floor`` are not
+coded at all: on the tuning half none of them was right.
 """
 
 from __future__ import annotations
@@ -175,11 +175,13 @@ def feature_values(features: EventFeatures) -> dict[str, float]:
 @dataclass(frozen=True)
 class ConfidenceModel:
     """The logistic model's weights (one per name of :data:`FEATURE_NAMES`) and intercept, the
-    default threshold under which events are hidden and not counted, and what it was fitted on."""
+    default threshold under which events are hidden and not counted, the floor under which they
+    are not coded at all, and what it was fitted on."""
 
     intercept: float
     weights: Mapping[str, float]
     threshold: float
+    floor: float
     fitted_on: str
 
     def score(self, features: EventFeatures) -> float:
@@ -213,17 +215,22 @@ def read_model(raw: Any) -> ConfidenceModel:
             f"the event confidence model {_DATA} must weigh exactly the features newsgraph computes: "
             f"missing {sorted(missing)}, unknown {sorted(unknown)}"
         )
-    numbers = {name: weights[name] for name in FEATURE_NAMES} | {"intercept": raw.get("intercept"), "threshold": raw.get("threshold")}
+    numbers = {name: weights[name] for name in FEATURE_NAMES} | {
+        "intercept": raw.get("intercept"), "threshold": raw.get("threshold"), "floor": raw.get("floor", 0.0)
+    }
     for name, value in numbers.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise NewsgraphError(f"the event confidence model {_DATA}: {name} must be a finite number, got {value!r}")
-    threshold = float(raw["threshold"])
+    threshold, floor = float(raw["threshold"]), float(raw.get("floor", 0.0))
     if not 0.0 <= threshold <= 1.0:
         raise NewsgraphError(f"the event confidence model {_DATA}: threshold must be between 0 and 1, got {threshold}")
+    if not 0.0 <= floor <= threshold:
+        raise NewsgraphError(f"the event confidence model {_DATA}: floor must be between 0 and the threshold, got {floor}")
     return ConfidenceModel(
         intercept=float(raw["intercept"]),
         weights=MappingProxyType({name: float(weights[name]) for name in FEATURE_NAMES}),
         threshold=threshold,
+        floor=floor,
         fitted_on=str(raw.get("fitted_on", "")),
     )
 

@@ -47,6 +47,7 @@ class EventContext:
 
     def __init__(self, actors: DocumentActors | None) -> None:
         self._events: list[tuple[int, EventRecord, str]] = []
+        self._words: dict[int, frozenset[str]] = {}
         self._country = _dominant_country(actors) if actors is not None else None
 
     @property
@@ -54,11 +55,24 @@ class EventContext:
         """The country most of the document's actors belong to, when one clearly dominates."""
         return self._country
 
-    def remember(self, sentence: int, records: list[EventRecord], lemmas: list[str]) -> None:
-        """Keep the events of sentence number ``sentence`` (``lemmas``: each trigger's lemma)."""
+    def remember(self, sentence: int, records: list[EventRecord], lemmas: list[str], words: frozenset[str]) -> None:
+        """Keep the events of sentence number ``sentence`` (``lemmas``: each trigger's lemma;
+        ``words``: the lemmas of the sentence's nouns)."""
+        self._words[sentence] = words
         for record, lemma in zip(records, lemmas):
             if record.source_actors:
                 self._events.append((sentence, record, lemma))
+
+    def recall_word(self, sentence: int, word: str) -> Recalled | None:
+        """The parties of the latest earlier event, a few sentences back, whose sentence names
+        ``word``: "The UN Security Council adopted a resolution demanding ... The resolution calls
+        on ..." (the resolution speaks for the council)."""
+        for number, record, _ in reversed(self._events):
+            if sentence - number > _REACH:
+                break
+            if number < sentence and word in self._words.get(number, frozenset()):
+                return Recalled(record.source_actors, (), False, number)
+        return None
 
     def recall(self, sentence: int, event_type: str, cameo: str, lemma: str) -> Recalled | None:
         """The parties of the latest earlier event of the same kind within a few sentences: same

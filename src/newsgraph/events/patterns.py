@@ -11,7 +11,8 @@ which must hold: ``obj:`` the head of the object, ``theme:`` the object or the n
 ``objmod:`` a modifier of the object ("warning shots"), ``prep:`` a preposition the trigger
 governs, ``prep_<p>:`` the noun after the preposition ``p``, ``any:`` any dependent, ``xcomp`` an
 infinitive and ``ccomp`` a that-clause the trigger governs, ``head:`` the word the trigger hangs on (the
-preposition of "on strike"); ``!`` negates a constraint, ``@name`` stands for a word class and
+preposition of "on strike", the verb of "staged a strike"), ``form:`` the word as written
+("strikes", the plural); ``!`` negates a constraint, ``@name`` stands for a word class and
 ``*`` for any word. When several patterns fit a word, the most specific wins (each constraint
 counts, one naming its words more than one naming a class), then the one listed first.
 """
@@ -58,7 +59,7 @@ CAMEO code; ``commit`` ("vow", "pledge") is an intent for a cooperative action a
 conflictual one; ``prepare`` is a mobilisation when the prepared action is violent; ``means``
 ("sent investigators to investigate") gives way to the event of its purpose clause."""
 
-SLOTS: frozenset[str] = frozenset({"obj", "theme", "prt", "mod", "objmod", "prep", "any", "xcomp", "ccomp", "head"})
+SLOTS: frozenset[str] = frozenset({"obj", "theme", "prt", "mod", "objmod", "prep", "any", "xcomp", "ccomp", "head", "form"})
 """The constraint slots; ``prep_<preposition>`` is allowed besides these."""
 
 TARGET_SLOTS: frozenset[str] = frozenset({"obj", "obj_actor", "dative", "clause_subject", "purpose"})

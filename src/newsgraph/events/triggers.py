@@ -221,6 +221,8 @@ def _slot_words(slot: str, token: Token) -> list[Token] | set[str]:
         return [child for child in token.children]
     if slot == "xcomp":
         return [child for child in token.children if child.dep_ == "xcomp" or (child.dep_ in ("acl", "advcl") and _infinitive(child))]
+    if slot == "form":
+        return {token.lower_}
     if slot == "head":
         return [token.head] if token.head.i != token.i else []
     if slot == "ccomp":

@@ -33,12 +33,14 @@ class EventsStage:
     name: str = EVENTS_VERSION
     requires: tuple[str, ...] = ("parsed", "reading", "metadata", "times", "places")
     assigns: tuple[str, ...] = ("events",)
+    confidence_floor: float | None = None
+    """Events under this confidence are not coded (None: the confidence model's floor)."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc, reading, metadata = analysis.parsed, analysis.reading, analysis.metadata
         assert doc is not None and reading is not None and metadata is not None
         times, places = analysis.times or [], analysis.places or []
-        events = extract_events(doc, reading, actors=reading.resolved)
+        events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor)
         dated: list[DatedEvent] = []
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
             where = _location(doc, event, places)

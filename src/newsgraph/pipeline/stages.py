@@ -53,8 +53,9 @@ class MetadataStage:
         return analysis
 
 
-def default_pipeline(today: date | None = None) -> Pipeline:
-    """Clean, metadata, parse, actors, quotes, times, places, amounts, events."""
+def default_pipeline(today: date | None = None, *, confidence_floor: float | None = None) -> Pipeline:
+    """Clean, metadata, parse, actors, quotes, times, places, amounts, events (events under
+    ``confidence_floor`` not coded; None: the confidence model's floor)."""
     return Pipeline(
         [
             CleanStage(),
@@ -65,6 +66,6 @@ def default_pipeline(today: date | None = None) -> Pipeline:
             TimesStage(),
             PlacesStage(),
             AmountsStage(),
-            EventsStage(),
+            EventsStage(confidence_floor=confidence_floor),
         ]
     )
