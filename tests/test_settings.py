@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import ConfigError
+from newsgraph.events.confidence import load_confidence_model
 from newsgraph.settings import SETTINGS, Settings, load_settings
 
 
@@ -28,6 +29,8 @@ def test_flags_override_config_file_which_overrides_defaults(tmp_path: Path, mon
         ({"max_article_mb": 0}, "max_article_mb must be positive"),
         ({"batch_size": 0}, "batch_size must be"),
         ({"colour": "blue"}, "unknown setting"),
+        ({"event_threshold": 1.2}, "event_threshold must be a number from 0 to 1"),
+        ({"event_threshold": "high"}, "event_threshold must be a number from 0 to 1"),
     ],
 )
 def test_bad_values_are_refused_with_the_setting_named(overrides: dict[str, object], message: str) -> None:
@@ -40,3 +43,11 @@ def test_a_broken_config_file_names_the_file(tmp_path: Path) -> None:
     config.write_text("db = [unclosed")
     with pytest.raises(ConfigError, match="bad.toml"):
         load_settings(config)
+
+
+def test_the_event_threshold_defaults_to_the_confidence_model_and_a_config_file_changes_it(tmp_path: Path) -> None:
+    assert Settings().event_threshold == load_confidence_model().threshold
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[newsgraph]\nevent_threshold = 0.7\n")
+    assert load_settings(config).event_threshold == 0.7
+    assert load_settings(config, event_threshold=0.2).event_threshold == 0.2

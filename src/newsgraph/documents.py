@@ -99,6 +99,7 @@ def build_events(doc_id: str, found: list[DatedEvent], text: str) -> list[Event]
                 lon=place.lon if place else None,
                 intended=event.intended,
                 mutual=event.mutual,
+                confidence=event.confidence,
             )
         )
     return events

@@ -99,21 +99,26 @@ def ingest(
             if progress:
                 progress.file_done(summary)
         if settings.link:
-            summary.linked = link(store, on_batch=progress.linked if progress else None)
+            summary.linked = link(store, on_batch=progress.linked if progress else None,
+                                  event_threshold=settings.event_threshold)
         _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def ingest_articles(articles: Sequence[RawArticle], store: Store, processor: Processor, *, batch_size: int = 100) -> IngestSummary:
+def ingest_articles(
+    articles: Sequence[RawArticle], store: Store, processor: Processor, *, batch_size: int = 100,
+    event_threshold: float | None = None,
+) -> IngestSummary:
     """Ingest articles already read (e.g. posted to the HTTP API) into an open, writable store,
-    with the same skipping of known sources and content as :func:`ingest`."""
+    with the same skipping of known sources and content as :func:`ingest`, then link them
+    (counting events at or over ``event_threshold``: see :func:`newsgraph.linking.link`)."""
     summary = IngestSummary()
     started = time.perf_counter()
     for article in articles:
         summary.raw_chars += len(article.raw_text)
     _store_articles(iter(articles), store, processor, summary, None, batch_size)
-    summary.linked = link(store)
+    summary.linked = link(store, event_threshold=event_threshold)
     _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ConfigError
+from newsgraph.events.confidence import load_confidence_model
 
 __all__ = ["Setting", "SETTINGS", "ENGINES", "Settings", "load_settings", "CONFIG_FILE_NAME"]
 
@@ -49,6 +50,13 @@ SETTINGS: tuple[Setting, ...] = (
         "`dask` (a Dask cluster, into a Parquet dataset).",
     ),
     Setting("scheduler", None, "Address of the Dask scheduler (`tcp://host:8786`); none: a local Dask cluster of `workers` workers."),
+    Setting(
+        "event_threshold",
+        load_confidence_model().threshold,
+        "Events with a confidence under this (0-1) are hidden by default on the pages, the timeline and the "
+        "actor network, and are not counted in event clusters and contested claims (default: the "
+        "confidence model's threshold).",
+    ),
 )
 
 ENGINES = ("local", "dask")
@@ -66,6 +74,7 @@ class Settings:
     link: bool = True
     engine: str = "local"
     scheduler: str | None = None
+    event_threshold: float = field(default_factory=lambda: load_confidence_model().threshold)
 
     def __post_init__(self) -> None:
         if not isinstance(self.db, Path):
@@ -78,6 +87,9 @@ class Settings:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ConfigError(f"batch_size must be a whole number of at least 1, got {self.batch_size!r}")
+        threshold = self.event_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+            raise ConfigError(f"event_threshold must be a number from 0 to 1, got {threshold!r}")
 
     @property
     def max_article_bytes(self) -> int:

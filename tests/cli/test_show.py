@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -46,3 +47,4 @@ def test_show_lists_the_events_with_their_status(tmp_path: Path, db_path: Path) 
     shown = runner.invoke(app, ["show", "visit.txt", "--db", str(db_path)], env={"COLUMNS": "200"})
     event_line = next(line for line in shown.output.splitlines() if "Vietnam" in line and "planned" in line)
     assert "Vladimir Putin" in event_line
+    assert re.search(r"\b[01]\.\d\d\b", event_line), "the event's confidence is shown"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -63,3 +64,42 @@ def test_timeline_says_when_a_date_is_the_articles(tmp_path: Path, db_path: Path
     result = runner.invoke(app, ["timeline", "--db", str(db_path)], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     assert "2021-03-04 (article)" in rows(result.output)
+
+
+def lower_the_visit(db: Path) -> None:
+    """Xi's visit to Laos under the threshold, as a confidence model might score it."""
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE events SET confidence = 0.1 WHERE trigger_text = 'visited'")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "listed", "note"),
+    [
+        ([], False, "1 under confidence 0.50 left out (--all lists them)"),
+        (["--all"], True, ""),
+        (["--min-confidence", "0.05"], True, ""),
+        (["--min-confidence", "0.95"], False, "under confidence 0.95 left out"),
+    ],
+)
+def test_timeline_leaves_out_events_under_the_threshold_unless_asked(
+        db: Path, arguments: list[str], listed: bool, note: str) -> None:
+    lower_the_visit(db)
+    result = runner.invoke(app, ["timeline", "--db", str(db), *arguments], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert ("2024-06-17" in result.output) == listed
+    assert note in rows(result.output)
+    if listed:
+        assert "0.10" in result.output
+
+
+def test_timeline_takes_its_default_threshold_from_the_settings(db: Path, tmp_path: Path) -> None:
+    lower_the_visit(db)
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[newsgraph]\nevent_threshold = 0.05\n")
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--config", str(config)], env={"COLUMNS": "250"})
+    assert "2024-06-17" in result.output
+
+
+def test_a_confidence_outside_0_1_is_refused(db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--min-confidence", "1.5"])
+    assert result.exit_code != 0 and "min-confidence" in result.output

@@ -7,6 +7,7 @@ from evaluation.ruiz_case import BODY, gold_data, make_gold
 
 from newsgraph.errors import InputError
 from newsgraph.evaluation import find_phrase, find_words, locate_gold
+from newsgraph.evaluation.anchors import count_words
 
 
 @pytest.mark.parametrize(
@@ -102,3 +103,12 @@ def test_only_an_optional_mention_may_nest_inside_another(inner: str, optional: 
     else:
         with pytest.raises(InputError, match="only an optional mention may sit inside another"):
             locate_gold(gold, BODY, "t 'ready to listen'")
+
+
+@pytest.mark.parametrize(
+    ("words", "count"), [("share", 2), ("Share this", 1), ("to share", 1), ("shares", 0), ("!!", 0)]
+)
+def test_count_words_counts_what_find_words_finds(words: str, count: int) -> None:
+    text = "Share this article. We want to \u201cshare\u201d more."
+    assert count_words(text, words) == count
+    assert (find_words(text, words, count) is not None) == (count > 0)

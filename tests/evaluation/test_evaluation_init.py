@@ -32,3 +32,14 @@ CROSS_DOCUMENT_API = {
 
 def test_the_cross_document_scorer_api_is_exported() -> None:
     assert CROSS_DOCUMENT_API <= set(evaluation.__all__)
+
+
+NEWS_API = {
+    "EventResult", "EventScore", "GoldEvent", "GoldLine", "GoldPage", "NewsArticle", "NewsArticleScore", "NewsReport",
+    "NewsSet", "PageScore", "PairScore", "PredictedEvent", "PredictedParty", "load_news_set", "render_news",
+    "score_events", "score_page",
+}  # fmt: skip
+
+
+def test_the_real_news_scorer_api_is_exported() -> None:
+    assert NEWS_API <= set(evaluation.__all__)

@@ -51,6 +51,13 @@ def _drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _drop_mentions_of(key: str) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["mentions"] = [mention for mention in data["mentions"] if mention["actor"] != key]
+
+    return change
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -71,7 +78,7 @@ def _drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
         (_set(("quotes", 1, "speaker"), "nobody"), r"quotes\[1\]: speaker 'nobody' is not among the gold actors"),
         (_set(("quotes", 1, "speaker"), 3), r"quotes\[1\]: 'speaker' must be an actor key"),
         (_set(("quotes", 1, "where"), "caption"), r"quotes\[1\]: 'where' must be one of"),
-        (_set(("mentions",), []), "actor 'ana' has no mention"),
+        (_drop_mentions_of("ana"), "actor 'ana' has no mention"),
         (_set(("actors",), {"key": "ana"}), "'actors' must be a list"),
     ],
 )
@@ -86,6 +93,15 @@ def test_a_malformed_gold_file_is_refused_naming_file_and_field(
         load_gold(path)
     assert caught.value.path == str(path)
     assert "eval/README.md" in str(caught.value)
+
+
+def test_a_gold_file_without_mentions_needs_none_and_makes_no_actor_optional() -> None:
+    data = gold_data()
+    data["mentions"] = []
+    gold = make_gold(data)
+    assert not gold.scores_mentions
+    assert gold.optional_actors() == frozenset()
+    assert gold.page is None and gold.events is None
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", ""])

@@ -30,7 +30,8 @@ def record(event_type: str, sources: tuple[str, ...] = (), targets: tuple[str, .
     def refs(codes: tuple[str, ...]) -> tuple[ActorRef, ...]:
         return tuple(ActorRef(f"country:{code}", code, code) for code in codes)
 
-    return EventRecord(event_type, None, "010", 0.0, refs(sources), refs(targets), "asserted", None, False, "x", 0, 1, 0, 1)
+    return EventRecord(event_type, None, "010", 0.0, refs(sources), refs(targets), "asserted", None, False, "x", 0, 1, 0, 1,
+                       confidence=0.9)
 
 
 def gold(event_type: str, sources: tuple[str, ...] = (), targets: tuple[str, ...] = ()) -> PloverGold:

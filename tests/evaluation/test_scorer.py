@@ -240,3 +240,11 @@ def test_a_country_inside_a_description_may_be_linked_to_either(records: Records
     records["mentions"].append({"actor_id": "person:ana-ruiz", "start": start, "end": start + 27})
     result = score_document(make_gold(data), BODY, Predictions.from_records(**records), TITLE)
     assert result.mentions == Score(tp=7, fp=0, fn=0)
+
+
+def test_without_gold_mentions_mentions_are_not_scored_and_actors_still_are(records: Records) -> None:
+    records["actors"].append({"id": "local:someone", "name": "Someone Else"})
+    result = score(records, {"mentions": []})
+    assert result.mentions is None
+    assert result.actors == Score(tp=4, fp=1, fn=0)
+    assert not [problem for problem in result.problems if problem.category == "mention"]

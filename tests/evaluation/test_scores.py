@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsgraph.evaluation import DocumentScore, EvaluationReport, Problem, Ratio, Score, render_report
@@ -48,3 +50,13 @@ def test_the_report_shows_both_sets_side_by_side_and_every_problem() -> None:
     assert "1.00  1.00  1.00  4/0/0" in quotes_line and "1.00  0.75  0.86  3/0/1" in quotes_line
     assert "b.txt @40: quote missed: expected direct 'We will' by kim; found nothing" in text
     assert "problems" not in render_report([seeds], problems=False)
+
+
+def test_mentions_not_annotated_are_shown_as_such_not_as_a_perfect_score() -> None:
+    unscored = dataclasses.replace(_document("a", Score(1, 0, 0), 1), mentions=None)
+    report = EvaluationReport("news", (unscored,))
+    assert not report.scored("mentions") and report.total("mentions") == Score()
+    assert report.to_json()["totals"]["mentions"] is None
+    assert report.to_json()["documents"][0]["mentions"] is None
+    mentions_line = next(line for line in render_report([report]).splitlines() if line.startswith("mentions"))
+    assert "not annotated" in mentions_line and "1.00" not in mentions_line

@@ -22,12 +22,27 @@ def test_root_is_the_country_or_the_non_state_root(actor: ActorRef, root: str | 
     assert actor.root == root
 
 
-def test_event_to_json_names_the_coder() -> None:
-    event = EventRecord(
+def visit(confidence: float) -> EventRecord:
+    return EventRecord(
         "CONSULT", "visit", "042", 1.9, (ActorRef("country:RUS", "RUS", "RUSGOV"),), (ActorRef("country:VNM", "VNM", "VNM"),),
-        "planned", None, False, "visit", 10, 15, 0, 40,
+        "planned", None, False, "visit", 10, 15, 0, 40, confidence=confidence,
     )
-    data = event.to_json()
+
+
+def test_event_to_json_names_the_coder() -> None:
+    data = visit(0.75).to_json()
     assert data["coder"] == EVENTS_VERSION
     assert data["source_actors"][0]["code"] == "RUSGOV"
     assert data["trigger"] == {"text": "visit", "start": 10, "end": 15}
+    assert data["confidence"] == 0.75
+
+
+@pytest.mark.parametrize("confidence", [-0.1, 1.5, float("nan")])
+def test_a_confidence_outside_0_1_is_refused(confidence: float) -> None:
+    with pytest.raises(ValueError, match="confidence"):
+        visit(confidence)
+
+
+def test_a_record_cannot_be_made_without_a_confidence() -> None:
+    with pytest.raises(TypeError, match="confidence"):
+        EventRecord("CONSULT", None, "040", 1.0, (), (), "asserted", None, False, "met", 0, 3, 0, 10)  # type: ignore[call-arg]

@@ -182,3 +182,43 @@ def test_an_interrupted_run_keeps_whole_batches_and_the_next_run_finishes(
     with Store(copy) as store:
         assert link(store, batch_size=2).documents == 3
     assert snapshot(copy) == snapshot(linked)
+
+
+def set_confidence(store: Store, value: float | None, where: str, parameters: list[Any]) -> None:
+    store.db.execute(f"UPDATE events SET confidence = ? WHERE {where}", [value, *parameters])
+
+
+def test_events_under_the_threshold_are_not_clustered_and_unknown_ones_are(copy: Path) -> None:
+    with Store(copy) as store:
+        summit = store.query(
+            "SELECT c.id, c.n_articles, c.n_outlets, list(m.event_id ORDER BY m.doc_id) AS events, "
+            "list(m.doc_id ORDER BY m.doc_id) AS docs FROM event_clusters c JOIN event_cluster_members m "
+            "ON m.cluster_id = c.id WHERE c.match_key LIKE 'MEET|%' GROUP BY ALL ORDER BY c.n_articles DESC LIMIT 1"
+        )[0]
+        low_doc = summit["docs"][-1]
+        low = [event for event, doc in zip(summit["events"], summit["docs"]) if doc == low_doc]
+        kept = [event for event in summit["events"] if event not in low]
+        stories_before = story_of(store)
+        set_confidence(store, 0.9, "true", [])
+        set_confidence(store, 0.1, "id IN (SELECT unnest(?::VARCHAR[]))", [low])
+        set_confidence(store, None, "id = ?", [kept[0]])  # stored before events had a confidence
+        unlink_all(store)
+        link(store, event_threshold=0.5)
+        members = dict(store.db.execute("SELECT event_id, cluster_id FROM event_cluster_members").fetchall())
+        assert not set(low) & set(members)
+        after = store.query("SELECT n_articles, n_outlets FROM event_clusters WHERE id = ?", [members[kept[0]]])[0]
+        # Stories still read every event: the article whose reports were dropped stays in its story.
+        assert story_of(store) == stories_before
+    assert set(kept) <= set(members)
+    assert after["n_articles"] == summit["n_articles"] - 1
+
+
+@pytest.mark.parametrize(("threshold", "contested"), [(0.5, False), (0.05, True)])
+def test_a_denial_under_the_threshold_contests_nothing(copy: Path, threshold: float, contested: bool) -> None:
+    with Store(copy) as store:
+        set_confidence(store, 0.9, "true", [])
+        set_confidence(store, 0.1, "status = 'denied'", [])
+        unlink_all(store)
+        link(store, event_threshold=threshold)
+        claims = store.count("contested_claims")
+    assert (claims > 0) == contested

@@ -91,10 +91,13 @@ def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_pa
     Store(db_path).close()
     with duckdb.connect(str(db_path)) as db:
         # A database as migration 0005 left it: no date_basis column (nor the later read indexes,
-        # which DuckDB requires gone before a column changes), one dated and one undated event.
-        db.execute("DROP INDEX events_doc_id")
+        # which DuckDB requires gone before a column changes, nor confidence), one dated and one
+        # undated event.
+        db.execute("DROP INDEX events_by_doc")
         db.execute("ALTER TABLE events DROP COLUMN date_basis")
-        db.execute("DELETE FROM schema_migrations WHERE name IN ('0006_event_date_basis', '0008_read_indexes')")
+        db.execute("ALTER TABLE events DROP COLUMN confidence")
+        db.execute("DELETE FROM schema_migrations WHERE name IN "
+                   "('0006_event_date_basis', '0008_read_indexes', '0009_event_confidence')")
         for table in ("search_index_state", "actor_stats", "event_timeline"):
             db.execute(f"DROP TABLE {table}")
         for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),

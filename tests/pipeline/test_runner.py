@@ -58,7 +58,7 @@ def test_the_default_pipeline_names_its_versioned_stages_in_order() -> None:
         "newsgraph.times.v1",
         "newsgraph.places.v1",
         "newsgraph.amounts.v1",
-        "newsgraph.events.v2",
+        "newsgraph.events.v3",
     ]
 
 

@@ -1,9 +1,10 @@
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from factories import make_document
+from factories import make_document, make_event
 from newsgraph.errors import StoreError
 from newsgraph.store import MIGRATIONS, SourceSeen, Store
 
@@ -115,3 +116,11 @@ def test_what_is_known_of_an_actor_does_not_depend_on_the_batch_size(tmp_path: P
                 store.write_documents(batch, [], "v1")
             stored.append([(row["country"], row["role"], row["affiliation"]) for row in store.iter_rows("actors", "id")])
     assert stored[0] == stored[1] == [("ESP", "minister", "Cortes")]
+
+
+def test_an_event_is_stored_with_its_confidence_and_a_rerun_keeps_it(db_path: Path) -> None:
+    document = replace(make_document("Putin met Kim.", title="T"), events=[make_event(confidence=0.73)])
+    with Store(db_path) as store:
+        for _ in range(2):
+            store.write_documents([document], [SourceSeen("a.txt", "sha-doc_1", "doc_1")], "test.v1")
+        assert store.query("SELECT id, confidence FROM events") == [{"id": "event_1", "confidence": 0.73}]

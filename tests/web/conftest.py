@@ -1,6 +1,7 @@
 """A real database for the web tests: the bundled examples and this folder's articles run through
 the real pipeline once per session, with cross-document links (stories, clusters, a contested
-claim) added by SQL the way the linker writes them."""
+claim) added by SQL the way the linker writes them, and the events' confidences set by hand (see
+:func:`set_confidences`) so the tests do not depend on the confidence model's weights."""
 
 from __future__ import annotations
 
@@ -60,6 +61,21 @@ def add_links(db: Path) -> dict[str, str]:
     return {"asserted": asserted, "denied": denied, "doc_a": doc_a, "doc_b": doc_b, "quote": quote_id[0]}
 
 
+def set_confidences(db: Path) -> dict[str, str]:
+    """Every event sure (0.9), except two under the threshold (0.2): the meeting in the Norland
+    article (``low``, in the Velka story) and Kenya's pledge with Tanzania (``low_pledge``, on
+    Kenya's network); and the denied shelling, whose confidence is unknown (``unknown``: NULL, as
+    for an event stored before events had one). Returns their ids."""
+    with duckdb.connect(str(db)) as con:
+        low, _ = _event(con, "Norland accuses", "CONSULT")
+        low_pledge, _ = _event(con, "Kenya, Tanzania pledge", "AGREE")
+        unknown, _ = _event(con, "Sudmark denies", "ASSAULT", "denied")
+        for table in ("events", "event_timeline"):
+            con.execute(f"UPDATE {table} SET confidence = CASE WHEN id IN (?, ?) THEN 0.2 WHEN id = ? THEN NULL "
+                        "ELSE 0.9 END", [low, low_pledge, unknown])
+    return {"low": low, "low_pledge": low_pledge, "unknown": unknown}
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     db = tmp_path_factory.mktemp("web") / "web.duckdb"
@@ -68,7 +84,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     settings = Settings(db=db, workers=1, progress=False, link=False)
     summary = ingest([example_folder(), ARTICLES], settings, today=date(2026, 3, 20))
     assert summary.ok, summary.failed
-    return db, add_links(db)
+    return db, add_links(db) | set_confidences(db)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,9 @@ LISTINGS = ["/api/documents", "/api/actors", "/api/quotes", "/api/events", "/api
 @pytest.mark.parametrize("url", LISTINGS)
 def test_every_listing_is_a_page_with_its_total(client: TestClient, url: str) -> None:
     body = client.get(url).json()
-    assert set(body) == {"total", "limit", "offset", "next_offset", "items"}
+    # A listing of events also says how many events its confidence filter left out.
+    extra = {"hidden_events"} if url.startswith("/api/events") else set()
+    assert set(body) == {"total", "limit", "offset", "next_offset", "items"} | extra
     assert body["total"] >= len(body["items"]) >= 1
 
 
@@ -141,6 +143,14 @@ ERRORS = [
     ("GET", "/api/events?actor=Nobody%20At%20All", 400, "bad_request"),
     ("GET", "/api/search", 400, "bad_request"),
     ("GET", "/api/search?q=fire&kind=places", 400, "bad_request"),
+    ("GET", "/api/events?min_confidence=1.5", 400, "bad_request"),
+    ("GET", "/api/events?min_confidence=-0.1", 400, "bad_request"),
+    ("GET", "/api/events?min_confidence=high", 400, "bad_request"),
+    ("GET", "/api/events?min_confidence=nan", 400, "bad_request"),
+    ("GET", "/api/documents/doc_any?min_confidence=2", 400, "bad_request"),
+    ("GET", "/api/actors/country:KEN?min_confidence=2", 400, "bad_request"),
+    ("GET", "/api/stories/story_velka?min_confidence=2", 400, "bad_request"),
+    ("GET", "/api/search?q=met&kind=events&min_confidence=2", 400, "bad_request"),
     ("DELETE", "/api/documents", 405, "method_not_allowed"),
     ("POST", "/api/documents", 403, "read_only"),
 ]
@@ -270,3 +280,60 @@ def test_a_documents_records_match_the_listings(client: TestClient, ids: dict[st
     document = client.get(f"/api/documents/{ids['doc_a']}").json()
     listed = client.get(f"/api/{kind}", params={"doc": ids["doc_a"], "limit": 500}).json()["items"]
     assert document[kind] and {row["id"]: row for row in document[kind]} == {row["id"]: row for row in listed}
+
+
+def test_an_event_listing_leaves_out_events_under_the_threshold_unless_asked(client: TestClient, ids: dict[str, str]) -> None:
+    default = client.get("/api/events", params={"limit": 500}).json()
+    every = client.get("/api/events", params={"limit": 500, "min_confidence": 0}).json()
+    shown = {item["id"] for item in default["items"]}
+    assert ids["low"] not in shown and ids["low_pledge"] not in shown
+    assert ids["unknown"] in shown, "an event of unknown confidence counts as over the threshold"
+    assert {ids["low"], ids["low_pledge"]} <= {item["id"] for item in every["items"]}
+    assert default["hidden_events"] == 2 and every["hidden_events"] == 0
+    assert every["total"] == default["total"] + 2
+    confidences = {item["id"]: item["confidence"] for item in every["items"]}
+    assert confidences[ids["low"]] == 0.2 and confidences[ids["unknown"]] is None
+
+
+@pytest.mark.parametrize(("min_confidence", "hidden"), [(None, 1), (0.1, 0), (0, 0), (0.95, "all")])
+def test_a_document_serves_its_events_over_the_threshold_and_counts_the_rest(
+        client: TestClient, ids: dict[str, str], min_confidence: float | None, hidden: int | str) -> None:
+    params = {} if min_confidence is None else {"min_confidence": min_confidence}
+    document = client.get(f"/api/documents/{ids['doc_a']}", params=params).json()
+    every = client.get(f"/api/documents/{ids['doc_a']}", params={"min_confidence": 0}).json()["events"]
+    assert document["hidden_events"] == (len(every) if hidden == "all" else hidden)
+    assert len(document["events"]) + document["hidden_events"] == len(every)
+    assert (ids["low"] in {event["id"] for event in document["events"]}) == (min_confidence is not None and min_confidence <= 0.2)
+    assert all("confidence" in event for event in document["events"])
+
+
+def test_the_actor_network_story_and_search_leave_low_confidence_events_out(client: TestClient, ids: dict[str, str]) -> None:
+    def relation_events(params: dict[str, Any]) -> set[str]:
+        return {relation["example_event"] for relation in client.get("/api/actors/country:KEN", params=params).json()["relations"]}
+
+    assert ids["low_pledge"] not in relation_events({}) and ids["low_pledge"] in relation_events({"min_confidence": 0})
+    assert client.get("/api/actors/country:KEN").json()["hidden_events"] == 1
+    story = client.get("/api/stories/story_velka").json()
+    assert ids["low"] not in {event["id"] for event in story["events"]} and story["hidden_events"] == 1
+    assert ids["low"] in {event["id"] for event in client.get("/api/stories/story_velka?min_confidence=0").json()["events"]}
+    found = client.get("/api/search", params={"q": "met envoy", "kind": "events"}).json()
+    everything = client.get("/api/search", params={"q": "met envoy", "kind": "events", "min_confidence": 0}).json()
+    assert ids["low"] not in {item["id"] for item in found["items"]} and found["hidden_events"] >= 1
+    assert ids["low"] in {item["id"] for item in everything["items"]}
+
+
+def test_the_server_s_event_threshold_is_the_default(web_db: tuple[Path, dict[str, str]], ids: dict[str, str]) -> None:
+    with TestClient(create_app(web_db[0], event_threshold=0.1)) as lenient:
+        body = lenient.get("/api/events", params={"limit": 500}).json()
+    assert ids["low"] in {item["id"] for item in body["items"]} and body["hidden_events"] == 0
+
+
+@pytest.mark.parametrize("url", ["/api/events?min_confidence=0.5", "/api/events?min_confidence=0",
+                                 "/api/search?q=Velka&kind=events", "/api/actors/country:KEN",
+                                 "/api/events?q=met&min_confidence=0.95"])
+def test_the_confidence_filter_reads_the_same_without_a_current_index(
+        client: TestClient, unindexed_client: TestClient, url: str) -> None:
+    indexed, scanned = client.get(url).json(), unindexed_client.get(url).json()
+    assert indexed["hidden_events"] == scanned["hidden_events"]
+    assert indexed.get("relations") == scanned.get("relations")
+    assert {item["id"] for item in indexed.get("items", [])} == {item["id"] for item in scanned.get("items", [])}

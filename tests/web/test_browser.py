@@ -165,3 +165,22 @@ def test_search_finds_quotes_and_events(page: Any) -> None:
     page.locator(".result a.sentence-link").first.click()
     page.wait_for_url(re.compile(r"#event-"))
     assert page.locator(".clean-text .focus").count() > 0
+
+
+def test_the_switch_shows_low_confidence_events_and_hides_them_again(page: Any, ids: dict[str, str]) -> None:
+    page.goto("/timeline?actor=Kenya")
+    low = page.locator(f"#timeline-{ids['low_pledge']}")
+    before = page.locator(".event-row").count()
+    playwright_api.expect(low).to_have_count(0)
+    switch = page.get_by_role("switch")
+    playwright_api.expect(switch).to_have_text("show low-confidence events (1 hidden)")
+    switch.click()
+    page.wait_for_url(re.compile(r"actor=Kenya.*min_confidence=0"))
+    playwright_api.expect(low).to_be_visible()
+    playwright_api.expect(low).to_have_class(re.compile(r"\blow-confidence\b"))
+    playwright_api.expect(low).to_contain_text("confidence 0.20")
+    assert page.locator(".event-row").count() == before + 1
+    shoot(page, "timeline-low-confidence-shown")
+    page.get_by_role("switch").click()
+    page.wait_for_url(re.compile(r"/timeline\?actor=Kenya$"))
+    playwright_api.expect(low).to_have_count(0)

@@ -22,8 +22,9 @@ runner = CliRunner()
 def test_serve_answers_pages_and_the_api_until_stopped(web_db: tuple[Path, dict[str, str]]) -> None:
     port = free_port()
     environment = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(web_db[0]), "--port", str(port)],
-                              env=environment, stderr=subprocess.PIPE, text=True)
+    # A threshold under every event's confidence (the lowest is 0.2): nothing is hidden by default.
+    server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(web_db[0]), "--port", str(port),
+                               "--event-threshold", "0.1"], env=environment, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -37,6 +38,8 @@ def test_serve_answers_pages_and_the_api_until_stopped(web_db: tuple[Path, dict[
                 time.sleep(0.2)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/timeline", timeout=5) as response:
             assert b"<h1>Timeline</h1>" in response.read()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events", timeout=5) as response:
+            assert b'"hidden_events":0' in response.read()
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)

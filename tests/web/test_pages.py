@@ -65,3 +65,64 @@ def test_a_missing_page_says_so_in_html(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404
     assert "Not found" in response.text and response.headers["content-type"].startswith("text/html")
+
+
+SWITCH = re.compile(r'<a id="confidence-switch" role="switch" aria-checked="false" href="([^"]+)">'
+                    r"show low-confidence events \((\d+) hidden\)</a>")
+
+
+def page_and_switch(client: TestClient, url: str) -> tuple[str, str, int]:
+    """The page, the address its switch leads to, and how many events it says are hidden."""
+    html = client.get(url).text
+    found = SWITCH.search(html)
+    assert found, f"{url} offers no switch"
+    return html, found.group(1).replace("&amp;", "&"), int(found.group(2))
+
+
+@pytest.mark.parametrize(
+    ("url", "low", "marker"),
+    [
+        ("/timeline?limit=500", "low", 'id="timeline-{}"'),
+        ("/timeline?actor=Kenya", "low_pledge", 'id="timeline-{}"'),
+        ("/documents/{doc_a}", "low", 'id="item-{}"'),
+        ("/stories/story_velka", "low", 'id="story-{}"'),
+        ("/actors/country:KEN", "low_pledge", "#event-{}"),
+        ("/search?q=met+envoy&kind=events", "low", "#event-{}"),
+    ],
+)
+def test_a_low_confidence_event_is_hidden_until_the_switch_shows_it(
+        client: TestClient, ids: dict[str, str], url: str, low: str, marker: str) -> None:
+    html, shown_url, hidden = page_and_switch(client, url.format(doc_a=ids["doc_a"]))
+    assert marker.format(ids[low]) not in html and hidden >= 1
+    assert "min_confidence=0" in shown_url
+    everything = client.get(shown_url).text
+    assert marker.format(ids[low]) in everything
+    assert 'aria-checked="true"' in everything and "hide low-confidence events" in everything
+
+
+def test_a_low_confidence_event_shown_is_marked_as_such(client: TestClient, ids: dict[str, str]) -> None:
+    html = client.get("/timeline", params={"limit": 500, "min_confidence": 0}).text
+    assert f'<li class="event-row low-confidence" data-type="CONSULT" id="timeline-{ids["low"]}">' in html
+    assert "confidence 0.20" in html
+
+
+def test_the_switch_keeps_the_timeline_s_filters(client: TestClient) -> None:
+    _, shown_url, _ = page_and_switch(client, "/timeline?actor=Kenya&type=AGREE")
+    assert "actor=Kenya" in shown_url and "type=AGREE" in shown_url
+
+
+def test_a_page_with_nothing_hidden_offers_no_switch(client: TestClient, ids: dict[str, str]) -> None:
+    html = client.get(f"/documents/{ids['doc_b']}").text
+    assert "confidence-switch" not in html
+    assert "confidence unknown" in html, "an event stored before events had a confidence says so"
+
+
+def test_an_event_under_the_threshold_leads_to_its_article_with_every_event_shown(
+        client: TestClient, ids: dict[str, str]) -> None:
+    location = client.get(f"/events/{ids['low']}", follow_redirects=False).headers["location"]
+    assert location == f"/documents/{ids['doc_a']}?min_confidence=0#event-{ids['low']}"
+
+
+def test_a_bad_confidence_on_a_page_is_a_400_page(client: TestClient) -> None:
+    response = client.get("/timeline?min_confidence=3")
+    assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")

@@ -1,5 +1,6 @@
-"""``newsgraph eval``: score actors, mentions and quotations against the gold sets, or the event
-coder against a PLOVER gold-standard file."""
+"""``newsgraph eval``: score actors, mentions and quotations against the gold sets, the event
+coder against a PLOVER gold-standard file, or the whole pipeline against the real-news gold
+(``--news``)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli._common import handle_errors
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsgraph.cli._common import err_console, handle_errors
 from newsgraph.errors import NewsgraphError
+from newsgraph.evaluation.news_report import render_news
+from newsgraph.evaluation.news_run import evaluate_news_set
 from newsgraph.evaluation.plover import evaluate_halves, render_plover
 from newsgraph.evaluation.run import evaluate_gold_set
 from newsgraph.evaluation.scores import EvaluationReport, render_report
@@ -27,7 +32,16 @@ def register(app: typer.Typer) -> None:
 def eval_command(
     plover: Optional[Path] = typer.Argument(
         None,
-        help="A PLOVER gold-standard JSON file (e.g. ../shared/eval/plover_gsr_dev.json): score the event coder on it.",
+        help="A PLOVER gold-standard JSON file (e.g. ../shared/eval/plover_gsr_dev.json): score the event coder on it. "
+        "With --news: the real-news gold folder (default eval/gold/news).",
+    ),
+    news: bool = typer.Option(
+        False, "--news", help="Score pages, events, quotes, actors and event clusters on the real-news gold set."
+    ),
+    held_back_problems: bool = typer.Option(
+        False,
+        "--held-back-problems",
+        help="With --news: also list the problems of the held-back half (not for whoever tunes the code).",
     ),
     gold: Path = typer.Option(Path("eval/gold"), "--gold", help="Gold folder with seeds/ and held_out/ (see eval/README.md)."),
     seeds: Path = typer.Option(
@@ -41,8 +55,13 @@ def eval_command(
     per type, and source/target country F1, on the whole file and on its two halves.
 
     The held-out figure is the one that counts: the code was not tuned on those articles (for
-    PLOVER: the odd half).
+    PLOVER: the odd half; for --news: the held-back half, whose problems are not listed unless
+    asked for).
     """
+    if news:
+        folder = plover or Path(_NEWS_GOLD)
+        _eval_news(folder, problems=problems, held_back_problems=held_back_problems, json_out=json_out)
+        return
     if plover is not None:
         reports = evaluate_halves(plover)
         typer.echo(render_plover(plover, reports, problems=problems))
@@ -63,3 +82,22 @@ def eval_command(
     typer.echo(render_report(gold_reports, problems=problems))
     if json_out is not None:
         json_out.write_text(json.dumps([report.to_json() for report in gold_reports], indent=2), encoding="utf-8")
+
+
+_NEWS_GOLD = "eval/gold/news"
+
+
+def _eval_news(folder: Path, *, problems: bool, held_back_problems: bool, json_out: Optional[Path]) -> None:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("loading the pipeline", total=None)
+
+        def step(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total)
+
+        report = evaluate_news_set(folder, progress=step)
+    typer.echo(render_news(report, problems=problems, held_back_problems=held_back_problems))
+    if json_out is not None:
+        shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
+        scores = report.to_json(problems_of=shown if problems else ())
+        json_out.write_text(json.dumps(scores, indent=2), encoding="utf-8")

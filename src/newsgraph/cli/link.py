@@ -46,7 +46,8 @@ def link_command(
             transient=True,
         ) as bar:
             task = bar.add_task("link", total=None)
-            summary = link(store, on_batch=lambda done, total: bar.update(task, completed=done, total=total))
+            summary = link(store, on_batch=lambda done, total: bar.update(task, completed=done, total=total),
+                           event_threshold=settings.event_threshold)
     err_console.print(
         link_line(summary) if summary.documents else "nothing to link: every document is linked", highlight=False
     )

@@ -27,6 +27,11 @@ def serve_command(
         help="Accept articles by POST /api/documents from clients sending this token (the database is then "
         "opened for writing); without it the server is read-only.",
     ),
+    event_threshold: Optional[float] = typer.Option(
+        None, "--event-threshold", min=0.0, max=1.0,
+        help="Hide events with a confidence under this (0-1) unless a page or request asks for every event "
+        "(default: the event_threshold setting).",
+    ),
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Serve the pages (article, actor, timeline, story, search) and the HTTP API over a database."""
@@ -34,10 +39,10 @@ def serve_command(
 
     from newsgraph.web import create_app
 
-    settings = settings_from(config, db=db)
+    settings = settings_from(config, db=db, event_threshold=event_threshold)
     if token is not None and len(token.strip()) < 8:
         raise ConfigError("--token must be at least 8 characters")
-    app = create_app(settings.db, token=token)
+    app = create_app(settings.db, token=token, event_threshold=settings.event_threshold)
     mode = "ingest by POST /api/documents with the token" if token else "read-only"
     err_console.print(f"newsgraph: serving {settings.db} ({mode}) at http://{host}:{port}/ "
                       f"(API description: http://{host}:{port}/openapi.json)", highlight=False)

@@ -62,7 +62,7 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
         quotes.add_row(speaker, quote.kind + where, f"“{quote.words}”")
     console.print(quotes)
     events = Table(title="Events", title_justify="left")
-    for column in ("event", "who → whom", "status", "date", "trigger"):
+    for column in ("event", "who → whom", "status", "date", "trigger", "confidence"):
         events.add_column(column, overflow="fold")
     for event in view.events:
         events.add_row(
@@ -71,5 +71,6 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
             event.status,
             event.date or "",
             event.trigger,
+            "unknown" if event.confidence is None else f"{event.confidence:.2f}",
         )
     console.print(events)

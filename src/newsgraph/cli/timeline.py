@@ -11,7 +11,7 @@ from rich.table import Table
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
 from newsgraph.store import Store
-from newsgraph.views import timeline
+from newsgraph.views import TimelineEntry, timeline
 
 __all__ = ["register"]
 
@@ -27,28 +27,40 @@ def timeline_command(
         None, "--between", help="Only events dated between two ISO dates, e.g. --between 2024-06-01 2024-06-30."
     ),
     undated: bool = typer.Option(False, "--undated", help="Also list events whose sentence gives no date."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0,
+        help="Leave out events with a confidence under this (0-1; default: the event_threshold setting).",
+    ),
+    show_all: bool = typer.Option(False, "--all", help="List every event, whatever its confidence."),
     db: Optional[Path] = DB_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
-    """Print events in date order: date, type, who to whom, status, place and the sentence."""
+    """Print events in date order: date, type, who to whom, status, place, confidence and the sentence."""
     settings = settings_from(config, db=db)
+    floor = 0.0 if show_all else settings.event_threshold if min_confidence is None else min_confidence
     start, end = between if between else (None, None)
     with Store(settings.db, read_only=True) as store:
-        entries = timeline(store, actor=actor, start=start, end=end, undated=undated)
+        found = timeline(store, actor=actor, start=start, end=end, undated=undated, min_confidence=floor)
     table = Table(show_lines=True)
-    for column in ("date", "event", "who → whom", "status", "where", "sentence"):
+    for column in ("date", "event", "who → whom", "status", "where", "confidence", "sentence"):
         table.add_column(column, overflow="fold")
-    for entry in entries:
+    for entry in found.entries:
         table.add_row(
             _date(entry.date, entry.date_basis),
             f"{entry.type} {entry.cameo}",
             f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
             entry.status,
             entry.location or "",
+            _confidence(entry),
             entry.evidence,
         )
     Console().print(table)
-    Console(stderr=True).print(f"{len(entries)} event(s)", highlight=False)
+    hidden = f"; {found.hidden} under confidence {floor:.2f} left out (--all lists them)" if found.hidden else ""
+    Console(stderr=True).print(f"{len(found.entries)} event(s){hidden}", highlight=False)
+
+
+def _confidence(entry: TimelineEntry) -> str:
+    return "unknown" if entry.confidence is None else f"{entry.confidence:.2f}"
 
 
 def _date(value: str | None, basis: str | None) -> str:

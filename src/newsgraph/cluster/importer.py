@@ -66,7 +66,7 @@ def import_parquet(url: str, settings: Settings) -> ImportSummary:
         # Cross-document links for the documents this import added (and any not linked before):
         # incremental, so a new month's partitions join the stories already there.
         if settings.link:
-            summary.linked = link(store)
+            summary.linked = link(store, event_threshold=settings.event_threshold)
         if summary.documents or not search_index_current(store.db):
             rebuild_search_index(store.db)
     summary.seconds = time.perf_counter() - started

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from newsgraph.errors import InputError
 from newsgraph.evaluation.gold import GoldDocument, GoldMention, GoldQuote
 
-__all__ = ["LocatedGold", "LocatedMention", "LocatedQuote", "find_phrase", "find_words", "locate_gold", "straighten"]
+__all__ = [
+    "LocatedGold",
+    "LocatedMention",
+    "LocatedQuote",
+    "count_words",
+    "find_phrase",
+    "find_loosely",
+    "find_words",
+    "locate_gold",
+    "straighten",
+]
 
 # One character for one character, so offsets into the straightened text hold for the original.
 _STRAIGHT = str.maketrans(
@@ -69,23 +79,54 @@ def find_words(text: str, words: str, n: int = 1) -> tuple[int, int] | None:
     Case is ignored, and so is whatever separates the words (spaces, line breaks, quote marks,
     punctuation): "to do everything" finds 'to do "everything'.
     """
-    tokens = _WORD.findall(straighten(words))
-    if not tokens:
+    pattern = _words_pattern(words)
+    if pattern is None:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
     for index, match in enumerate(pattern.finditer(straighten(text)), start=1):
         if index == n:
             return match.span()
     return None
 
 
-def locate_gold(gold: GoldDocument, body: str, title: str | None = None) -> LocatedGold:
+def find_loosely(text: str, words: str, n: int = 1) -> tuple[int, int] | None:
+    """:func:`find_words`, else the same letters in the same order whatever stands between them:
+    words a raw page ran together ("soldiersKyiv") that cleaning split, or the reverse. For gold
+    checked against the raw page and looked for in the clean text."""
+    found = find_words(text, words, n)
+    if found is not None:
+        return found
+    letters = [char for token in _WORD.findall(straighten(words)) for char in token]
+    if not letters:
+        return None
+    loose = re.compile(r"(?<!\w)" + r"\W*".join(re.escape(char) for char in letters) + r"(?!\w)", re.IGNORECASE)
+    for index, match in enumerate(loose.finditer(straighten(text)), start=1):
+        if index == n:
+            return match.span()
+    return None
+
+
+def count_words(text: str, words: str) -> int:
+    """How many times :func:`find_words` finds the words of ``words`` in ``text``."""
+    pattern = _words_pattern(words)
+    return 0 if pattern is None else sum(1 for _ in pattern.finditer(straighten(text)))
+
+
+def _words_pattern(words: str) -> re.Pattern[str] | None:
+    tokens = _WORD.findall(straighten(words))
+    if not tokens:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
+
+
+def locate_gold(gold: GoldDocument, body: str, title: str | None = None, *, lenient: bool = False) -> LocatedGold:
     """Anchor every mention and quote of ``gold`` in the clean ``body`` (and ``title``).
 
     Raises :class:`~newsgraph.errors.InputError` naming the gold file when an anchor is not in
     the text, or when two gold mentions overlap (except an optional one nested in another): either
     the gold is wrong or cleaning changed the text, and the score would mean nothing until someone
-    looks.
+    looks. With ``lenient`` (real pages, whose gold was checked against the raw page), a quote
+    whose words cleaning lost or whose title was not found is placed nowhere (span -1..-1): no
+    prediction meets it, so it counts as missed.
     """
     mentions = sorted(
         (_locate_mention(gold, mention, body) for mention in gold.mentions), key=lambda item: (item.start, -item.end)
@@ -101,7 +142,7 @@ def locate_gold(gold: GoldDocument, body: str, title: str | None = None) -> Loca
                     f"(n={after.mention.n}) overlap, and only an optional mention may sit inside another",
                 )
     quotes = sorted(
-        (_locate_quote(gold, quote, body, title) for quote in gold.quotes),
+        (_locate_quote(gold, quote, body, title, lenient) for quote in gold.quotes),
         key=lambda item: (item.quote.where, item.start),
     )
     return LocatedGold(gold=gold, mentions=tuple(mentions), quotes=tuple(quotes))
@@ -126,8 +167,10 @@ def _locate_mention(gold: GoldDocument, mention: GoldMention, body: str) -> Loca
     return LocatedMention(mention, *span)
 
 
-def _locate_quote(gold: GoldDocument, quote: GoldQuote, body: str, title: str | None) -> LocatedQuote:
+def _locate_quote(gold: GoldDocument, quote: GoldQuote, body: str, title: str | None, lenient: bool) -> LocatedQuote:
     if quote.where == "title":
+        if title is None and lenient:
+            return LocatedQuote(quote, -1, -1)
         if title is None:
             raise _anchor_error(
                 gold, f"quote {quote.starts!r} is in the title, but no title was given for {gold.article}"
@@ -135,7 +178,9 @@ def _locate_quote(gold: GoldDocument, quote: GoldQuote, body: str, title: str | 
         text = title
     else:
         text = body
-    span = find_words(text, quote.starts, quote.n)
+    span = find_loosely(text, quote.starts, quote.n) if lenient else find_words(text, quote.starts, quote.n)
+    if span is None and lenient:
+        return LocatedQuote(quote, -1, -1)
     if span is None:
         raise _anchor_error(
             gold, f"quote {quote.starts!r} (n={quote.n}) is not in the clean {quote.where} of {gold.article}"

@@ -5,18 +5,23 @@ anchors everything by words, never by offsets, so it stays valid when cleaning c
 is the n-th occurrence of its exact text in the clean body, a quote the n-th occurrence of its first
 words. :func:`load_gold` reads and validates one file; every problem is an
 :class:`~newsgraph.errors.InputError` naming the file and the field at fault.
+
+The real-news gold (``eval/gold/news/README.md``) adds two optional fields, ``page`` and
+``events`` (read by :mod:`newsgraph.evaluation.gold_news`), and may leave ``mentions`` empty: a gold
+file without mentions does not score them, and its actors need none.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluation._reader import Reader
+from newsgraph.evaluation.gold_news import GoldEvent, GoldPage, parse_events, parse_page
 
 __all__ = [
     "ACTOR_TYPES",
@@ -109,6 +114,13 @@ class GoldDocument:
     mentions: tuple[GoldMention, ...]
     quotes: tuple[GoldQuote, ...]
     notes: str = ""
+    page: GoldPage | None = None
+    events: tuple[GoldEvent, ...] | None = None
+
+    @property
+    def scores_mentions(self) -> bool:
+        """False when the gold annotates no mentions (the real-news set): they are not scored."""
+        return bool(self.mentions)
 
     def actor(self, key: str) -> GoldActor:
         """The actor with ``key``; raises KeyError when there is none."""
@@ -118,76 +130,22 @@ class GoldDocument:
         raise KeyError(key)
 
     def optional_actors(self) -> frozenset[str]:
-        """Keys of actors every mention of which is optional: finding them is not required."""
+        """Keys of actors every mention of which is optional: finding them is not required.
+
+        None is optional when the gold annotates no mentions at all.
+        """
+        if not self.scores_mentions:
+            return frozenset()
         required = {mention.actor for mention in self.mentions if not mention.optional}
         return frozenset(actor.key for actor in self.actors if actor.key not in required)
-
-
-class _Reader:
-    """Reads fields out of one JSON object, raising an InputError that names file and place."""
-
-    def __init__(self, path: str, data: Mapping[str, Any], where: str) -> None:
-        self.path = path
-        self.data = data
-        self.where = where
-
-    def fail(self, problem: str) -> InputError:
-        return InputError(self.path, f"{self.where}: {problem}", _HINT)
-
-    def check_fields(self, required: Iterable[str], optional: Iterable[str]) -> None:
-        allowed = set(required) | set(optional)
-        unknown = sorted(set(self.data) - allowed)
-        if unknown:
-            raise self.fail(f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
-        missing = [name for name in required if name not in self.data]
-        if missing:
-            raise self.fail(f"missing field {missing[0]!r}")
-
-    def text(self, name: str, *, nullable: bool = False) -> str | None:
-        """The string field ``name``; None when it is absent (or null, when ``nullable``)."""
-        if name not in self.data or (nullable and self.data[name] is None):
-            return None
-        value = self.data[name]
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{name!r} must be a non-empty string, not {value!r}")
-        return value
-
-    def required_text(self, name: str) -> str:
-        value = self.text(name)
-        if value is None:
-            raise self.fail(f"{name!r} must be a non-empty string")
-        return value
-
-    def count(self, name: str) -> int:
-        value = self.data.get(name, 1)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.fail(f"{name!r} must be a whole number from 1, not {value!r}")
-        return value
-
-    def flag(self, name: str) -> bool:
-        value = self.data.get(name, False)
-        if not isinstance(value, bool):
-            raise self.fail(f"{name!r} must be true or false, not {value!r}")
-        return value
-
-    def list_of(self, name: str) -> list[Any]:
-        value = self.data.get(name, [])
-        if not isinstance(value, list):
-            raise self.fail(f"{name!r} must be a list")
-        return value
-
-    def child(self, value: Any, where: str) -> _Reader:
-        if not isinstance(value, dict):
-            raise self.fail(f"{where} must be an object, not {type(value).__name__}")
-        return _Reader(self.path, value, where)
 
 
 def parse_gold(data: Any, path: str) -> GoldDocument:
     """Validate the decoded JSON ``data`` of the gold file ``path`` and build its record."""
     if not isinstance(data, dict):
         raise InputError(path, "a gold file must hold one JSON object", _HINT)
-    top = _Reader(path, data, "gold")
-    top.check_fields(("article", "actors", "mentions", "quotes"), ("published", "notes"))
+    top = Reader(path, data, "gold", _HINT)
+    top.check_fields(("article", "actors", "mentions", "quotes"), ("published", "notes", "page", "events"))
     published = top.text("published", nullable=True)
     if published is not None and not _PARTIAL_ISO.fullmatch(published):
         raise top.fail(f"'published' must be an ISO date (2024-06-18, 2024-06 or 2024), not {published!r}")
@@ -204,7 +162,7 @@ def parse_gold(data: Any, path: str) -> GoldDocument:
     )
     mentioned = {mention.actor for mention in mentions}
     unmentioned = [key for key in keys if key not in mentioned]
-    if unmentioned:
+    if mentions and unmentioned:
         raise top.fail(f"actor {unmentioned[0]!r} has no mention; give at least one or drop the actor")
     return GoldDocument(
         path=path,
@@ -214,10 +172,12 @@ def parse_gold(data: Any, path: str) -> GoldDocument:
         mentions=mentions,
         quotes=quotes,
         notes=top.text("notes") or "",
+        page=parse_page(data["page"], top) if "page" in data else None,
+        events=parse_events(data["events"], top, set(keys)) if "events" in data else None,
     )
 
 
-def _actor(reader: _Reader) -> GoldActor:
+def _actor(reader: Reader) -> GoldActor:
     reader.check_fields(("key", "name", "type", "country"), ("kb_id", "aliases"))
     kind = reader.required_text("type")
     if kind not in ACTOR_TYPES:
@@ -238,7 +198,7 @@ def _actor(reader: _Reader) -> GoldActor:
     )
 
 
-def _mention(reader: _Reader, keys: set[str]) -> GoldMention:
+def _mention(reader: Reader, keys: set[str]) -> GoldMention:
     reader.check_fields(("actor", "text"), ("n", "optional"))
     actor = reader.required_text("actor")
     if actor not in keys:
@@ -248,7 +208,7 @@ def _mention(reader: _Reader, keys: set[str]) -> GoldMention:
     )
 
 
-def _quote(reader: _Reader, keys: set[str]) -> GoldQuote:
+def _quote(reader: Reader, keys: set[str]) -> GoldQuote:
     reader.check_fields(("kind", "starts", "speaker"), ("n", "where", "continues", "note"))
     kind = reader.required_text("kind")
     if kind not in GOLD_QUOTE_KINDS:

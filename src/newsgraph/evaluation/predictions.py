@@ -14,7 +14,7 @@ from typing import Any
 
 from newsgraph.evaluation.gold import GOLD_QUOTE_KINDS, QUOTE_PLACES
 
-__all__ = ["PredictedActor", "PredictedMention", "PredictedQuote", "Predictions"]
+__all__ = ["PredictedActor", "PredictedEvent", "PredictedMention", "PredictedParty", "PredictedQuote", "Predictions"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,55 @@ class PredictedQuote:
     end: int | None = None
     where: str = "body"
     speaker_text: str | None = None
+
+
+@dataclass(frozen=True)
+class PredictedParty:
+    """One actor of a predicted event, as the event coder's ``ActorRef`` gives it.
+
+    ``id`` is its knowledge-base id (None for an actor known only by its sector), ``country`` the
+    ISO 3166 alpha-3 code it belongs to, ``code`` its CAMEO-style code. ``international`` is true for
+    an actor of an international body (a CAMEO root such as ``IGO`` or ``NGO``) that has an id: it
+    acts for that body, not for a country, even when it has one (a UN Secretary-General).
+    """
+
+    id: str | None
+    country: str | None
+    code: str | None = None
+    international: bool = False
+
+
+@dataclass(frozen=True)
+class PredictedEvent:
+    """An event the pipeline coded: its PLOVER type, parties, status and date, and where it is.
+
+    ``evidence_start``/``evidence_end`` are offsets of its sentence in the clean body; ``mutual``
+    events list both parties in ``sources``. ``date`` is ISO at the coder's precision (None when
+    undated); ``confidence`` is the coder's own confidence in [0, 1] when it gives one.
+    """
+
+    id: str
+    type: str
+    sources: tuple[PredictedParty, ...]
+    targets: tuple[PredictedParty, ...]
+    status: str
+    evidence_start: int
+    evidence_end: int
+    mutual: bool = False
+    date: str | None = None
+    trigger: str = ""
+    confidence: float | None = None
+    intended: str | None = None
+
+    def fits_type(self, gold_type: str, gold_status: str) -> bool:
+        """Whether this prediction codes a gold event of ``gold_type``. PLOVER codes a cooperative
+        action reported as intended (a planned visit, a promised release) as AGREE with the
+        intended action (``intended``: ``CONSULT``, ``RETREAT/release``); it is the same report as
+        a planned or hypothetical event of that action's type."""
+        if self.type == gold_type:
+            return True
+        intended = (self.intended or "").split("/")[0]
+        return self.type == "AGREE" and intended == gold_type and gold_status in ("planned", "hypothetical")
 
 
 @dataclass(frozen=True)

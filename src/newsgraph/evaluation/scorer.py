@@ -14,6 +14,7 @@ with every miss listed. The rules, in short (``eval/README.md`` has them in full
   the country itself;
 - a mention is found when a predicted span overlaps it and is linked to its actor; a pronoun the
   gold does not annotate is ignored, since the gold annotates pronouns only as speakers.
+  A gold file without mentions (the real-news set) does not score them: ``mentions`` is None.
 """
 
 from __future__ import annotations
@@ -52,14 +53,16 @@ class _Matched:
     predicted: tuple[PredictedQuote, ...]
 
 
-def score_document(gold: GoldDocument, body: str, predictions: Predictions, title: str | None = None) -> DocumentScore:
+def score_document(
+    gold: GoldDocument, body: str, predictions: Predictions, title: str | None = None, *, lenient: bool = False
+) -> DocumentScore:
     """Score ``predictions`` for one article against ``gold``.
 
     ``body`` is the clean text the predictions' offsets refer to and ``title`` the article's
     title (needed when the gold has headline quotes). Raises
     :class:`~newsgraph.errors.InputError` when a gold anchor is not in the text.
     """
-    located = locate_gold(gold, body, title)
+    located = locate_gold(gold, body, title, lenient=lenient)
     matcher = ActorMatcher(gold, predictions)
     problems: list[Problem] = []
     texts = {"body": body, "title": title or ""}
@@ -75,7 +78,7 @@ def score_document(gold: GoldDocument, body: str, predictions: Predictions, titl
         attributed=_attributed(quoted),
         indirect_attributed=_attributed(indirect),
         actors=_score_actors(gold, predictions, matcher, problems),
-        mentions=_score_mentions(located, body, predictions, matcher, problems),
+        mentions=_score_mentions(located, body, predictions, matcher, problems) if gold.scores_mentions else None,
         problems=tuple(problems),
     )
 

@@ -105,7 +105,8 @@ class DocumentScore:
     ``direct``, ``partial`` and ``indirect`` count a quote only when found with that kind.
     ``speakers`` is the share of found direct and partial quotes whose speaker is right, and
     ``attributed`` counts a direct or partial quote as right only when found with its speaker.
-    ``mentions`` counts spans overlapping a gold mention and linked to the matching actor.
+    ``mentions`` counts spans overlapping a gold mention and linked to the matching actor; it is
+    None when the gold annotates no mentions (they are not scored).
     """
 
     article: str
@@ -117,7 +118,7 @@ class DocumentScore:
     attributed: Score
     indirect_attributed: Score
     actors: Score
-    mentions: Score
+    mentions: Score | None
     problems: tuple[Problem, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -126,6 +127,8 @@ class DocumentScore:
             value = getattr(self, field.name)
             if isinstance(value, (Score, Ratio)):
                 data[field.name] = value.to_json()
+            elif value is None:
+                data[field.name] = None
         data["problems"] = [asdict(problem) for problem in self.problems]
         return data
 
@@ -141,10 +144,16 @@ class EvaluationReport:
     documents: tuple[DocumentScore, ...]
 
     def total(self, name: str) -> Score:
-        """The micro-averaged total of the score field ``name`` (``quotes``, ``actors``...)."""
+        """The micro-averaged total of the score field ``name`` (``quotes``, ``actors``...) over the
+        documents that score it."""
         if name not in _SCORE_FIELDS:
             raise KeyError(name)
-        return sum((getattr(document, name) for document in self.documents), Score())
+        scores = (getattr(document, name) for document in self.documents)
+        return sum((score for score in scores if score is not None), Score())
+
+    def scored(self, name: str) -> bool:
+        """Whether any document scores the field ``name`` (mentions are not scored without gold mentions)."""
+        return any(getattr(document, name) is not None for document in self.documents)
 
     @property
     def speakers(self) -> Ratio:
@@ -155,7 +164,9 @@ class EvaluationReport:
         return tuple(problem for document in self.documents for problem in document.problems)
 
     def to_json(self) -> dict[str, Any]:
-        totals: dict[str, Any] = {name: self.total(name).to_json() for name in _SCORE_FIELDS}
+        totals: dict[str, Any] = {
+            name: self.total(name).to_json() if self.scored(name) else None for name in _SCORE_FIELDS
+        }
         totals["speakers"] = self.speakers.to_json()
         return {"name": self.name, "totals": totals, "documents": [document.to_json() for document in self.documents]}
 
@@ -181,6 +192,9 @@ def render_report(reports: Sequence[EvaluationReport], *, problems: bool = True)
     for label, name in _ROWS:
         cells = []
         for report in reports:
+            if not report.scored(name):
+                cells.append("-  (not annotated)")
+                continue
             score = report.total(name)
             cells.append(f"{score.precision:.2f}  {score.recall:.2f}  {score.f1:.2f}  {score.tp}/{score.fp}/{score.fn}")
         rows.append((label, cells))

@@ -128,6 +128,24 @@ class Arguments:
                 return found
         return []
 
+    def clause_subjects(self, noun: Token) -> list[ActorRef]:
+        """The actors the subject of the clause holding ``noun`` names: "Ukraine and Russia have
+        started [a new exchange]", "[the agreement] reached by Kyiv and Moscow" (its agent)."""
+        node = noun
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return []
+            if head.pos_ in ("VERB", "AUX"):
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    return [ref for pobj in agent.children if pobj.dep_ == "pobj" for ref in self.actors(pobj)]
+                doer = subject(head, OBJECT_CONTROL)
+                if doer is not None:
+                    return self.actors(doer)
+            node = head
+        return []
+
     def _antecedent(self, pronoun: Token) -> Token | None:
         """The noun a pronoun stands for: the subject of a governing clause ("Hungary said it will"),
         else the nearest actor named before it in the sentence."""

@@ -46,7 +46,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.reading import ActorLookup
+from newsgraph.actors.records import DocumentActors
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
+from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence
+from newsgraph.events.context import EventContext
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
 from newsgraph.events.records import ActorRef, EventRecord, Status
@@ -68,6 +71,9 @@ _INSURGENT = frozenset({"REB", "OPP"})
 _INSTITUTIONS = frozenset({"OPP", "PTY", "LEG", "JUD", "COP"})
 _CIVIL_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
 _STATE = frozenset({"MIL", "COP", "GOV"})
+# Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
+_ARREST = frozenset({"170", "171", "172", "173"})
+_CHARGES = frozenset({"charge", "indict", "prosecute"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acl", "attr", "oprd", "conj", "acomp"})
@@ -99,23 +105,30 @@ class _Draft:
     depth: int = 0
 
 
-def extract_events(doc: Doc, lookup: ActorLookup, *, require_actor: bool = True) -> list[EventRecord]:
+def extract_events(
+    doc: Doc, lookup: ActorLookup, *, require_actor: bool = True, actors: DocumentActors | None = None
+) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
     ``doc`` is text parsed by :func:`newsgraph.nlp.load_nlp` (tagger, lemmatizer, parser and
     entity recogniser). ``lookup`` says which actor a span names: the actors stage's reading
-    (:class:`~newsgraph.actors.reading.ActorReading`). With ``require_actor`` false, events whose
-    actors the sentence does not name are kept.
+    (:class:`~newsgraph.actors.reading.ActorReading`); ``actors`` are the document's resolved
+    actors, which say the document's own country (where unplaced domestic actors act). With
+    ``require_actor`` false, events whose actors the sentence does not name are kept.
     """
-    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor)
+    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors))
     events: list[EventRecord] = []
-    for sentence in doc.sents:
-        events.extend(coder.sentence(sentence))
+    for number, sentence in enumerate(doc.sents):
+        events.extend(coder.sentence(sentence, number))
     return events
 
 
 class _Coder:
-    def __init__(self, doc: Doc, lookup: ActorLookup, ontology: Ontology, book: PatternBook, require_actor: bool) -> None:
+    def __init__(
+        self, doc: Doc, lookup: ActorLookup, ontology: Ontology, book: PatternBook, require_actor: bool, context: EventContext
+    ) -> None:
+        self._context = context
+        self._number = 0
         self._doc = doc
         self._text = doc_text(doc)
         self._lookup = lookup
@@ -123,6 +136,7 @@ class _Coder:
         self._book = book
         self._require_actor = require_actor
         self._args = Arguments(doc, lookup)
+        self._features = FeatureReader(doc)
 
     # -- drafting ------------------------------------------------------------------------
 
@@ -403,7 +417,9 @@ class _Coder:
 
     # -- records -------------------------------------------------------------------------
 
-    def sentence(self, sentence: Span) -> list[EventRecord]:
+    def sentence(self, sentence: Span, number: int = 0) -> list[EventRecord]:
+        """The events of ``sentence``, the ``number``-th of the document (from 0)."""
+        self._number = number
         predicates = find_predicates(sentence, self._book, self._args.is_actor)
         drafts = [self._draft(predicate) for predicate in predicates]
         index: dict[int, _Draft] = {}
@@ -419,17 +435,74 @@ class _Coder:
         for draft in drafts:
             if not draft.consumed:
                 self._recode(draft)
-        return [record for draft in drafts if not draft.consumed for record in self._record(draft, sentence)]
+        kept = [draft for draft in drafts if not draft.consumed]
+        if not kept:
+            return []
+        facts = self._features.sentence(sentence, number, len(kept))
+        records: list[EventRecord] = []
+        lemmas: list[str] = []
+        for draft in kept:
+            for record in self._record(draft, sentence, facts):
+                records.append(record)
+                lemmas.append(lemma(draft.predicate.trigger))
+        self._context.remember(number, records, lemmas)
+        return records
 
-    def _record(self, draft: _Draft, sentence: Span) -> list[EventRecord]:
+    def _recall(self, draft: _Draft) -> bool:
+        """Parties for an event noun that names none: the coordinated subject of its clause for a
+        reciprocal event ("Ukraine and Russia started a new exchange"), else the parties of the
+        latest event of its kind a few sentences back ("... The exchange began today")."""
+        trigger = draft.predicate.trigger
+        if draft.predicate.pattern.symmetric:
+            parties = self._args.clause_subjects(trigger)
+            if len(parties) >= 2:
+                draft.sources, draft.mutual = parties, True
+                draft.rule += "+clause"
+                return True
+        recalled = self._context.recall(self._number, draft.type, draft.cameo, lemma(trigger))
+        if recalled is None:
+            return False
+        draft.sources = list(recalled.sources)
+        draft.targets = draft.targets or list(recalled.targets)
+        draft.mutual = recalled.mutual and not draft.targets
+        draft.rule += "+recalled"
+        return True
+
+    def _implied_authority(self, draft: _Draft) -> None:
+        """"Editor X was detained", "they were charged with smuggling": an arrest, a detention or a
+        charge with no agent named, done to people of one country, is done by that country's
+        police or courts."""
+        if draft.sources or not draft.targets or draft.predicate.kind == "light":
+            return
+        if draft.type == "COERCE" and draft.cameo[:3] in _ARREST:
+            sector = "COP"
+        elif (draft.type == "ACCUSE" and draft.cameo.startswith("112") and lemma(draft.predicate.trigger) in _CHARGES) or (
+            draft.type == "SANCTION" and draft.mode == "convict"
+        ):
+            sector = "JUD"
+        else:
+            return
+        if draft.predicate.kind != "noun" and not any(child.dep_ in ("nsubjpass", "auxpass") for child in draft.predicate.head.children):
+            return
+        countries = {ref.country for ref in draft.targets}
+        if len(countries) != 1 or None in countries or any(ref.id is None or ref.id.startswith("country:") for ref in draft.targets):
+            return
+        draft.sources = [self._lookup.sector_actor(str(countries.pop()), sector)]
+        draft.rule += "+implied-authority"
+
+    def _record(self, draft: _Draft, sentence: Span, facts: SentenceFacts) -> list[EventRecord]:
         if self._require_actor:
-            if draft.predicate.kind == "noun" and not draft.sources:
+            if draft.predicate.kind == "noun" and not draft.sources and not self._recall(draft):
                 return []
             if not draft.sources and not draft.targets:
                 return []
         _place_unplaced(
-            draft, lambda: self._args.sole_country(sentence), lambda: self._args.scene_country(draft.predicate), self._placed
+            draft,
+            lambda: self._args.sole_country(sentence) or self._context.country,
+            lambda: self._args.scene_country(draft.predicate),
+            self._placed,
         )
+        self._implied_authority(draft)
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
@@ -449,6 +522,12 @@ class _Coder:
         words = sorted({draft.predicate.trigger.i, draft.predicate.head.i})
         first, last = self._doc[words[0]], self._doc[words[-1]]
         code = self._ontology.cameo(draft.cameo)
+        negated = framing.negated if draft.negated is None else draft.negated
+        targets = () if draft.mutual else tuple(draft.targets)
+        features = self._features.features(
+            facts, rule=draft.rule, trigger=draft.predicate.trigger, nominal=draft.predicate.kind == "noun",
+            sources=draft.sources, targets=targets, status=status, negated=negated,
+        )
         return [
             EventRecord(
                 type=draft.type,
@@ -456,10 +535,10 @@ class _Coder:
                 cameo=draft.cameo,
                 goldstein=code.goldstein,
                 source_actors=tuple(draft.sources),
-                target_actors=tuple(() if draft.mutual else draft.targets),
+                target_actors=targets,
                 status=status,
                 reported_by=reported_by,
-                negated=framing.negated if draft.negated is None else draft.negated,
+                negated=negated,
                 trigger_text=self._text[first.idx : last.idx + len(last.text)],
                 trigger_start=first.idx,
                 trigger_end=last.idx + len(last.text),
@@ -468,6 +547,7 @@ class _Coder:
                 mutual=draft.mutual,
                 intended=draft.intended,
                 rule=draft.rule,
+                confidence=event_confidence(features),
             )
         ]
 

@@ -3,17 +3,18 @@ readings made by the actors stage (re-exported here)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsgraph.actors.records import NON_STATE_ROOTS, ActorRef
 
 __all__ = ["EVENTS_VERSION", "NON_STATE_ROOTS", "STATUSES", "Status", "ActorRef", "EventRecord"]
 
-EVENTS_VERSION = "newsgraph.events.v2"
+EVENTS_VERSION = "newsgraph.events.v3"
 """The name and version of this event coder, stored with what it finds (v2: events carry
 ``date_basis``, and an event with no date of its own may take one from its context or the
-article)."""
+article; v3: every event carries a ``confidence``)."""
 
 Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
 STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")
@@ -39,6 +40,10 @@ class EventRecord:
     ``"AID/military"``. ``trigger_*`` locate the word that signals the event and
     ``evidence_*`` the sentence, as character offsets in the parsed text; ``rule`` names the rule
     that coded it. ``date_text`` and ``location`` are filled by later stages.
+
+    ``confidence`` (in [0, 1]) is how sure the coder is of the event, computed from what the
+    text around it shows (:mod:`newsgraph.events.confidence`). It has no default: whoever makes a
+    record scores it.
     """
 
     type: str
@@ -60,6 +65,11 @@ class EventRecord:
     mutual: bool = False
     intended: str | None = None
     rule: str = ""
+    confidence: float = field(kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.confidence, (int, float)) and math.isfinite(self.confidence) and 0.0 <= self.confidence <= 1.0):
+            raise ValueError(f"an event's confidence must be a number in [0, 1], got {self.confidence!r}")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,5 +89,6 @@ class EventRecord:
             "date_text": self.date_text,
             "location": self.location,
             "rule": self.rule,
+            "confidence": self.confidence,
             "coder": EVENTS_VERSION,
         }

@@ -17,6 +17,9 @@ __all__ = ["FORMATS", "write_jsonl", "write_tables"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
+# Columns that may be null in every row of a first batch, with the type of their later values: an
+# event's confidence is null for events stored before events had one.
+_TYPED_COLUMNS = {"confidence": pa.float64()}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -90,7 +93,12 @@ class _TableWriter:
                 for row in self.rows]
         table = pa.Table.from_pylist(rows)
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self.path, table.schema)
+            schema = pa.schema([
+                field.with_type(_TYPED_COLUMNS[field.name]) if pa.types.is_null(field.type) and field.name in _TYPED_COLUMNS
+                else field for field in table.schema
+            ])
+            table = table.cast(schema)
+            self._parquet = pq.ParquetWriter(self.path, schema)
         else:
             table = table.cast(self._parquet.schema)
         self._parquet.write_table(table)

@@ -4,6 +4,10 @@ Each event cluster whose members include a denial and an assertion or allegation
 with its sides: who alleges it (the reporting actor), who denies it, the articles that state it
 as fact, and the accusations in those articles aimed at the parties (the United States accusing
 North Korea of the supply it alleges). Claims are recomputed whenever their cluster changes.
+
+Only events at or over the linking run's confidence threshold (or of unknown confidence) count:
+a cluster holds no others (see :func:`newsgraph.linking.link`), and an accusation under the
+threshold is not a side.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ def claim_id_for(cluster_id: str) -> str:
     return "claim:" + hashlib.sha1(cluster_id.encode()).hexdigest()[:16]
 
 
-def write_claims(store: Store, cluster_ids: set[str], directory: ActorDirectory) -> None:
+def write_claims(store: Store, cluster_ids: set[str], directory: ActorDirectory, event_threshold: float) -> None:
     if not cluster_ids:
         return
     db = store.db
@@ -71,8 +75,9 @@ def write_claims(store: Store, cluster_ids: set[str], directory: ActorDirectory)
         docs = sorted({r["doc_id"] for r in rows})
         for accusation in store.query(
             "SELECT id, doc_id, source_actor_ids, target_actor_ids FROM events WHERE type = 'ACCUSE' "
-            "AND doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY doc_id, evidence_start, trigger_start, id",
-            [id_list(docs)],
+            "AND doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) AND (confidence IS NULL OR confidence >= ?) "
+            "ORDER BY doc_id, evidence_start, trigger_start, id",
+            [id_list(docs), event_threshold],
         ):
             accusers = {party(a) for a in accusation["source_actor_ids"]}
             accused = {party(a) for a in accusation["target_actor_ids"]}

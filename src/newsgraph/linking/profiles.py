@@ -58,6 +58,12 @@ class EventItem:
     reported_by: str | None
     published: str | None
     cameo: str = ""
+    confidence: float | None = None
+
+    def counts_at(self, threshold: float) -> bool:
+        """Whether the event is sure enough to be clustered and counted: its confidence is at or
+        over ``threshold``, or unknown (an event stored before events had one)."""
+        return self.confidence is None or self.confidence >= threshold
 
     @property
     def place(self) -> str | None:
@@ -150,7 +156,7 @@ def load_profiles(store: Store, doc_ids: list[str], directory: ActorDirectory) -
             profiles[doc_id].actors = _actor_vector(counts)
     for row in store.query(
         "SELECT e.id, e.doc_id, e.type, e.cameo, e.source_actor_ids, e.target_actor_ids, e.date, "
-        "e.location_country, e.status, e.reported_by_actor_id FROM events e "
+        "e.location_country, e.status, e.reported_by_actor_id, e.confidence FROM events e "
         "JOIN _link_batch b ON b.doc_id = e.doc_id ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id",
     ):
         profile = profiles.get(row["doc_id"])
@@ -170,6 +176,7 @@ def load_profiles(store: Store, doc_ids: list[str], directory: ActorDirectory) -
                 reported_by=row["reported_by_actor_id"],
                 published=profile.published,
                 cameo=row["cameo"],
+                confidence=row["confidence"],
             )
         )
     for quote_id, doc_id, speaker, text in db.execute(

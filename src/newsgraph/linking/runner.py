@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from newsgraph.events.confidence import load_confidence_model
 from newsgraph.linking.dates import interval
 from newsgraph.linking.event_clusters import EventClusterIndex
 from newsgraph.linking.near_duplicates import NearDuplicate, find_near_duplicates
@@ -81,9 +82,15 @@ def link(
     batch_size: int = 500,
     on_batch: Callable[[int, int], None] | None = None,
     only: list[str] | None = None,
+    event_threshold: float | None = None,
 ) -> LinkSummary:
-    """Link the documents not linked yet; ``on_batch(done, total)`` reports progress."""
+    """Link the documents not linked yet; ``on_batch(done, total)`` reports progress.
+
+    Only events whose confidence is at or over ``event_threshold`` (default: the confidence
+    model's threshold), or unknown, join event clusters, so clusters and contested claims count
+    only them; stories are placed with all events."""
     started = time.perf_counter()
+    threshold = load_confidence_model().threshold if event_threshold is None else event_threshold
     summary = LinkSummary()
     pending = pending_documents(store, only)
     if not pending:
@@ -108,7 +115,7 @@ def link(
             profile.terms = counts.damped(profile.terms)
         store.db.execute("BEGIN TRANSACTION")
         try:
-            placed = _place_batch(store, batch, stories, clusters, quotes, summary, directory)
+            placed = _place_batch(store, batch, stories, clusters, quotes, summary, directory, threshold)
             write_batch(store, placed, LINKER_VERSION)
             counts.write(store)
             store.db.execute("COMMIT")
@@ -136,6 +143,7 @@ class PlacedBatch:
     touched_quote_groups: set[str]
     dropped_quote_groups: set[str]
     directory: ActorDirectory
+    event_threshold: float
 
 
 def _place_batch(
@@ -146,6 +154,7 @@ def _place_batch(
     quotes: QuoteGroupIndex,
     summary: LinkSummary,
     directory: ActorDirectory,
+    event_threshold: float,
 ) -> PlacedBatch:
     duplicates = find_near_duplicates(store, batch)
     duplicate_of: dict[str, NearDuplicate] = {}
@@ -172,7 +181,8 @@ def _place_batch(
         touched_stories[story.id] = story
         story_of[profile.doc_id] = (story.id, round(score, 4))
         for event in profile.events:
-            touched_events.add(clusters.place(event, story.id, story.period).id)
+            if event.counts_at(event_threshold):
+                touched_events.add(clusters.place(event, story.id, story.period).id)
         for quote in profile.quotes:
             group, merged = quotes.place(quote)
             touched_quotes.add(group.id)
@@ -192,6 +202,7 @@ def _place_batch(
         touched_quote_groups=touched_quotes,
         dropped_quote_groups=dropped_quotes,
         directory=directory,
+        event_threshold=event_threshold,
     )
 
 

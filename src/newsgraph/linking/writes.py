@@ -46,7 +46,7 @@ def write_batch(store: Store, placed: PlacedBatch, linker: str) -> None:
     )
     _write_stories(store, placed, linker)
     _write_event_clusters(store, placed, linker)
-    write_claims(store, placed.touched_event_clusters, placed.directory)
+    write_claims(store, placed.touched_event_clusters, placed.directory, placed.event_threshold)
     _write_quote_clusters(store, placed, linker)
     put(store, "link_state", ("doc_id", "linked_at"), [(p.doc_id, None) for p in placed.profiles], replace=True)
 

@@ -38,7 +38,7 @@ class EventsStage:
         doc, reading, metadata = analysis.parsed, analysis.reading, analysis.metadata
         assert doc is not None and reading is not None and metadata is not None
         times, places = analysis.times or [], analysis.places or []
-        events = extract_events(doc, reading)
+        events = extract_events(doc, reading, actors=reading.resolved)
         dated: list[DatedEvent] = []
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
             where = _location(doc, event, places)

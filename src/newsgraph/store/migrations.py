@@ -413,6 +413,19 @@ def _m008_read_indexes(db: duckdb.DuckDBPyConnection) -> None:
         db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
 
 
+def _m009_event_confidence(db: duckdb.DuckDBPyConnection) -> None:
+    # How sure the coder is of each event, in [0, 1]. Events stored before this migration have
+    # none: NULL, shown as unknown and counted as over any threshold, so an old database does not
+    # go empty. The timeline summary carries it too (rebuilt whole by every index run).
+    # DuckDB refuses to ALTER a table with an index: drop events' index and make it again, under
+    # another name, for DuckDB 1.5 aborts the process when one transaction drops an index and
+    # creates one of the same name.
+    db.execute("DROP INDEX IF EXISTS events_doc_id")
+    db.execute("ALTER TABLE events ADD COLUMN confidence DOUBLE")
+    db.execute("CREATE INDEX events_by_doc ON events (doc_id)")
+    db.execute("ALTER TABLE event_timeline ADD COLUMN confidence DOUBLE")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
@@ -421,6 +434,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0005_links", _m005_links),
     ("0006_event_date_basis", _m006_event_date_basis),
     ("0008_read_indexes", _m008_read_indexes),
+    ("0009_event_confidence", _m009_event_confidence),
 )
 
 

@@ -1,8 +1,8 @@
 """Summary tables the pages read instead of joining or counting everything on every request.
 
 ``actor_stats`` holds each actor's mentions, events and quotations. ``event_timeline`` is a narrow
-copy of every event with its time (the event's date, else its article's publication date), outlet
-and article title, stored in timeline order: the timeline filters and orders it without joining
+copy of every event with its time (the event's date, else its article's publication date), outlet,
+article title and confidence, stored in timeline order: the timeline filters and orders it without joining
 the documents. Both are derived from the per-document tables and rebuilt whole by
 :func:`rebuild_summaries`, which :func:`newsgraph.store.search.rebuild_search_index` calls in the
 same transaction as the full-text index, so they are always exactly as current as it is.
@@ -23,7 +23,7 @@ def rebuild_summaries(db: duckdb.DuckDBPyConnection) -> None:
         """
         INSERT INTO event_timeline
         SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, e.trigger_start, e.mutual,
-               coalesce(e.date, left(d.published, 10)), d.outlet, d.title, d.published
+               coalesce(e.date, left(d.published, 10)), d.outlet, d.title, d.published, e.confidence
         FROM events e JOIN documents d ON d.id = e.doc_id
         ORDER BY 9 NULLS LAST, 2, 7
         """

@@ -16,10 +16,10 @@ from newsgraph.views.story import (
     list_stories,
     story_view,
 )
-from newsgraph.views.timeline import TimelineEntry, timeline
+from newsgraph.views.timeline import Timeline, TimelineEntry, timeline
 
 __all__ = [
-    "DocumentView", "ActorLine", "QuoteLine", "EventLine", "document_view", "TimelineEntry",
+    "DocumentView", "ActorLine", "QuoteLine", "EventLine", "document_view", "Timeline", "TimelineEntry",
     "timeline",
     "StoryView",
     "StoryArticle",

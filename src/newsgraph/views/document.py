@@ -42,6 +42,7 @@ class EventLine:
     targets: tuple[str, ...]
     date: str | None
     trigger: str
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def document_view(store: Store, key: str) -> DocumentView:
             targets=tuple(names.get(i, i) for i in row["target_actor_ids"]),
             date=row["date"],
             trigger=row["trigger_text"],
+            confidence=row["confidence"],
         )
         for row in event_rows
     ]

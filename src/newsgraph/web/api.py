@@ -1,6 +1,9 @@
 """The HTTP API under ``/api``: documents, actors, quotes, events, stories, clusters, claims and
 search, each listing filtered and paged (``limit``/``offset``, with ``total``), and ingest by POST
-for a client holding the server's token. Described at ``/openapi.json``."""
+for a client holding the server's token. Described at ``/openapi.json``.
+
+What returns events takes ``min_confidence`` (0-1, default the server's event threshold; 0 returns
+every event) and says how many events it left out (``hidden_events``)."""
 
 from __future__ import annotations
 
@@ -10,11 +13,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Header, Query, Request
 
 from newsgraph.web import links, queries
-from newsgraph.web.database import Cursor, Db
+from newsgraph.web.database import Cursor, Db, Threshold
 from newsgraph.web.errors import ApiError
-from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, parse_dyad
+from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, confidence_floor, over_threshold, parse_dyad
 from newsgraph.web.posting import token_matches
-from newsgraph.web.relations import relations
+from newsgraph.web.relations import hidden_relation_events, relations
 
 __all__ = ["router"]
 
@@ -28,6 +31,9 @@ DateFrom = Annotated[str | None, Query(description="From this date (YYYY, YYYY-M
 DateTo = Annotated[str | None, Query(description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 Text = Annotated[str | None, Query(description="Full-text search words.")]
 Story = Annotated[str | None, Query(description="Only records of this story (a story id).")]
+MinConfidence = Annotated[float | None, Query(
+    ge=0, le=1, description="Only events with a confidence at or over this (0-1; default: the server's event "
+    "threshold; 0: every event). Events of unknown confidence are always kept.")]
 
 
 @router.get("", summary="What the database holds")
@@ -46,9 +52,13 @@ def documents(cur: Cursor, db: Db, q: Text = None, outlet: Outlet = None, actor:
 
 
 @router.get("/documents/{doc_id}", summary="One document with its text, mentions, quotes and events")
-def document(doc_id: str, cur: Cursor,
-             raw: Annotated[bool, Query(description="Include the raw text as read.")] = False) -> dict[str, Any]:
-    return queries.get_document(cur, doc_id, raw=raw)
+def document(doc_id: str, cur: Cursor, threshold: Threshold,
+             raw: Annotated[bool, Query(description="Include the raw text as read.")] = False,
+             min_confidence: MinConfidence = None) -> dict[str, Any]:
+    found = queries.get_document(cur, doc_id, raw=raw)
+    floor = confidence_floor(min_confidence, threshold)
+    found["events"], found["hidden_events"] = over_threshold(found["events"], floor)
+    return found
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
@@ -60,9 +70,12 @@ def actors(cur: Cursor, db: Db, q: Annotated[str | None, Query(description="Part
 
 
 @router.get("/actors/{actor_id}", summary="One actor with whom it met, accused, supported or threatened")
-def actor(actor_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
+def actor(actor_id: str, cur: Cursor, db: Db, threshold: Threshold, min_confidence: MinConfidence = None) -> dict[str, Any]:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found["relations"] = [relation.to_json() for relation in relations(cur, actor_id, summaries_ready=db.search_ready)]
+    floor = confidence_floor(min_confidence, threshold)
+    found["relations"] = [relation.to_json() for relation in relations(
+        cur, actor_id, summaries_ready=db.search_ready, min_confidence=floor)]
+    found["hidden_events"] = hidden_relation_events(cur, actor_id, floor, summaries_ready=db.search_ready)
     return found
 
 
@@ -78,15 +91,17 @@ def quote_list(cur: Cursor, db: Db, actor: Annotated[str | None, Query(descripti
 
 
 @router.get("/events", summary="Events in time order (event date, else publication date)")
-def event_list(cur: Cursor, db: Db, actor: Actor = None,
+def event_list(cur: Cursor, db: Db, threshold: Threshold, actor: Actor = None,
                dyad: Annotated[str | None, Query(description="SOURCE,TARGET: events from one actor to another.")] = None,
                type: Annotated[str | None, Query(description="A PLOVER type: CONSULT, ACCUSE, ...")] = None,
                status: Annotated[str | None, Query(description="asserted, claimed, denied, planned, ...")] = None,
                outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None, q: Text = None,
                doc: Annotated[str | None, Query(description="Only this document's events.")] = None,
-               story: Story = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+               story: Story = None, min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT,
+               offset: Offset = 0) -> dict[str, Any]:
     filters = Filters(actor=actor, dyad=parse_dyad(dyad), type=type, status=status, outlet=outlet, date_from=date_from,
-                      date_to=date_to, q=q, doc=doc, story=story, limit=limit, offset=offset)
+                      date_to=date_to, q=q, doc=doc, story=story,
+                      min_confidence=confidence_floor(min_confidence, threshold), limit=limit, offset=offset)
     return queries.list_events(cur, filters, search_ready=db.search_ready).to_json()
 
 
@@ -104,8 +119,11 @@ def story_list(cur: Cursor, q: Annotated[str | None, Query(description="Part of 
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles, event and quote clusters, contested claims")
-def story(story_id: str, cur: Cursor, db: Db) -> dict[str, Any]:
-    return links.get_story(cur, story_id, summaries_ready=db.search_ready)
+def story(story_id: str, cur: Cursor, db: Db, threshold: Threshold, min_confidence: MinConfidence = None) -> dict[str, Any]:
+    found = links.get_story(cur, story_id, summaries_ready=db.search_ready)
+    floor = confidence_floor(min_confidence, threshold)
+    found["events"], found["hidden_events"] = over_threshold(found["events"], floor)
+    return found
 
 
 @router.get("/event-clusters", summary="The same event as reported by several articles")
@@ -144,10 +162,11 @@ def claims(cur: Cursor, story: Story = None, q: Annotated[str | None, Query(desc
 
 
 @router.get("/search", summary="Full-text search over quotes or events, best match first")
-def search(cur: Cursor, db: Db, q: Annotated[str, Query(description="Words to search for.")],
+def search(cur: Cursor, db: Db, threshold: Threshold, q: Annotated[str, Query(description="Words to search for.")],
            kind: Annotated[str, Query(description="quotes or events")] = "quotes",
-           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return queries.search(cur, q, kind, Filters(limit=limit, offset=offset), search_ready=db.search_ready).to_json()
+           min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    filters = Filters(min_confidence=confidence_floor(min_confidence, threshold), limit=limit, offset=offset)
+    return queries.search(cur, q, kind, filters, search_ready=db.search_ready).to_json()
 
 
 @router.post("/documents", summary="Ingest articles (needs the server's token)", status_code=200)

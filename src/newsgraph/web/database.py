@@ -20,7 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.store import MIGRATIONS, Store
 from newsgraph.store.search import load_fts, search_index_current
 
-__all__ = ["WebDatabase", "Cursor", "Db", "request_cursor", "request_database"]
+__all__ = ["WebDatabase", "Cursor", "Db", "Threshold", "request_cursor", "request_database", "request_threshold"]
 
 T = TypeVar("T")
 
@@ -97,3 +97,13 @@ Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
 
 Db = Annotated[WebDatabase, Depends(request_database)]
 """A route parameter that receives the app's database."""
+
+
+def request_threshold(request: Request) -> float:
+    """The server's event threshold: events under it are hidden unless a request asks for them."""
+    found: float = request.app.state.event_threshold
+    return found
+
+
+Threshold = Annotated[float, Depends(request_threshold)]
+"""A route parameter that receives the server's event threshold."""

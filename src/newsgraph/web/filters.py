@@ -14,7 +14,7 @@ import duckdb
 from newsgraph.errors import NewsgraphError
 
 __all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
-           "NotFound"]
+           "NotFound", "confidence_floor", "confident", "over_threshold"]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -30,12 +30,14 @@ class NotFound(NewsgraphError):
 
 @dataclass(frozen=True)
 class Page:
-    """One page of results and the total number matching."""
+    """One page of results and the total number matching; for a listing of events filtered by
+    confidence, ``hidden_events`` is how many more would match without that filter."""
 
     items: list[dict[str, Any]]
     total: int
     limit: int
     offset: int
+    hidden_events: int | None = None
 
     @property
     def next_offset(self) -> int | None:
@@ -43,8 +45,11 @@ class Page:
         return following if following < self.total else None
 
     def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
-                "items": self.items}
+        found = {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
+                 "items": self.items}
+        if self.hidden_events is not None:
+            found["hidden_events"] = self.hidden_events
+        return found
 
 
 @dataclass
@@ -60,6 +65,11 @@ class Where:
 
     def sql(self) -> str:
         return "WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+    def confident(self, alias: str, min_confidence: float | None) -> None:
+        """Keep the events (aliased ``alias``) at or over ``min_confidence``, or of unknown confidence."""
+        if min_confidence:
+            self.add(f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)", min_confidence)
 
     def date_range(self, column: str, start: str | None, end: str | None) -> None:
         if start:
@@ -82,6 +92,7 @@ class Filters:
     q: str | None = None
     doc: str | None = None
     story: str | None = None
+    min_confidence: float | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
 
@@ -90,6 +101,8 @@ class Filters:
             raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, got {self.limit}")
         if self.offset < 0:
             raise BadRequest(f"offset must be 0 or more, got {self.offset}")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise BadRequest(f"min_confidence must be a number from 0 to 1, got {self.min_confidence}")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None and not _is_date_prefix(value):
@@ -97,6 +110,23 @@ class Filters:
 
     def paging(self) -> str:
         return f"LIMIT {self.limit} OFFSET {self.offset}"
+
+
+def confidence_floor(min_confidence: float | None, threshold: float) -> float:
+    """The confidence a request keeps events from: the one it asks for, else the server's threshold."""
+    return threshold if min_confidence is None else min_confidence
+
+
+def confident(event: dict[str, Any], min_confidence: float | None) -> bool:
+    """Whether an event row is at or over ``min_confidence``; an event of unknown confidence (stored
+    before events had one) always is, so an old database does not go empty."""
+    return not min_confidence or event["confidence"] is None or event["confidence"] >= min_confidence
+
+
+def over_threshold(events: list[dict[str, Any]], min_confidence: float | None) -> tuple[list[dict[str, Any]], int]:
+    """The event rows at or over ``min_confidence``, and how many were left out."""
+    kept = [event for event in events if confident(event, min_confidence)]
+    return kept, len(events) - len(kept)
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:

@@ -86,7 +86,7 @@ def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_rea
     # The narrow summary when current: finding a story's events then reads no event text.
     events = "event_timeline" if summaries_ready else "events"
     story["events"] = fetch_dicts(
-        cursor, "SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, m.cluster_id "
+        cursor, "SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, e.confidence, m.cluster_id "
         f"FROM {events} e LEFT JOIN event_cluster_members m ON m.event_id = e.id "
         "WHERE e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?) ORDER BY e.doc_id, e.trigger_start",
         [story_id],
@@ -155,7 +155,7 @@ def get_event_cluster(cursor: duckdb.DuckDBPyConnection, cluster_id: str) -> dic
         raise NotFound(f"no event cluster with id {cluster_id!r}")
     cluster = rows[0]
     cluster["members"] = fetch_dicts(
-        cursor, "SELECT e.id, e.doc_id, e.status, e.evidence_text, d.title AS doc_title, d.outlet, d.published "
+        cursor, "SELECT e.id, e.doc_id, e.status, e.confidence, e.evidence_text, d.title AS doc_title, d.outlet, d.published "
         "FROM event_cluster_members m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id "
         "WHERE m.cluster_id = ? ORDER BY d.published NULLS LAST, e.doc_id", [cluster_id],
     )

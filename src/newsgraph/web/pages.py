@@ -1,6 +1,9 @@
 """The pages a person reads: home, documents, article, actors, actor, timeline, stories, story,
 search. Each reads the database through the same queries as the API and renders a template with
-autoescaping on, so nothing from an article reaches the page as markup."""
+autoescaping on, so nothing from an article reaches the page as markup.
+
+The pages that show events hide those under the server's event threshold, and offer a switch
+(``min_confidence=0`` in the address) that shows them all."""
 
 from __future__ import annotations
 
@@ -15,17 +18,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph.store import id_list
 from newsgraph.web import links, queries
-from newsgraph.web.database import Cursor, Db
+from newsgraph.web.database import Cursor, Db, Threshold
 from newsgraph.web.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     Filters,
     Page,
+    confidence_floor,
     fetch_dicts,
+    over_threshold,
     parse_dyad,
 )
 from newsgraph.web.highlight import highlight, marks_of
-from newsgraph.web.relations import network_svg, relations
+from newsgraph.web.relations import hidden_relation_events, network_svg, relations
 
 __all__ = ["Pages", "router"]
 
@@ -63,6 +68,7 @@ router = APIRouter(include_in_schema=False)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
 Field = Annotated[str | None, Query()]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1)]
 
 
 def _blank(value: str | None) -> str | None:
@@ -73,6 +79,15 @@ def _blank(value: str | None) -> str | None:
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
     pages: Pages = request.app.state.pages
     return HTMLResponse(pages.render(name, path=request.url.path, **context))
+
+
+def _switch(path: str, params: dict[str, Any], floor: float, threshold: float, hidden: int) -> dict[str, Any]:
+    """The switch between the default view (events under ``threshold`` hidden) and every event:
+    how many the page hides at ``floor``, and the addresses of both views (same filters)."""
+    others = {key: value for key, value in params.items() if key != "min_confidence"}
+    return {"hidden": hidden, "showing_all": floor < threshold, "threshold": threshold,
+            "show_url": _page_url(path, {**others, "min_confidence": 0}, 0), "hide_url": _page_url(path, others, 0)}
+
 
 
 def _names(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], *columns: str) -> dict[str, str]:
@@ -108,19 +123,24 @@ def documents(request: Request, cur: Cursor, db: Db, q: Field = None, outlet: Fi
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str, cur: Cursor) -> HTMLResponse:
+def document(request: Request, doc_id: str, cur: Cursor, threshold: Threshold,
+             min_confidence: MinConfidence = None) -> HTMLResponse:
     found = queries.get_document(cur, doc_id, raw=True)
+    floor = confidence_floor(min_confidence, threshold)
+    found["events"], hidden = over_threshold(found["events"], floor)
     names = _names(cur, found["events"], "source_actor_ids", "target_actor_ids")
     names.update(_names(cur, found["quotes"], "speaker_actor_id"))
     body = highlight(found["text"], marks_of(found))
-    return _render(request, "document.html", doc=found, body=body, names=names)
+    switch = _switch(request.url.path, {"min_confidence": min_confidence}, floor, threshold, hidden)
+    return _render(request, "document.html", doc=found, body=body, names=names, switch=switch)
 
 
 @router.get("/events/{event_id}")
-def event(event_id: str, cur: Cursor) -> RedirectResponse:
-    """An event's sentence in its article."""
+def event(event_id: str, cur: Cursor, threshold: Threshold) -> RedirectResponse:
+    """An event's sentence in its article (with every event shown when this one is under the threshold)."""
     found = queries.get_event(cur, event_id)
-    return RedirectResponse(f"/documents/{quote(found['doc_id'])}#event-{quote(event_id)}", status_code=303)
+    shown = "" if found["confidence"] is None or found["confidence"] >= threshold else "?min_confidence=0"
+    return RedirectResponse(f"/documents/{quote(found['doc_id'])}{shown}#event-{quote(event_id)}", status_code=303)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -133,28 +153,38 @@ def actors(request: Request, cur: Cursor, db: Db, q: Field = None, type: Field =
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, cur: Cursor, db: Db) -> HTMLResponse:
+def actor(request: Request, actor_id: str, cur: Cursor, db: Db, threshold: Threshold,
+          min_confidence: MinConfidence = None) -> HTMLResponse:
     found = queries.get_actor(cur, actor_id, search_ready=db.search_ready)
-    found_relations = relations(cur, actor_id, summaries_ready=db.search_ready)
+    floor = confidence_floor(min_confidence, threshold)
+    found_relations = relations(cur, actor_id, summaries_ready=db.search_ready, min_confidence=floor)
+    hidden = hidden_relation_events(cur, actor_id, floor, summaries_ready=db.search_ready)
     said = queries.list_quotes(cur, Filters(actor=actor_id, limit=50), search_ready=db.search_ready)
+    switch = _switch(request.url.path, {"min_confidence": min_confidence}, floor, threshold, hidden)
     return _render(request, "actor.html", actor=found, relations=found_relations, quotes=said,
-                   graph=network_svg(actor_id, found["name"], found_relations))
+                   graph=network_svg(actor_id, found["name"], found_relations), switch=switch)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, cur: Cursor, db: Db, actor: Field = None, dyad: Field = None, type: Field = None,
-             status: Field = None, outlet: Field = None, date_from: Field = None, date_to: Field = None,
-             q: Field = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
-    params = {"actor": _blank(actor), "dyad": _blank(dyad), "type": _blank(type), "status": _blank(status),
-              "outlet": _blank(outlet), "date_from": _blank(date_from), "date_to": _blank(date_to), "q": _blank(q)}
+def timeline(request: Request, cur: Cursor, db: Db, threshold: Threshold, actor: Field = None, dyad: Field = None,
+             type: Field = None, status: Field = None, outlet: Field = None, date_from: Field = None,
+             date_to: Field = None, q: Field = None, min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT,
+             offset: Offset = 0) -> HTMLResponse:
+    params: dict[str, Any] = {
+        "actor": _blank(actor), "dyad": _blank(dyad), "type": _blank(type), "status": _blank(status),
+        "outlet": _blank(outlet), "date_from": _blank(date_from), "date_to": _blank(date_to), "q": _blank(q),
+        "min_confidence": min_confidence,
+    }
+    floor = confidence_floor(min_confidence, threshold)
     filters = Filters(actor=params["actor"], dyad=parse_dyad(params["dyad"]), type=params["type"],
                       status=params["status"], outlet=params["outlet"], date_from=params["date_from"],
-                      date_to=params["date_to"], q=params["q"], limit=limit, offset=offset)
+                      date_to=params["date_to"], q=params["q"], min_confidence=floor, limit=limit, offset=offset)
     page = queries.list_events(cur, filters, search_ready=db.search_ready)
     _attach_reports(cur, page)
     names = _names(cur, page.items, "source_actor_ids", "target_actor_ids")
     kinds = db.cached("event_kinds", queries.event_kinds)
-    return _render(request, "timeline.html", page=page, params=params, names=names, kinds=kinds)
+    switch = _switch(request.url.path, params, floor, threshold, page.hidden_events or 0)
+    return _render(request, "timeline.html", page=page, params=params, names=names, kinds=kinds, switch=switch)
 
 
 def _attach_reports(cur: duckdb.DuckDBPyConnection, page: Page) -> None:
@@ -182,8 +212,11 @@ def stories(request: Request, cur: Cursor, q: Field = None, outlet: Field = None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str, cur: Cursor, db: Db) -> HTMLResponse:
+def story(request: Request, story_id: str, cur: Cursor, db: Db, threshold: Threshold,
+          min_confidence: MinConfidence = None) -> HTMLResponse:
     found = links.get_story(cur, story_id, summaries_ready=db.search_ready)
+    floor = confidence_floor(min_confidence, threshold)
+    found["events"], hidden = over_threshold(found["events"], floor)
     outlets: dict[str, list[dict[str, Any]]] = {}
     for doc in found["documents"]:
         doc["events"] = [event for event in found["events"] if event["doc_id"] == doc["id"]]
@@ -194,16 +227,19 @@ def story(request: Request, story_id: str, cur: Cursor, db: Db) -> HTMLResponse:
     names = _names(cur, found["events"] + found["event_clusters"] + found["quotes"] + [
         {"actor_ids": side["actor_ids"]} for claim in found["claims"] for side in claim["sides"]],
         "source_actor_ids", "target_actor_ids", "speaker_actor_id", "actor_ids")
+    switch = _switch(request.url.path, {"min_confidence": min_confidence}, floor, threshold, hidden)
     return _render(request, "story.html", story=found, outlets=outlets, names=names, contested_events=contested_events,
-                   contested_clusters=contested_clusters)
+                   contested_clusters=contested_clusters, switch=switch)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, cur: Cursor, db: Db, q: Field = None, kind: str = "quotes",
-           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
+def search(request: Request, cur: Cursor, db: Db, threshold: Threshold, q: Field = None, kind: str = "quotes",
+           min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> HTMLResponse:
     words = _blank(q)
-    params = {"q": words, "kind": kind}
-    page = queries.search(cur, words, kind, Filters(limit=limit, offset=offset), search_ready=db.search_ready) \
-        if words else None
+    params: dict[str, Any] = {"q": words, "kind": kind, "min_confidence": min_confidence}
+    floor = confidence_floor(min_confidence, threshold)
+    filters = Filters(min_confidence=floor, limit=limit, offset=offset)
+    page = queries.search(cur, words, kind, filters, search_ready=db.search_ready) if words else None
     names = _names(cur, page.items, "speaker_actor_id", "source_actor_ids", "target_actor_ids") if page else {}
-    return _render(request, "search.html", page=page, params=params, names=names)
+    switch = _switch(request.url.path, params, floor, threshold, (page.hidden_events or 0) if page else 0)
+    return _render(request, "search.html", page=page, params=params, names=names, switch=switch)

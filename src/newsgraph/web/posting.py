@@ -62,9 +62,10 @@ class Poster:
     The pipeline, and so the language model, loads on the first post, not at start-up.
     """
 
-    def __init__(self, database: WebDatabase, today: date | None = None) -> None:
+    def __init__(self, database: WebDatabase, today: date | None = None, event_threshold: float | None = None) -> None:
         self.database = database
         self.today = today
+        self.event_threshold = event_threshold
         self._processor: Processor | None = None
 
     def post(self, payload: Any) -> dict[str, Any]:
@@ -72,7 +73,8 @@ class Poster:
         with self.database.write_lock:
             if self._processor is None:
                 self._processor = Processor(1, self.today or date.today())
-            summary = ingest_articles(articles, self.database.store, self._processor)
+            summary = ingest_articles(articles, self.database.store, self._processor,
+                                      event_threshold=self.event_threshold)
             self.database.refresh()
             known = self.database.store.known_sources([(article.source, article.raw_sha) for article in articles])
         return {

@@ -6,6 +6,7 @@ API serialises and the pages render.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -42,7 +43,7 @@ _EVENT_OWN_COLUMNS = (
     "e.id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein, e.status, e.negated, e.source_actor_ids, "
     "e.target_actor_ids, e.reported_by_actor_id, e.trigger_text, e.trigger_start, e.trigger_end, "
     "e.evidence_start, e.evidence_end, e.evidence_text, e.date, e.date_text, e.location_name, "
-    "e.location_country, e.stage"
+    "e.location_country, e.stage, e.confidence"
 )
 _EVENT_COLUMNS = (
     _EVENT_OWN_COLUMNS + ", coalesce(e.date, left(d.published, 10)) AS \"when\", d.title AS doc_title, d.outlet, d.published"
@@ -231,6 +232,7 @@ def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_rea
         where.add("e.doc_id = ?", filters.doc)
     if filters.story:
         where.add("e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
+    where.confident("e", filters.min_confidence)
     where.date_range(when, filters.date_from, filters.date_to)
     if filters.q:
         if search_ready:
@@ -243,11 +245,15 @@ def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_rea
 
 def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True,
                 newest_first: bool = False) -> Page:
-    """Events in time order (the event's date, else its article's publication date)."""
+    """Events in time order (the event's date, else its article's publication date); with
+    ``filters.min_confidence``, only those at or over it (or of unknown confidence), and the page
+    says how many more the other filters match (``hidden_events``)."""
     source, leading, where = _event_query(cursor, filters, search_ready)
     order = f'"when" {"DESC " if newest_first else ""}NULLS LAST, e.doc_id, e.trigger_start'
+    hidden = _hidden_events(cursor, filters, search_ready)
     if not search_ready:
-        return fetch_page(cursor, _EVENT_COLUMNS, source, where, order, filters, leading=leading)
+        return replace(fetch_page(cursor, _EVENT_COLUMNS, source, where, order, filters, leading=leading),
+                       hidden_events=hidden)
     # Find the page in the narrow summary table, then read just those events in full.
     page = fetch_page(cursor, 'e.id, e."when", e.doc_title, e.outlet, e.published', source, where, order, filters,
                       leading=leading)
@@ -257,7 +263,19 @@ def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
         full = {row["id"]: row for row in rows}
         for item in page.items:
             item.update(full[item["id"]])
-    return page
+    return replace(page, hidden_events=hidden)
+
+
+def _hidden_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> int | None:
+    """How many events the other filters match that ``filters.min_confidence`` leaves out."""
+    if filters.min_confidence is None:
+        return None
+    if not filters.min_confidence:
+        return 0
+    source, leading, where = _event_query(cursor, replace(filters, min_confidence=None), search_ready)
+    where.add("e.confidence < ?", filters.min_confidence)
+    counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", [*leading, *where.parameters]).fetchone()
+    return int(counted[0]) if counted else 0
 
 
 def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
@@ -277,7 +295,7 @@ def _cluster_of(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, A
         return None
     cluster_id = rows[0]["cluster_id"]
     members = fetch_dicts(
-        cursor, "SELECT e.id, e.doc_id, e.status, e.evidence_text, d.title AS doc_title, d.outlet, d.published "
+        cursor, "SELECT e.id, e.doc_id, e.status, e.confidence, e.evidence_text, d.title AS doc_title, d.outlet, d.published "
         "FROM event_cluster_members m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id "
         "WHERE m.cluster_id = ? ORDER BY d.published NULLS LAST, e.doc_id", [cluster_id]
     )
@@ -296,32 +314,54 @@ def event_kinds(cursor: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
 
 
 def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Filters, *, search_ready: bool = True) -> Page:
-    """Quotes or events matching ``query``, best match first."""
+    """Quotes or events matching ``query``, best match first; events only at or over
+    ``filters.min_confidence`` (or of unknown confidence), with how many more match (``hidden_events``)."""
     if not query.strip():
         raise BadRequest("give words to search for with q=")
     if kind not in ("quotes", "events"):
         raise BadRequest(f"kind must be quotes or events, got {kind!r}")
     table, alias, columns = ("quotes", "q", _QUOTE_COLUMNS) if kind == "quotes" else ("events", "e", _EVENT_COLUMNS)
     source = f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id"
+    floor = filters.min_confidence if kind == "events" else None
+    hidden = None if kind != "events" or floor is None else (
+        _hidden_hits(cursor, query, floor, search_ready) if floor else 0)
     if search_ready:
+        matches = hits_sql(table)
+        parameters: list[Any] = [query]
+        if floor:
+            matches = f"SELECT h.id, h.score FROM ({matches}) h JOIN events e ON e.id = h.id " \
+                      "WHERE e.confidence IS NULL OR e.confidence >= ?"
+            parameters.append(floor)
         # Rank the matches alone, then read only the page's rows in full.
-        hits = fetch_dicts(cursor, f"WITH hits AS MATERIALIZED ({hits_sql(table)}) SELECT id, score, "
+        hits = fetch_dicts(cursor, f"WITH hits AS MATERIALIZED ({matches}) SELECT id, score, "
                            f"(SELECT count(*) FROM hits) AS total FROM hits ORDER BY score DESC, id {filters.paging()}",
-                           [query])
+                           parameters)
         total = int(hits[0]["total"]) if hits else 0
         if not hits and filters.offset:
-            counted = cursor.execute(f"SELECT count(*) FROM ({hits_sql(table)})", [query]).fetchone()
+            counted = cursor.execute(f"SELECT count(*) FROM ({matches})", parameters).fetchone()
             total = int(counted[0]) if counted else 0
         rows = {row["id"]: row for row in fetch_dicts(
             cursor, f"SELECT {columns} FROM {source} WHERE {alias}.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)]
         )} if hits else {}
         return Page([dict(rows[hit["id"]], score=hit["score"]) for hit in hits if hit["id"] in rows], total,
-                    filters.limit, filters.offset)
+                    filters.limit, filters.offset, hidden)
     text = "q.text" if kind == "quotes" else "e.evidence_text"
     where = Where()
     where.add(f"contains(lower({text}), lower(?))", query)
-    return fetch_page(cursor, f"{columns}, NULL AS score", source, where, f"d.published DESC NULLS LAST, {alias}.id",
+    where.confident(alias, floor)
+    page = fetch_page(cursor, f"{columns}, NULL AS score", source, where, f"d.published DESC NULLS LAST, {alias}.id",
                       filters)
+    return replace(page, hidden_events=hidden)
+
+
+def _hidden_hits(cursor: duckdb.DuckDBPyConnection, query: str, floor: float, search_ready: bool) -> int:
+    """How many events matching ``query`` are under ``floor``."""
+    if search_ready:
+        sql = f"SELECT count(*) FROM ({hits_sql('events')}) h JOIN events e ON e.id = h.id WHERE e.confidence < ?"
+    else:
+        sql = "SELECT count(*) FROM events e WHERE contains(lower(e.evidence_text), lower(?)) AND e.confidence < ?"
+    counted = cursor.execute(sql, [query, floor]).fetchone()
+    return int(counted[0]) if counted else 0
 
 
 def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -3,7 +3,8 @@ events naming it, and the same as a small network drawn in SVG.
 
 An event with the actor among its sources relates it to each target ("accused X"); one with the
 actor among its targets relates each source to it ("accused by X"); a meeting (or any mutual
-event) relates the actor to its co-sources as well.
+event) relates the actor to its co-sources as well. Events under a confidence threshold can be
+left out (and counted: :func:`hidden_relation_events`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from markupsafe import Markup, escape
 
 from newsgraph.web.filters import fetch_dicts
 
-__all__ = ["Relation", "RELATION_WORDS", "relations", "network_svg"]
+__all__ = ["Relation", "RELATION_WORDS", "relations", "hidden_relation_events", "network_svg"]
 
 # The verbs the actor page leads with, then every other PLOVER type in lower case.
 RELATION_WORDS: dict[str, tuple[str, str]] = {
@@ -62,20 +63,18 @@ class Relation:
                 "example_event": self.example_event, "example_doc": self.example_doc}
 
 
-def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200,
-              summaries_ready: bool = True) -> list[Relation]:
-    """The actor's relations, the four named verbs first, then by number of events (read from the
-    narrow ``event_timeline`` summary when it is current, else from the events and documents)."""
+def _pairs(summaries_ready: bool, confidence: str) -> str:
+    """The CTEs ``mine`` (the actor's events whose confidence meets the condition ``confidence``) and
+    ``pairs`` (each event with each other actor it relates the actor to)."""
     source = ('event_timeline e' if summaries_ready else
               'events e JOIN documents d ON d.id = e.doc_id')
     when = 'e."when"' if summaries_ready else "coalesce(e.date, left(d.published, 10))"
-    rows = fetch_dicts(
-        cursor,
-        f"""
+    return f"""
         WITH mine AS (
             SELECT e.id, e.doc_id, e.type, e.mutual, e.source_actor_ids, e.target_actor_ids, {when} AS "when"
             FROM {source}
-            WHERE list_contains(e.source_actor_ids, $actor) OR list_contains(e.target_actor_ids, $actor)
+            WHERE (list_contains(e.source_actor_ids, $actor) OR list_contains(e.target_actor_ids, $actor))
+              AND {confidence}
         ), pairs AS (
             SELECT id, doc_id, type, "when", 'out' AS direction, unnest(target_actor_ids) AS other
             FROM mine WHERE list_contains(source_actor_ids, $actor)
@@ -85,7 +84,18 @@ def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 
             UNION ALL
             SELECT id, doc_id, type, "when", 'with', unnest(list_filter(source_actor_ids, a -> a <> $actor))
             FROM mine WHERE list_contains(source_actor_ids, $actor) AND (mutual OR type = 'CONSULT')
-        )
+        )"""
+
+
+def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 200,
+              summaries_ready: bool = True, min_confidence: float | None = None) -> list[Relation]:
+    """The actor's relations, the four named verbs first, then by number of events (read from the
+    narrow ``event_timeline`` summary when it is current, else from the events and documents),
+    counting only events at or over ``min_confidence`` (or of unknown confidence)."""
+    rows = fetch_dicts(
+        cursor,
+        f"""
+        {_pairs(summaries_ready, "coalesce(e.confidence, 1) >= $floor")}
         SELECT * FROM (
         SELECT p.type, p.direction, p.other AS other_id, coalesce(a.name, p.other) AS other_name,
                count(DISTINCT p.id) AS events, min(p."when") AS first, max(p."when") AS last,
@@ -98,9 +108,21 @@ def relations(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 
                  WHEN 'THREATEN' THEN 3 ELSE 4 END, events DESC, other_name
         LIMIT $limit
         """,
-        {"actor": actor_id, "limit": limit},
+        {"actor": actor_id, "limit": limit, "floor": min_confidence or 0.0},
     )
     return [Relation(**row) for row in rows]
+
+
+def hidden_relation_events(cursor: duckdb.DuckDBPyConnection, actor_id: str, min_confidence: float | None, *,
+                           summaries_ready: bool = True) -> int:
+    """How many events relating the actor to another one are under ``min_confidence``."""
+    if not min_confidence:
+        return 0
+    row = cursor.execute(
+        f"{_pairs(summaries_ready, 'e.confidence < $floor')} SELECT count(DISTINCT id) FROM pairs WHERE other <> $actor",
+        {"actor": actor_id, "floor": min_confidence},
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def network_svg(actor_id: str, actor_name: str, found: list[Relation], *, size: int = 560, most: int = 24) -> Markup:

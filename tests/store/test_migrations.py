@@ -1,0 +1,52 @@
+"""Migrations bring a database made by an older newsgraph up to date without losing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from newsgraph.store import MIGRATIONS, Store
+from newsgraph.store.search import rebuild_search_index
+
+
+def database_before(path: Path, migration: str) -> None:
+    """A database as newsgraph left it before ``migration``: the earlier migrations applied, and
+    one document with one event."""
+    with duckdb.connect(str(path)) as db:
+        db.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+        for name, apply in MIGRATIONS:
+            if name == migration:
+                break
+            apply(db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+        columns = [row[1] for row in db.execute("PRAGMA table_info('documents')").fetchall()]
+        values = {name: None for name in columns} | {
+            "id": "doc_1", "source": "a.txt", "format": "text", "raw_sha": "s", "agencies": [], "authors": [],
+            "contributors": [], "published": "2024-06-18", "text": "Putin met Kim.", "raw_text": "Putin met Kim.",
+            "offset_map": "[]", "metadata_evidence": "{}", "removed": "[]", "quote_marks": "{}", "pipeline": "old",
+            "ingested_at": "2024-06-18 00:00:00",
+        }
+        db.execute(f"INSERT INTO documents VALUES ({', '.join('?' for _ in columns)})", [values[n] for n in columns])
+        columns = [row[1] for row in db.execute("PRAGMA table_info('events')").fetchall()]
+        values = {name: None for name in columns} | {
+            "id": "event_old", "doc_id": "doc_1", "type": "CONSULT", "cameo": "040", "goldstein": 1.0,
+            "source_actor_ids": ["person:vladimir-putin"], "source_actor_codes": ["RUSGOV"],
+            "target_actor_ids": ["person:kim-jong-un"], "target_actor_codes": ["PRKGOV"], "status": "asserted",
+            "negated": False, "trigger_text": "met", "trigger_start": 6, "trigger_end": 9, "evidence_start": 0,
+            "evidence_end": 14, "evidence_text": "Putin met Kim.", "mutual": False, "stage": "newsgraph.events.v2",
+        }
+        db.execute(f"INSERT INTO events VALUES ({', '.join('?' for _ in columns)})", [values[n] for n in columns])
+
+
+def test_events_stored_before_0009_keep_an_unknown_confidence(db_path: Path) -> None:
+    database_before(db_path, "0009_event_confidence")
+    with Store(db_path) as store:
+        rows = store.query("SELECT id, confidence FROM events")
+        rebuild_search_index(store.db)
+        timeline = store.query("SELECT id, confidence FROM event_timeline")
+        indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'")}
+        applied = [row["name"] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
+    assert rows == timeline == [{"id": "event_old", "confidence": None}]
+    assert indexes == {"events_by_doc"}
+    assert applied[-1] == "0009_event_confidence"
