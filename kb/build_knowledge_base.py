@@ -48,6 +48,7 @@ PETRARCH_FILES = {
     "international": "Phoenix.International.actors.txt",
     "milnonstate": "Phoenix.MilNonState.actors.txt",
     "agents": "Phoenix.agents.txt",
+    "agents-words": "Phoenix.agents.txt",
 }
 # Decided by measurement (kb/README.md); the others stay readable with --petrarch-sources.
 KEPT_PETRARCH_SOURCES: frozenset[str] = frozenset()
@@ -507,7 +508,7 @@ class Builder:
         for record in taken.actors:
             self.add_actor(record)
 
-    def petrarch_sector_words(self) -> None:
+    def petrarch_sector_words(self, one_word: bool) -> None:
         skipped: Counter[str] = Counter()
         agents = petrarch.parse_agents(self._petrarch_text("agents"), skipped)
         curated = json.loads(SECTORS.read_text(encoding="utf-8"))
@@ -518,8 +519,9 @@ class Builder:
             known=known,
             actor_nouns=frozenset(word.lower() for word in curated["actor_nouns"]),
             max_words=max(len(word.split()) for word in known),
+            one_word=one_word,
         )
-        self._record_left_out("agents", taken, skipped)
+        self._record_left_out("agents-words" if one_word else "agents", taken, skipped)
         self.sector_words = taken.sector_words
 
     def run(self) -> None:
@@ -539,8 +541,8 @@ class Builder:
         for source in ("international", "milnonstate"):
             if source in self.petrarch_sources:
                 self.petrarch_organisations(source)
-        if "agents" in self.petrarch_sources:
-            self.petrarch_sector_words()
+        if self.petrarch_sources & {"agents", "agents-words"}:
+            self.petrarch_sector_words(one_word="agents-words" in self.petrarch_sources)
         for actor in self.actors.values():
             if actor["parent"] and actor["parent"] not in self.actors:
                 self.problem(f"{actor['id']}: unknown parent {actor['parent']}")

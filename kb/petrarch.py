@@ -218,6 +218,7 @@ def parse_actors(text: str, skipped: Counter[str] | None = None) -> list[TabariA
 
 
 _SUBSTITUTION = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
+_MARKER = re.compile(r"!([A-Z]+)!")
 _AGENT = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
 
 
@@ -249,21 +250,21 @@ def parse_agents(text: str, skipped: Counter[str] | None = None) -> list[TabariA
             skipped["unreadable agent code"] += 1
             continue
         phrases = [match.group("phrase")]
-        while any("!" in phrase for phrase in phrases):
+        unknown = False
+        while not unknown and any(_MARKER.search(phrase) for phrase in phrases):
             expanded = []
             for phrase in phrases:
-                marker = re.search(r"!([A-Z]+)!", phrase)
-                if marker is None:
+                marker = _MARKER.search(phrase)
+                items = sets.get(marker.group(1)) if marker else [""]
+                if marker is None or items is None:
+                    unknown = marker is not None
                     expanded.append(phrase)
                     continue
-                if marker.group(1) not in sets:
-                    skipped["unknown substitution set"] += 1
-                    expanded = []
-                    break
-                expanded.extend(phrase[: marker.start()] + item + phrase[marker.end() :] for item in sets[marker.group(1)])
-            phrases = [phrase for phrase in expanded if "!" not in phrase or re.search(r"!([A-Z]+)!", phrase)]
-            if not expanded:
-                break
+                expanded.extend(phrase[: marker.start()] + item + phrase[marker.end() :] for item in items)
+            phrases = expanded
+        if unknown:
+            skipped["unknown substitution set"] += 1
+            continue
         for phrase in phrases:
             words = _phrase(phrase)
             if words:
@@ -381,9 +382,9 @@ _BODY_WORDS = frozenset(
     """
     organization organisation organizations agency agencies union council commission committee fund bank
     association federation foundation institute institution center centre league alliance movement front
-    army brigade brigades battalion forces force group groups party cell cells nuclei faction organization
+    army brigade brigades battalion forces force group groups party cell cells nuclei faction
     network society coalition congress assembly court tribunal program programme project office secretariat
-    mission service services corps command unit units council community conference forum partnership trust
+    mission service services corps command unit units community conference forum partnership trust
     authority board bureau company corporation club church order mujahideen guard guards militia militias
     liberation revolutionary resistance jihad jamaat jemaah hizb harakat tanzim taliban brotherhood
     commando commandos squad squads fighters patrol initiative campaign school university college hospital
@@ -758,6 +759,19 @@ _TITLE_WORDS = frozenset(
 )
 
 
+def _singular_phrase(phrase: str) -> str:
+    """The phrase with each word's regular plural made singular ("ministries for housing" is
+    "ministry for housing")."""
+    out = []
+    for word in phrase.split():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        out.append(word)
+    return " ".join(out)
+
+
 _EDGE_WORDS = {"the", "a", "an", "of", "in", "for", "to", "on", "at", "and", "by", "with", "from"}
 
 
@@ -768,6 +782,7 @@ def take_sector_words(
     known: Mapping[str, str],
     actor_nouns: frozenset[str],
     max_words: int = 3,
+    one_word: bool = False,
 ) -> Taken:
     """Sector words from an agent dictionary (``Phoenix.agents.txt``): phrase -> sector.
 
@@ -793,7 +808,7 @@ def take_sector_words(
         if len(words) > max_words:
             taken.left_out["longer than the longest sector phrase"] += 1
             continue
-        if len(words) < 2:
+        if len(words) < 2 and not one_word:
             taken.left_out["one word"] += 1
             continue
         if not re.fullmatch(r"[a-z][a-z' -]*[a-z]", phrase) or words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS:
@@ -804,6 +819,9 @@ def take_sector_words(
     for phrase in sorted(found):
         if phrase in known or phrase in actor_nouns:
             taken.left_out["already a sector word or actor noun"] += 1
+            continue
+        if _singular_phrase(phrase) != phrase and _singular_phrase(phrase) in found:
+            taken.left_out["plural of another phrase"] += 1  # the phrase reader compares lemmas
             continue
         if len(found[phrase]) > 1:
             taken.left_out["given two sectors"] += 1
