@@ -1,19 +1,24 @@
 """Build the actor knowledge base that ships in ``src/newsgraph/data`` from ``kb/sources``.
 
 Run it from anywhere: ``python kb/build_knowledge_base.py`` (or ``--out DIR`` to write elsewhere).
-It reads the curated tables in ``kb/sources/*.csv`` (documented in ``kb/README.md``) and the ISO
-3166 country list that pycountry ships, checks them (unknown ids, bad dates, overlapping terms of
-one office, malformed codes) and writes JSON Lines files sorted on stable keys, so a rerun on the
-same sources and the same pycountry version produces byte-identical files.
+It reads the curated tables in ``kb/sources/*.csv`` (documented in ``kb/README.md``), the ISO
+3166 country list that pycountry ships and, with ``--petrarch DIR`` (default
+``../shared/data/petrarch2``), the PETRARCH2 dictionaries that measurably help (``kb/petrarch.py``
+says what is taken from each; ``--petrarch-sources`` picks others). It checks them (unknown ids,
+bad dates, overlapping terms of one office, malformed codes) and writes JSON Lines files sorted on
+stable keys, so a rerun on the same sources and the same pycountry and wordfreq versions produces
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from importlib.metadata import version
@@ -21,13 +26,38 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pycountry
+from wordfreq import zipf_frequency
 
 from newsgraph.actors.kb_records import Role, day_after_latest, earliest_day
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import petrarch  # noqa: E402  (kb/petrarch.py, beside this script)
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "kb" / "sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "data"
-FORMAT_VERSION = 1
+DEFAULT_PETRARCH = ROOT.parent / "shared" / "data" / "petrarch2"
+SECTORS = ROOT / "src" / "newsgraph" / "data" / "sectors.json"
+FORMAT_VERSION = 2
+
+# The PETRARCH2 dictionaries the build can read, and the ones it does by default: those that
+# measurably helped on text the code was not tuned on (kb/README.md gives the measurements).
+PETRARCH_FILES = {
+    "people": "Phoenix.Countries.actors.txt",
+    "people-aliases": "Phoenix.Countries.actors.txt",
+    "international": "Phoenix.International.actors.txt",
+    "milnonstate": "Phoenix.MilNonState.actors.txt",
+    "agents": "Phoenix.agents.txt",
+    "agents-words": "Phoenix.agents.txt",
+}
+# Decided by measurement (kb/README.md); the others stay readable with --petrarch-sources.
+KEPT_PETRARCH_SOURCES = frozenset({"agents"})
+# A word at least this common in English (wordfreq's Zipf scale) is no distinctive surname and no
+# one-word organisation name: "Lee", "Khan", "Singh", "Brown", "Action".
+COMMON_WORD_ZIPF = 2.5
+# Words at least this common make a name of common words only ("Black Friday", "Red Flag"), which
+# is no organisation's name in running text.
+FREQUENT_WORD_ZIPF = 3.5
 
 ROLES = frozenset(get_args(Role))
 # Roles held by one person at a time in one jurisdiction: overlapping terms are a data error.
@@ -76,7 +106,11 @@ def precision(value: str) -> str:
 class Builder:
     """Collects the actors, metonyms, offices and ambiguities, and every problem on the way."""
 
-    def __init__(self) -> None:
+    def __init__(self, petrarch_folder: Path | None = None, petrarch_sources: frozenset[str] = frozenset()) -> None:
+        self.petrarch_folder = petrarch_folder
+        self.petrarch_sources = petrarch_sources
+        self.petrarch_report: dict[str, Any] = {}
+        self.sector_words: list[dict[str, Any]] = []
         self.problems: list[str] = []
         self.actors: dict[str, dict[str, Any]] = {}
         self.metonyms: list[dict[str, Any]] = []
@@ -96,6 +130,7 @@ class Builder:
         if record["code"] is not None and not CODE.match(record["code"]):
             self.problem(f"{actor_id}: malformed code {record['code']!r}")
         record["aliases"] = unique(record["aliases"], exclude=[record["name"]])
+        record.setdefault("later_surnames", [])
         self.actors[actor_id] = record
 
     def check_date(self, where: str, value: str) -> bool:
@@ -359,6 +394,136 @@ class Builder:
                 {"actor": row["actor_id"], "code": row["code"], "start": row["start"], "end": row["end"] or None, "note": row["note"]}
             )
 
+    # -- PETRARCH2 dictionaries ------------------------------------------------------------------
+
+    def _petrarch_text(self, source: str) -> str:
+        assert self.petrarch_folder is not None
+        path = self.petrarch_folder / PETRARCH_FILES[source]
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise BuildError(
+                f"cannot read {path} ({error.strerror}): give the folder of the PETRARCH2 dictionaries with "
+                "--petrarch DIR, or build without them with --petrarch-sources ''"
+            ) from None
+        self.petrarch_report.setdefault("files", {})[PETRARCH_FILES[source]] = hashlib.sha256(data).hexdigest()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise BuildError(f"{path}: not UTF-8 ({error})") from None
+
+    def _known_names(self) -> dict[str, set[str]]:
+        """Every folded name, alias, demonym, place and ambiguous name already held, with its actors."""
+        known: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for name in [actor["name"], *actor["aliases"], *actor["demonyms"]]:
+                known.setdefault(petrarch.fold(name), set()).add(actor["id"])
+        for metonym in self.metonyms:
+            known.setdefault(petrarch.fold(metonym["text"]), set()).add(metonym["actor"])
+        for text in self.ambiguities:
+            known.setdefault(petrarch.fold(text), set()).add("ambiguous:" + text)
+        return known
+
+    def _place_words(self) -> frozenset[str]:
+        """One-word names and demonyms of countries: no word of a person's name ("Russian")."""
+        words = set()
+        for actor in self.actors.values():
+            if actor["type"] in {"country", "territory"}:
+                for name in [actor["name"], *actor["aliases"], *actor["demonyms"]]:
+                    folded = petrarch.fold(name)
+                    if " " not in folded:
+                        words.add(folded)
+        return frozenset(words)
+
+    @staticmethod
+    def _common_word(word: str) -> bool:
+        return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+    @staticmethod
+    def _frequent_word(word: str) -> bool:
+        return zipf_frequency(word, "en") >= FREQUENT_WORD_ZIPF
+
+    def _given_names(self) -> frozenset[str]:
+        """Given names: the first words of the curated people's names and of CountryInfo's."""
+        records = petrarch.parse_actors(self._petrarch_text("people"))
+        curated = {petrarch.fold(a["name"]).split()[0] for a in self.actors.values() if a["type"] == "person" and " " in a["name"]}
+        return petrarch.given_names(records, self._place_words()) | frozenset(curated)
+
+    def _record_left_out(self, source: str, taken: petrarch.Taken, skipped: Counter[str]) -> None:
+        left_out = dict(sorted((taken.left_out + skipped).items()))
+        self.petrarch_report.setdefault("left_out", {})[source] = left_out
+
+    def petrarch_people(self, new_people: bool) -> None:
+        """CountryInfo's office holders: name variants of the curated people, and (``new_people``)
+        the others as people with their dated codes."""
+        skipped: Counter[str] = Counter()
+        records = petrarch.parse_actors(self._petrarch_text("people"), skipped)
+        countries = frozenset(a["country"] for a in self.actors.values() if a["type"] in {"country", "territory"})
+        known_surnames: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for surname in actor["surnames"]:
+                known_surnames.setdefault(petrarch.fold(surname), set()).add(actor["id"])
+        taken = petrarch.take_people(
+            records,
+            known_names=self._known_names(),
+            known_surnames=known_surnames,
+            person_country={a["id"]: a["country"] for a in self.actors.values() if a["type"] == "person"},
+            countries=countries,
+            place_words=self._place_words(),
+            common_word=self._common_word,
+        )
+        self._record_left_out("people" if new_people else "people-aliases", taken, skipped)
+        for actor_id, aliases in sorted(taken.aliases.items()):
+            actor = self.actors[actor_id]
+            actor["aliases"] = unique([*actor["aliases"], *aliases], exclude=[actor["name"]])
+        if not new_people:
+            return
+        for record in taken.actors:
+            self.add_actor(record)
+        for period in taken.code_periods:
+            where = f"{PETRARCH_FILES['people']}: {period['actor']}"
+            if not CODE.match(period["code"]):
+                self.problem(f"{where}: malformed code {period['code']!r}")
+            if self.check_date(where, period["start"]) and period["end"] and self.check_date(where, period["end"]):
+                if day_after_latest(period["end"]) <= earliest_day(period["start"]):
+                    self.problem(f"{where}: code period ends before it starts")
+            self.code_periods.append(period)
+
+    def petrarch_organisations(self, source: str) -> None:
+        skipped: Counter[str] = Counter()
+        records = petrarch.parse_actors(self._petrarch_text(source), skipped)
+        countries = frozenset(a["country"] for a in self.actors.values() if a["type"] in {"country", "territory"})
+        taken = petrarch.take_organisations(
+            records,
+            source=PETRARCH_FILES[source],
+            known_names=self._known_names(),
+            known_ids=self.actors.keys(),
+            countries=countries,
+            place_words=self._place_words(),
+            common_word=self._common_word,
+            frequent_word=self._frequent_word,
+            given_names=self._given_names(),
+        )
+        self._record_left_out(source, taken, skipped)
+        for record in taken.actors:
+            self.add_actor(record)
+
+    def petrarch_sector_words(self, one_word: bool) -> None:
+        skipped: Counter[str] = Counter()
+        agents = petrarch.parse_agents(self._petrarch_text("agents"), skipped)
+        curated = json.loads(SECTORS.read_text(encoding="utf-8"))
+        known = {word.lower(): sector for sector, words in curated["sectors"].items() for word in words}
+        taken = petrarch.take_sector_words(
+            agents,
+            sectors=frozenset(curated["sectors"]),
+            known=known,
+            actor_nouns=frozenset(word.lower() for word in curated["actor_nouns"]),
+            max_words=max(len(word.split()) for word in known),
+            one_word=one_word,
+        )
+        self._record_left_out("agents-words" if one_word else "agents", taken, skipped)
+        self.sector_words = taken.sector_words
+
     def run(self) -> None:
         self.countries()
         self.organizations()
@@ -371,6 +536,13 @@ class Builder:
         self.person_codes()
         self.ambiguity()
         self.code_period_rows()
+        if self.petrarch_sources & {"people", "people-aliases"}:
+            self.petrarch_people(new_people="people" in self.petrarch_sources)
+        for source in ("international", "milnonstate"):
+            if source in self.petrarch_sources:
+                self.petrarch_organisations(source)
+        if self.petrarch_sources & {"agents", "agents-words"}:
+            self.petrarch_sector_words(one_word="agents-words" in self.petrarch_sources)
         for actor in self.actors.values():
             if actor["parent"] and actor["parent"] not in self.actors:
                 self.problem(f"{actor['id']}: unknown parent {actor['parent']}")
@@ -384,9 +556,19 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
     return len(lines)
 
 
-def build(out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
-    """Build the knowledge base into ``out_dir`` and return how many records each file holds."""
-    builder = Builder()
+def build(
+    out_dir: Path = DEFAULT_OUT, petrarch_folder: Path = DEFAULT_PETRARCH, petrarch_sources: Iterable[str] = KEPT_PETRARCH_SOURCES
+) -> dict[str, int]:
+    """Build the knowledge base into ``out_dir`` and return how many records each file holds.
+
+    ``petrarch_sources`` names the PETRARCH2 dictionaries to read from ``petrarch_folder`` (keys
+    of ``PETRARCH_FILES``); none reads no file there.
+    """
+    sources = frozenset(petrarch_sources)
+    unknown = sorted(sources - set(PETRARCH_FILES))
+    if unknown:
+        raise BuildError(f"unknown PETRARCH2 sources {', '.join(unknown)}: choose among {', '.join(PETRARCH_FILES)}")
+    builder = Builder(petrarch_folder, sources)
     builder.run()
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {
@@ -404,8 +586,17 @@ def build(out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
         "kb_code_periods.jsonl": write_jsonl(
             out_dir / "kb_code_periods.jsonl", sorted(builder.code_periods, key=lambda p: (p["actor"], p["start"]))
         ),
+        "kb_sector_words.jsonl": write_jsonl(
+            out_dir / "kb_sector_words.jsonl", sorted(builder.sector_words, key=lambda w: w["text"])
+        ),
     }
-    manifest = {"format": FORMAT_VERSION, "pycountry": version("pycountry"), "counts": counts}
+    manifest = {
+        "format": FORMAT_VERSION,
+        "pycountry": version("pycountry"),
+        "wordfreq": version("wordfreq"),
+        "counts": counts,
+        "petrarch2": {"sources": sorted(sources), **builder.petrarch_report},
+    }
     (out_dir / "kb_manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return counts
 
@@ -413,9 +604,18 @@ def build(out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write the data files into")
+    parser.add_argument(
+        "--petrarch", type=Path, default=DEFAULT_PETRARCH, help="folder of the PETRARCH2 dictionaries (read, never copied)"
+    )
+    parser.add_argument(
+        "--petrarch-sources",
+        default=",".join(sorted(KEPT_PETRARCH_SOURCES)),
+        help=f"comma-separated PETRARCH2 dictionaries to read, among {', '.join(PETRARCH_FILES)}; '' for none",
+    )
     args = parser.parse_args(argv)
+    sources = [item.strip() for item in args.petrarch_sources.split(",") if item.strip()]
     try:
-        counts = build(args.out)
+        counts = build(args.out, args.petrarch, sources)
     except BuildError as error:
         sys.stderr.write(f"knowledge base sources are inconsistent:\n{error}\n")
         return 1

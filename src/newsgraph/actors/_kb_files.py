@@ -99,6 +99,7 @@ def _actor(record: dict[str, Any]) -> Actor:
         surnames=tuple(record["surnames"]),
         parent=record["parent"],
         description=record["description"],
+        later_surnames=tuple(record["later_surnames"]),
     )
 
 

@@ -69,6 +69,8 @@ class Actor:
     is that of their latest office; :meth:`KnowledgeBase.code_on` gives the code for a date.
     ``surnames`` are the names news uses alone for a person (a family name, or the given name
     where that is the custom); a surname alone never identifies someone with certainty.
+    ``later_surnames`` are surnames that name the person only once a document has named them in
+    full: common or shared ones ("Singh", "Kim"), which the knowledge base never matches alone.
     """
 
     id: str
@@ -81,6 +83,12 @@ class Actor:
     surnames: tuple[str, ...] = ()
     parent: str | None = None
     description: str = ""
+    later_surnames: tuple[str, ...] = ()
+
+    @property
+    def every_surname(self) -> tuple[str, ...]:
+        """The surnames a document may use for the person once it has named them in full."""
+        return self.surnames + self.later_surnames
 
     def to_json(self) -> dict[str, Any]:
         """The fields of the export contract's ``actor`` record."""

@@ -49,6 +49,8 @@ _NAME_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _STRIP_START = ("the ", "The ")
 _MAX_WORDS = 6
 _SECTORS = "sectors.json"
+# Sector words the knowledge base build adds from PETRARCH2's agents dictionary (kb/README.md).
+_GENERATED_SECTORS = "kb_sector_words.jsonl"
 # A misspelt country or demonym ("Quatar", "Ethopia") is read as the nearest known one when the
 # two are this similar (rapidfuzz ratio, 0-100) and the word is long enough not to be a short name.
 _FUZZY_CUTOFF = 90.0
@@ -77,13 +79,27 @@ def _sector_file() -> Mapping[str, Any]:
     return raw
 
 
+def _generated_sector_words() -> list[dict[str, Any]]:
+    resource = files("newsgraph") / "data" / _GENERATED_SECTORS
+    try:
+        lines = resource.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, ValueError) as error:
+        raise NewsgraphError(
+            f"cannot read the sector words {_GENERATED_SECTORS} ({error}); rebuild it with: python kb/build_knowledge_base.py"
+        ) from error
+
+
 @lru_cache(maxsize=1)
 def load_sectors() -> Mapping[tuple[str, ...], str]:
-    """The sector words shipped in ``newsgraph/data/sectors.json``, keyed by their lemmas."""
+    """The sector words shipped in ``newsgraph/data/sectors.json`` and those the knowledge base
+    build adds (``kb_sector_words.jsonl``; the curated ones win), keyed by their lemmas."""
     table: dict[tuple[str, ...], str] = {}
     for sector, words in _sector_file()["sectors"].items():
         for word in words:
             table[tuple(word.lower().split())] = sector
+    for record in _generated_sector_words():
+        table.setdefault(tuple(record["text"].split()), record["sector"])
     return MappingProxyType(table)
 
 
@@ -129,7 +145,7 @@ class PhraseReader:
             if entity.label_ == "PERSON" and len(entity) > 1:
                 found = self._resolve(entity.text, entity)
                 if found is not None and found.actor.type == "person":
-                    for surname in found.actor.surnames:
+                    for surname in found.actor.every_surname:
                         self._people.setdefault(surname, found.actor)
 
     @property

@@ -248,7 +248,7 @@ class _Resolver:
         surnames = {self.doc[last].text for _, last in people}
         for match in names:
             if match.actor_id is not None and self.kb.actor(match.actor_id).type == "person":
-                surnames.update(self.kb.actor(match.actor_id).surnames)
+                surnames.update(self.kb.actor(match.actor_id).every_surname)
         taken = {i for m in names for i in range(m.first, m.last + 1)}
         taken.update(i for first, last in people for i in range(first, last + 1))
         taken.update(lone)
@@ -677,7 +677,7 @@ class _Resolver:
         actor = self.kb.actor(actor_id)
         code = self.kb.code_on(actor_id, self.published) if self.published else actor.code
         state = ActorState(actor.id, actor.name, actor.type, actor.country, from_kb=True, code=code)
-        state.surnames.update(actor.surnames)
+        state.surnames.update(actor.every_surname)
         return state
 
     def _sector_state(self, country: str, sector: str) -> ActorState:
