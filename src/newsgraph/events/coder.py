@@ -81,6 +81,8 @@ _WEAPONS = frozenset({
     "missile", "rocket", "drone", "shell", "bomb", "strike", "airstrike", "attack", "artillery", "fire", "shelling",
     "bombardment", "barrage", "projectile", "warplane", "jet", "aircraft", "raid",
 })
+# Material events whose doer a passive may leave unnamed ("those being released").
+_DONE_TO_SOMEONE = frozenset({"RETREAT", "ASSAULT", "COERCE", "SANCTION", "AID"})
 # Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
 _ARREST = frozenset({"170", "171", "172", "173"})
 _CHARGES = frozenset({"charge", "indict", "prosecute"})
@@ -515,6 +517,14 @@ class _Coder:
             return
         thing = self._args.subject_thing(draft.predicate)
         if thing is None:
+            if subject(trigger, OBJECT_CONTROL) is None and draft.type in _DONE_TO_SOMEONE:
+                # "Among those being released are ...": a passive with no agent is done by the
+                # parties of the latest event of its kind.
+                recalled = self._context.recall(self._number, draft.type, draft.cameo, lemma(draft.predicate.trigger))
+                if recalled is not None:
+                    draft.sources = [ref for ref in recalled.sources if ref not in draft.targets]
+                    draft.mutual = recalled.mutual and not draft.targets
+                    draft.rule += "+recalled"
             return
         if lemma(thing) in _DOCUMENTS:
             recalled = self._context.recall_word(self._number, lemma(thing))
@@ -554,7 +564,7 @@ class _Coder:
         if draft.predicate.kind != "noun" and not any(child.dep_ in ("nsubjpass", "auxpass") for child in draft.predicate.head.children):
             return
         countries = {ref.country for ref in draft.targets}
-        if len(countries) != 1 or None in countries or any(ref.id is None or ref.id.startswith("country:") for ref in draft.targets):
+        if len(countries) != 1 or None in countries or any((ref.id or "").startswith("country:") for ref in draft.targets):
             return
         draft.sources = [self._lookup.sector_actor(str(countries.pop()), sector)]
         draft.rule += "+implied-authority"
@@ -563,6 +573,8 @@ class _Coder:
         if self._require_actor:
             if draft.predicate.kind == "noun" and not draft.sources and not self._recall(draft):
                 return []
+            if draft.type == "CONSULT" and draft.targets and all(_is_media(ref) for ref in draft.targets):
+                return []  # "speaking to reporters" consults no one
             if draft.predicate.kind != "noun" and not draft.sources:
                 self._recall_doer(draft)
             if not draft.sources and not draft.targets:
