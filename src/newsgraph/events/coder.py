@@ -40,7 +40,7 @@ to keep them.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -124,13 +124,15 @@ def extract_events(
     require_actor: bool = True,
     actors: DocumentActors | None = None,
     floor: float | None = None,
+    voices: Sequence[tuple[int, int, ActorRef]] = (),
 ) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
     ``doc`` is text parsed by :func:`newsgraph.nlp.load_nlp` (tagger, lemmatizer, parser and
     entity recogniser). ``lookup`` says which actor a span names: the actors stage's reading
     (:class:`~newsgraph.actors.reading.ActorReading`); ``actors`` are the document's resolved
-    actors, which say the document's own country (where unplaced domestic actors act). An event
+    actors, which say the document's own country (where unplaced domestic actors act); ``voices``
+    the quotations with a speaker, as ``(start, end, speaker)``: "we" in one is the speaker. An event
     whose confidence is under ``floor`` (default: the confidence model's) is not coded. With
     ``require_actor`` false, events whose actors the sentence does not name are kept, whatever
     their confidence.
@@ -139,7 +141,7 @@ def extract_events(
         floor = 0.0
     elif floor is None:
         floor = load_confidence_model().floor
-    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor)
+    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor, voices)
     events: list[EventRecord] = []
     for number, sentence in enumerate(doc.sents):
         events.extend(coder.sentence(sentence, number))
@@ -156,6 +158,7 @@ class _Coder:
         require_actor: bool,
         context: EventContext,
         floor: float,
+        voices: Sequence[tuple[int, int, ActorRef]] = (),
     ) -> None:
         self._context = context
         self._floor = floor
@@ -166,7 +169,7 @@ class _Coder:
         self._ontology = ontology
         self._book = book
         self._require_actor = require_actor
-        self._args = Arguments(doc, lookup)
+        self._args = Arguments(doc, lookup, voices)
         self._features = FeatureReader(doc)
 
     # -- drafting ------------------------------------------------------------------------
