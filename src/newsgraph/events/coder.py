@@ -81,6 +81,8 @@ _WEAPONS = frozenset({
     "missile", "rocket", "drone", "shell", "bomb", "strike", "airstrike", "attack", "artillery", "fire", "shelling",
     "bombardment", "barrage", "projectile", "warplane", "jet", "aircraft", "raid",
 })
+# Verbal reactions whose object may be an event rather than its doer ("condemned the strikes").
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Material events whose doer a passive may leave unnamed ("those being released").
 _DONE_TO_SOMEONE = frozenset({"RETREAT", "ASSAULT", "COERCE", "SANCTION", "AID"})
 # Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
@@ -539,6 +541,24 @@ class _Coder:
             draft.sources = [ref for ref in recalled.sources if ref not in draft.targets]
             draft.rule += "+recalled"
 
+    def _reaction_target(self, draft: _Draft) -> None:
+        """A reaction to an event the sentence names without its doer ("condemned the strikes",
+        "welcomed the release") is aimed at the doer of the latest such event."""
+        if draft.type not in _REACTIONS or draft.targets or draft.predicate.kind != "verb":
+            return
+        obj = direct_object(draft.predicate.trigger)
+        if obj is None:
+            return
+        obj = content_head(obj)
+        patterns = self._book.patterns_for(lemma(obj), "noun")
+        if not patterns or self._args.actors(obj) or self._args.owner_actors(obj):
+            return
+        recalled = self._context.recall(self._number, patterns[0].type, patterns[0].cameo, lemma(obj))
+        if recalled is not None:
+            draft.targets = [ref for ref in recalled.sources if ref not in draft.sources]
+            if draft.targets:
+                draft.rule += "+recalled-target"
+
     def _aim(self, draft: _Draft) -> None:
         """An attack with no target named is aimed at the country where it struck, when that is
         not the attacker's own ("fired missiles into Pakistan", "a mosque in Bahawalpur")."""
@@ -590,6 +610,7 @@ class _Coder:
         )
         self._implied_authority(draft)
         self._aim(draft)
+        self._reaction_target(draft)
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by
