@@ -19,7 +19,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
 # Columns that may be null in every row of a first batch, with the type of their later values: an
 # event's confidence is null for events stored before events had one.
-_TYPED_COLUMNS = {"confidence": pa.float64()}
+_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string()}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -52,6 +52,6 @@ class EventsStage:
             where = _location(doc, event, places)
             if when.text is not None:
                 event = replace(event, date_text=when.text)
-            dated.append(DatedEvent(event, when.value, where, when.basis))
+            dated.append(DatedEvent(event, when.value, where, when.basis, when.precision))
         analysis.events = dated
         return analysis
