@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.views.dates import DateBoundError, check_date_range
 
 __all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
            "NotFound", "confidence_floor", "confident", "over_threshold"]
@@ -103,10 +104,10 @@ class Filters:
             raise BadRequest(f"offset must be 0 or more, got {self.offset}")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise BadRequest(f"min_confidence must be a number from 0 to 1, got {self.min_confidence}")
-        for name in ("date_from", "date_to"):
-            value = getattr(self, name)
-            if value is not None and not _is_date_prefix(value):
-                raise BadRequest(f"{name} must be a date like 1987-03-26, 1987-03 or 1987, got {value!r}")
+        try:
+            check_date_range(self.date_from, self.date_to)
+        except DateBoundError as error:
+            raise BadRequest(str(error)) from None
 
     def paging(self) -> str:
         return f"LIMIT {self.limit} OFFSET {self.offset}"
@@ -137,12 +138,6 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
     if len(parts) != 2 or not all(parts):
         raise BadRequest(f"dyad must be two actors separated by a comma (source,target), got {value!r}")
     return parts[0], parts[1]
-
-
-def _is_date_prefix(value: str) -> bool:
-    pieces = value.split("-")
-    sizes = [4, 2, 2][: len(pieces)]
-    return 1 <= len(pieces) <= 3 and all(len(piece) == size and piece.isdigit() for piece, size in zip(pieces, sizes))
 
 
 def fetch_dicts(
