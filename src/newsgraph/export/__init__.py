@@ -54,8 +54,12 @@ def export_table(db: Path, layout: str, fmt: str, out: Path | None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.part")
     try:
-        with partial.open("wb" if fmt == "parquet" else "w", **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""})) as handle:
-            count = write_flat(table, fmt, handle)
+        if fmt == "parquet":
+            with partial.open("wb") as binary:
+                count = write_flat(table, fmt, binary)
+        else:
+            with partial.open("w", encoding="utf-8", newline="") as text:
+                count = write_flat(table, fmt, text)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

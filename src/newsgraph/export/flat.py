@@ -171,8 +171,8 @@ def _side(ids: list[str], codes: list[str], actors: Actors) -> list[Actor]:
     else the event's when the lists line up), else only the codes the coder gave."""
     if not ids:
         return [(None, None, code) for code in codes if code]
+    found: list[Actor] = []
     aligned = len(ids) == len(codes)
-    found = []
     for n, actor_id in enumerate(ids):
         name, code, _ = actors.get(actor_id, (actor_id, None, None))
         found.append((actor_id, name, code or (codes[n] if aligned else "") or ""))

@@ -42,7 +42,9 @@ def check_date_bound(value: str, name: str = "date_from") -> str:
     if found is None:
         problem = "write it as YYYY-MM-DD, YYYY-MM or YYYY"
     else:
-        year, month, day = int(found[1]), found[2] and int(found[2]), found[3] and int(found[3])
+        year = int(found[1])
+        month = int(found[2]) if found[2] else None
+        day = int(found[3]) if found[3] else None
         if month is not None and not 1 <= month <= 12:
             problem = f"there is no month {month}"
         elif day is not None and month and not 1 <= day <= calendar.monthrange(year, month)[1]:
