@@ -14,11 +14,13 @@ import duckdb
 from newsgraph.errors import NewsgraphError
 from newsgraph.views.dates import DateBoundError, check_date_range
 
-__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
-           "NotFound", "confidence_floor", "confident", "over_threshold"]
+__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "MAX_DOWNLOAD", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
+           "NotFound", "too_many", "confidence_floor", "confident", "over_threshold"]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_DOWNLOAD = 100_000
+"""The most rows one download (``format=csv`` or ``json``) holds; past it the filters must narrow."""
 
 
 class BadRequest(NewsgraphError):
@@ -32,13 +34,15 @@ class NotFound(NewsgraphError):
 @dataclass(frozen=True)
 class Page:
     """One page of results and the total number matching; for a listing of events filtered by
-    confidence, ``hidden_events`` is how many more would match without that filter."""
+    confidence, ``hidden_events`` is how many more would match without that filter; for a search
+    of several kinds, ``counts`` is how many of each kind match."""
 
     items: list[dict[str, Any]]
     total: int
     limit: int
     offset: int
     hidden_events: int | None = None
+    counts: dict[str, int] | None = None
 
     @property
     def next_offset(self) -> int | None:
@@ -50,6 +54,8 @@ class Page:
                  "items": self.items}
         if self.hidden_events is not None:
             found["hidden_events"] = self.hidden_events
+        if self.counts is not None:
+            found["counts"] = self.counts
         return found
 
 
@@ -93,9 +99,12 @@ class Filters:
     q: str | None = None
     doc: str | None = None
     story: str | None = None
+    location: str | None = None
     min_confidence: float | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    download: bool = False
+    """Every matching row (up to :data:`MAX_DOWNLOAD`), not one page: for a CSV or JSON download."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
@@ -110,6 +119,8 @@ class Filters:
             raise BadRequest(str(error)) from None
 
     def paging(self) -> str:
+        if self.download:
+            return f"LIMIT {MAX_DOWNLOAD + 1}"
         return f"LIMIT {self.limit} OFFSET {self.offset}"
 
 
@@ -162,7 +173,16 @@ def fetch_page(
     parameters = [*(leading or []), *where.parameters]
     counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
     total = int(counted[0]) if counted else 0
+    if filters.download:
+        too_many(total)
     rows = fetch_dicts(
         cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}", parameters
-    ) if total > filters.offset else []
+    ) if total > filters.offset or filters.download else []
     return Page(rows, total, filters.limit, filters.offset)
+
+
+def too_many(total: int) -> None:
+    """Refuse a download of more than :data:`MAX_DOWNLOAD` rows."""
+    if total > MAX_DOWNLOAD:
+        raise BadRequest(f"{total} rows match, more than one download holds ({MAX_DOWNLOAD}); narrow the filters "
+                         "(dates, type, actor) or use `newsgraph export` for everything")
