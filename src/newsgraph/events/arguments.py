@@ -43,6 +43,7 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
 
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "killing", "murder", "assassination", "execution", "abduction",
     "kidnapping", "expulsion", "deportation", "capture", "imprisonment", "extradition", "dismissal", "ouster",
@@ -64,9 +65,10 @@ _RECEIVING = frozenset({"draw", "attract", "receive", "face", "earn", "incur", "
 class Arguments:
     """The actors around the triggers of one parsed document, cached per phrase head."""
 
-    def __init__(self, doc: Doc, lookup: ActorLookup) -> None:
+    def __init__(self, doc: Doc, lookup: ActorLookup, voices: Sequence[tuple[int, int, ActorRef]] = ()) -> None:
         self._doc = doc
         self._lookup = lookup
+        self._voices = sorted(voices, key=lambda voice: voice[0])
         self._heads: dict[int, list[ActorRef]] = {}
         self._actor_nouns = load_actor_nouns()
         self._sentence_countries: dict[int, str | None] = {}
@@ -76,6 +78,11 @@ class Arguments:
         if token is None:
             return []
         token = content_head(token)
+        if token.lower_ in _FIRST_PERSON:
+            # "We condemn the arrests," said the envoy: inside a quotation, the speaker's side.
+            voice = self._voice_at(token.idx)
+            if voice is not None:
+                return [voice]
         if is_pronoun(token) or (token.lower_ in RELATIVES and token.tag_ in ("WP", "WDT")):
             if not resolve:
                 return []
@@ -87,6 +94,15 @@ class Arguments:
                 if ref not in found:
                     found.append(ref)
         return found
+
+    def _voice_at(self, offset: int) -> ActorRef | None:
+        """The speaker of the quotation holding the character at ``offset``, if any."""
+        for start, end, speaker in self._voices:
+            if start > offset:
+                break
+            if offset < end:
+                return speaker
+        return None
 
     def _head_actors(self, head: Token, resolve: bool) -> list[ActorRef]:
         if head.i in self._heads:
