@@ -79,10 +79,21 @@ class Where:
             self.add(f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)", min_confidence)
 
     def date_range(self, column: str, start: str | None, end: str | None) -> None:
+        """Keep the rows whose time in ``column`` meets the period from ``start`` to ``end``, each at
+        the other's precision ("1987-03" meets "1987-03-26"); an ISO week ("2024-W25") from its
+        Monday to its Sunday."""
         if start:
-            self.add(f"{column} IS NOT NULL AND left({column}, length(?)) >= left(?, length({column}))", start, start)
+            last = _week_day(column, 6)
+            self.add(f"{column} IS NOT NULL AND left({last}, length(?)) >= left(?, length({last}))", start, start)
         if end:
-            self.add(f"{column} IS NOT NULL AND left({column}, length(?)) <= left(?, length({column}))", end, end)
+            first = _week_day(column, 0)
+            self.add(f"{column} IS NOT NULL AND left({first}, length(?)) <= left(?, length({first}))", end, end)
+
+
+def _week_day(column: str, day: int) -> str:
+    """SQL for ``column``, with an ISO week ("2024-W25") read as one of its days (0 its Monday)."""
+    return (f"CASE WHEN {column} LIKE '____-W__' THEN strftime(date_trunc('week', make_date(CAST(left({column}, 4) AS INTEGER), 1, 4)) "
+            f"+ to_days(7 * (CAST(right({column}, 2) AS INTEGER) - 1) + {day}), '%Y-%m-%d') ELSE {column} END")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
     "ActorDetail", "ActorRow", "ClaimRow", "DocumentDetail", "DocumentRow", "ErrorBody", "EventClusterRow",
@@ -32,6 +32,15 @@ class ListPage(BaseModel, Generic[T]):
     items: list[T]
     hidden_events: int | None = Field(None, description="Events matching but under min_confidence (lists of events).")
     counts: dict[str, int] | None = Field(None, description="Matches of each kind (search of several kinds).")
+
+    @model_serializer(mode="wrap")
+    def _only_what_applies(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # hidden_events and counts belong to some listings only: absent, not null, from the others.
+        data: dict[str, Any] = handler(self)
+        for name in ("hidden_events", "counts"):
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
 
 
 class DocumentRow(_Record):
@@ -159,12 +168,32 @@ class EventDetail(EventRow):
     cluster: dict[str, Any] | None
 
 
+class StoryEvent(_Record):
+    id: str
+    doc_id: str
+    type: str
+    status: str
+    source_actor_ids: list[str]
+    target_actor_ids: list[str]
+    confidence: float | None
+    cluster_id: str | None = Field(description="The event cluster it belongs to (the same event in other articles).")
+
+
+class StoryQuote(_Record):
+    id: str
+    doc_id: str
+    text: str
+    kind: str
+    speaker_actor_id: str | None
+    speaker_text: str | None
+    cluster_id: str | None
+
+
 class StoryDetail(StoryRow):
     documents: list[dict[str, Any]]
-    events: list[EventRow]
-    quotes: list[QuoteRow]
+    events: list[StoryEvent]
+    quotes: list[StoryQuote]
     event_clusters: list[dict[str, Any]]
-    quote_clusters: list[dict[str, Any]]
     claims: list[dict[str, Any]]
     hidden_events: int
 

@@ -164,7 +164,7 @@ def documents(request: Request, cur: Cursor, db: Db, q: Field = None, outlet: Fi
     page = queries.list_documents(cur, filters, search_ready=db.search_ready)
     kinds = db.cached("event_kinds", queries.event_kinds)
     facets = document_facets(cur, *queries.document_query(cur, filters, search_ready=db.search_ready))
-    return _render(request, "documents.html", page=page, params=params, kinds=kinds, facets=facets)
+    return _render(request, "documents.html", page=page, params=params, kinds=kinds, facet_counts=facets)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -195,7 +195,7 @@ def actors(request: Request, cur: Cursor, db: Db, q: Field = None, type: Field =
     filters = Filters(q=params["q"], type=params["type"], limit=limit, offset=offset)
     page = queries.list_actors(cur, filters, search_ready=db.search_ready)
     facets = actor_facets(cur, *queries.actor_query(filters, search_ready=db.search_ready))
-    return _render(request, "actors.html", page=page, params=params, facets=facets)
+    return _render(request, "actors.html", page=page, params=params, facet_counts=facets)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -256,7 +256,7 @@ def timeline(request: Request, cur: Cursor, db: Db, threshold: Threshold, actor:
     switch = _switch(request.url.path, params, floor, threshold, page.hidden_events or 0)
     facets = event_facets(cur, filters, search_ready=db.search_ready)
     return _render(request, "timeline.html", page=page, params=params, names=names, kinds=kinds, switch=switch,
-                   facets=facets, chart=_chart(cur, filters, params, db.search_ready),
+                   facet_counts=facets, chart=_chart(cur, filters, params, db.search_ready),
                    candidates=_candidates(cur, params["actor"]))
 
 
@@ -314,7 +314,7 @@ def stories(request: Request, cur: Cursor, q: Field = None, outlet: Field = None
                       limit=limit, offset=offset)
     page = links.list_stories(cur, filters)
     facets = story_facets(cur, "stories s", links.story_conditions(cur, filters))
-    return _render(request, "stories.html", page=page, params=params, facets=facets)
+    return _render(request, "stories.html", page=page, params=params, facet_counts=facets)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
