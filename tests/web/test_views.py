@@ -7,15 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.places import load_gazetteer
 from newsgraph.web import create_app
 
 
@@ -73,24 +70,8 @@ def test_a_chart_bar_opens_the_timeline_of_its_period(client: TestClient) -> Non
 
 
 @pytest.fixture(scope="module")
-def placed(web_db: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """A copy of the database where one event happened at "the White House" (known only as the
-    United States: the country's point) and one in Hanoi (a city)."""
-    copy = tmp_path_factory.mktemp("placed") / "placed.duckdb"
-    shutil.copy(web_db[0], copy)
-    usa = load_gazetteer().country("USA")
-    assert usa is not None
-    ids, _ = web_db
-    with duckdb.connect(str(copy)) as con:
-        rows = con.execute("SELECT id, doc_id, evidence_start FROM events ORDER BY id LIMIT 2").fetchall()
-        for (event_id, doc_id, start), (name, text, country, lat, lon, kind, precision) in zip(rows, [
-            ("the White House", "the White House", "USA", usa.lat, usa.lon, "facility", "country"),
-            ("Hanoi", "Hanoi", "VNM", 21.0245, 105.84117, "city", "city")]):
-            con.execute("UPDATE events SET location_name = ?, location_country = ?, lat = ?, lon = ? WHERE id = ?",
-                        [name, country, lat, lon, event_id])
-            con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'location', ?) ON CONFLICT DO NOTHING",
-                        [doc_id, start + 100000, start + 100001, text, name, country, lat, lon, kind, precision])
-    with TestClient(create_app(copy)) as opened:
+def placed(placed_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(placed_db)) as opened:
         yield opened
 
 
@@ -100,7 +81,7 @@ def test_a_country_level_place_is_drawn_as_its_country_not_a_pin(placed: TestCli
                         r"<title>([^<]+)</title>", html)
     assert country and "the White House (USA): country level, 1 event" in country.group(1)
     assert "“the White House”" in country.group(1).replace("&#34;", '"')
-    city = re.search(r'data-precision="city"><circle [^>]*class="precision-city"><title>([^<]+)</title>', html)
+    city = re.search(r'data-precision="city" data-place="Hanoi"><circle [^>]*class="precision-city"><title>([^<]+)</title>', html)
     assert city and city.group(1).startswith("Hanoi (VNM): city level, 1 event")
     assert not re.search(r'data-precision="country"><circle', html)
     table = re.findall(r'<td>([^<]+)</td><td>[A-Z]{3}</td><td class="precision">(\w+)</td>', html)
@@ -210,7 +191,10 @@ def test_the_openapi_description_carries_response_schemas(client: TestClient) ->
 
 def test_docs_are_served_from_the_package(client: TestClient) -> None:
     html = client.get("/docs").text
-    assert "/docs-assets/swagger-ui-bundle.js" in html and "/openapi.json" in html
+    assert "/docs-assets/swagger-ui-bundle.js" in html and "/docs/openapi-3.0.json" in html
+    described = client.get("/docs/openapi-3.0.json").json()
+    assert described["openapi"] == "3.0.3" and described["paths"].keys() == client.get("/openapi.json").json()["paths"].keys()
+    assert '"type": "null"' not in str(described).replace("'", '"')
     assert not re.search(r"https?://", html.replace("http://www.w3.org", ""))
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
 

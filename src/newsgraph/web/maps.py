@@ -83,12 +83,20 @@ def _path(polygons: list[list[list[int]]], arcs: list[list[tuple[float, float]]]
     pieces = []
     for polygon in polygons:
         for ring in polygon:
-            projected = [project(lat, lon) for lon, lat in _ring(ring, arcs)]
-            kept = [projected[0]] + [p for a, p in zip(projected, projected[1:])
-                                     if abs(p[0] - a[0]) + abs(p[1] - a[1]) >= 0.4]
-            if len(kept) < 3:
-                continue
-            pieces.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
+            # A ring crossing the 180th meridian (Fiji, Chukotka) is cut there, so that no line
+            # runs across the whole map.
+            parts: list[list[tuple[float, float]]] = [[]]
+            previous: float | None = None
+            for lon, lat in _ring(ring, arcs):
+                if previous is not None and abs(lon - previous) > 180:
+                    parts.append([])
+                parts[-1].append(project(lat, lon))
+                previous = lon
+            for projected in parts:
+                kept = [projected[0]] + [p for a, p in zip(projected, projected[1:])
+                                         if abs(p[0] - a[0]) + abs(p[1] - a[1]) >= 0.4]
+                if len(kept) >= 3:
+                    pieces.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + ("Z" if len(parts) == 1 else ""))
     return "".join(pieces)
 
 
@@ -179,7 +187,7 @@ def map_svg(places: Sequence[MapPlace], link: Callable[[MapPlace], str], *, outl
         kind = place.precision or "unknown"
         if kind == "region":
             radius = max(radius * 2.5, 16)
-        parts.append(f'<a href="{escape(link(place))}" class="mark point-mark" data-precision="{escape(kind)}">'
+        parts.append(f'<a href="{escape(link(place))}" class="mark point-mark" data-precision="{escape(kind)}" data-place="{escape(place.name)}">'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" class="precision-{escape(kind)}">'
                      f"<title>{escape(_tooltip(place))}</title></circle></a>")
     parts.append("</svg>")
