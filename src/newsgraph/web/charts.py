@@ -161,7 +161,7 @@ def _draw(bars: dict[dt.date, Counter[str]], unit: str, legend: list[tuple[str, 
         date_from, date_to = _period(start, unit)
         if bar:
             parts.append(f'<a href="{escape(link(date_from, date_to))}" class="bar">')
-            y = top + plot_h
+            y = float(top + plot_h)
             for kind, colour in legend:
                 n = bar.get(kind, 0)
                 if not n:

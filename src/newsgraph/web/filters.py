@@ -50,7 +50,7 @@ class Page:
         return following if following < self.total else None
 
     def to_json(self) -> dict[str, Any]:
-        found = {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
+        found: dict[str, Any] = {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
                  "items": self.items}
         if self.hidden_events is not None:
             found["hidden_events"] = self.hidden_events
