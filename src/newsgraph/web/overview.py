@@ -10,7 +10,6 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.export.flat import event_place_join
 from newsgraph.web.filters import Filters, Where
 from newsgraph.web.links import actor_names
 from newsgraph.web.maps import MapPlace
@@ -130,10 +129,14 @@ def event_places(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_
     else:
         located = "e"
     where.add(f"{located}.location_name IS NOT NULL")
+    # The located events first, then only their articles' places: far less than every place.
     rows = cursor.execute(
-        f"SELECT {located}.location_name, {located}.location_country, {located}.lat, {located}.lon, min(p.precision), "
-        f"list_distinct(flatten(list(coalesce(p.texts, [])))), count(*) "
-        f"FROM {source} {event_place_join(located)} {where.sql()} GROUP BY 1, 2, 3, 4 ORDER BY 7 DESC, 1",
+        f"WITH located AS (SELECT {located}.id, {located}.doc_id, {located}.location_name AS name, "
+        f"{located}.location_country AS country, {located}.lat, {located}.lon FROM {source} {where.sql()}) "
+        "SELECT l.name, l.country, l.lat, l.lon, min(p.precision), list(DISTINCT p.text) FILTER (p.text IS NOT NULL), "
+        "count(DISTINCT l.id) FROM located l LEFT JOIN places p ON p.doc_id = l.doc_id AND p.name = l.name "
+        "AND p.lat = l.lat AND p.lon = l.lon "
+        "GROUP BY 1, 2, 3, 4 ORDER BY 7 DESC, 1",
         [*leading, *where.parameters]).fetchall()
-    return [MapPlace(row[0], row[1], row[2], row[3], row[4], int(row[6]), tuple(sorted(row[5])[:8])) for row in rows]
+    return [MapPlace(row[0], row[1], row[2], row[3], row[4], int(row[6]), tuple(sorted(row[5] or [])[:8])) for row in rows]
 
