@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
@@ -212,3 +213,25 @@ def test_timeline_rows_name_each_reporting_article_once(client: TestClient) -> N
     for reports in re.findall(r'<ul class="reports">(.*?)</ul>', html, re.S):
         links = re.findall(r'href="/documents/([^"#]+)#', reports)
         assert links and len(links) == len(set(links))
+
+
+def test_events_carry_their_date_precision(client: TestClient, web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    import shutil
+
+    from newsgraph.views.dates import date_precision
+
+    copy = tmp_path / "own-precision.duckdb"
+    shutil.copy(web_db[0], copy)
+    items = client.get("/api/events", params={"limit": 500, "min_confidence": 0}).json()["items"]
+    assert items and all(item["date_precision"] == date_precision(item["date"]) for item in items)
+    with duckdb.connect(str(copy)) as con:  # a database whose events carry their own precision
+        con.execute("ALTER TABLE events ADD COLUMN date_precision VARCHAR")
+        con.execute("UPDATE events SET date_precision = 'range' WHERE date IS NOT NULL")
+    with TestClient(create_app(copy)) as own:
+        dated = [item for item in own.get("/api/events", params={"limit": 500, "min_confidence": 0}).json()["items"]
+                 if item["date"]]
+        table = read_csv(own.get("/api/events", params={"format": "csv", "min_confidence": 0}).text)
+        html = own.get("/timeline", params={"limit": 500, "min_confidence": 0}).text
+    assert dated and {item["date_precision"] for item in dated} == {"range"}
+    assert {row["date_precision"] for row in table if row["date"]} == {"range"}
+    assert '<span class="meta date-precision" title="the event is dated to a range, not a day">(range)</span>' in html

@@ -95,7 +95,8 @@ class EventRow(_Record):
     evidence_start: int
     evidence_end: int
     evidence_text: str = Field(description="The sentence reporting the event.")
-    date: str | None = Field(description="The event's own date (ISO: day, week, month or year).")
+    date: str | None = Field(description="The event's own date (ISO: 2024-06-19, 2024-W25, 2024-06 or 2024).")
+    date_precision: str | None = Field(None, description="day, week, month, year or range (null: undated).")
     location_name: str | None = None
     location_country: str | None = None
     confidence: float | None = Field(description="How sure the coder is, 0-1 (null: stored before confidences).")

@@ -11,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.export.flat import events_date_precision
 from newsgraph.store import id_list
 from newsgraph.store.search import hits_sql
 from newsgraph.web.filters import (
@@ -39,6 +40,7 @@ __all__ = [
     "get_event",
     "event_kinds",
     "event_query",
+    "event_columns",
     "matching_event_ids",
     "when_column",
     "outlet_column",
@@ -60,6 +62,13 @@ _QUOTE_OWN_COLUMNS = (
     "q.evidence_start, q.evidence_end, q.evidence_text, q.stage"
 )
 _QUOTE_COLUMNS = _QUOTE_OWN_COLUMNS + ", d.title AS doc_title, d.outlet, d.published"
+
+
+def event_columns(cursor: duckdb.DuckDBPyConnection, *, own: bool = False) -> str:
+    """The event columns the API serves (with the article's title, outlet and publication date
+    unless ``own``), and ``date_precision``: the events' own column where the database has one,
+    else read from the date's shape (see :mod:`newsgraph.views.dates`)."""
+    return f"{_EVENT_OWN_COLUMNS if own else _EVENT_COLUMNS}, {events_date_precision(cursor)} AS date_precision"
 
 
 def _counts(summaries_ready: bool) -> str:
@@ -147,7 +156,8 @@ def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = 
     ]
     document["events"] = [
         dict(row, when=row["date"] or (document["published"] or "")[:10] or None, **own) for row in fetch_dicts(
-            cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.doc_id = ? ORDER BY e.trigger_start", [doc_id])
+            cursor, f"SELECT {event_columns(cursor, own=True)} FROM events e WHERE e.doc_id = ? ORDER BY e.trigger_start",
+            [doc_id])
     ]
     document["places"] = fetch_dicts(
         cursor, 'SELECT start, "end", text, name, country, lat, lon, kind, role FROM places WHERE doc_id = ? ORDER BY start',
@@ -284,13 +294,13 @@ def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
     order = f'"when" {"DESC " if newest_first else ""}NULLS LAST, e.doc_id, e.trigger_start'
     hidden = _hidden_events(cursor, filters, search_ready)
     if not search_ready:
-        return replace(fetch_page(cursor, _EVENT_COLUMNS, source, where, order, filters, leading=leading),
+        return replace(fetch_page(cursor, event_columns(cursor), source, where, order, filters, leading=leading),
                        hidden_events=hidden)
     # Find the page in the narrow summary table, then read just those events in full.
     page = fetch_page(cursor, 'e.id, e."when", e.doc_title, e.outlet, e.published', source, where, order, filters,
                       leading=leading)
     if page.items:
-        rows = fetch_dicts(cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.id = ANY(?::JSON::VARCHAR[])",
+        rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor, own=True)} FROM events e WHERE e.id = ANY(?::JSON::VARCHAR[])",
                            [id_list(item["id"] for item in page.items)])
         full = {row["id"]: row for row in rows}
         for item in page.items:
@@ -321,7 +331,7 @@ def _hidden_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_r
 
 
 def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
-    rows = fetch_dicts(cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
+    rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor)} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
                        [event_id])
     if not rows:
         raise NotFound(f"no event with id {event_id!r}")

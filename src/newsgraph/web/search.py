@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from newsgraph.store import id_list
 from newsgraph.store.search import hits_sql
 from newsgraph.web.filters import BadRequest, Filters, Page, fetch_dicts
-from newsgraph.web.queries import _EVENT_COLUMNS, _QUOTE_COLUMNS
+from newsgraph.web.queries import _QUOTE_COLUMNS, event_columns
 
 __all__ = ["KINDS", "search", "Highlighter", "snippet"]
 
@@ -84,7 +84,7 @@ def _rows(cursor: duckdb.DuckDBPyConnection, kind: str, hits: list[dict[str, Any
                            "WHERE q.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)])
     else:
         every = [event_id for hit in hits for event_id in hit["event_ids"]]
-        rows = fetch_dicts(cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
+        rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor)} FROM events e JOIN documents d ON d.id = e.doc_id "
                            "WHERE e.id = ANY(?::JSON::VARCHAR[])", [id_list(every)])
     found = {row["id"]: row for row in rows}
     results = []
