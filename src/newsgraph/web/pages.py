@@ -50,7 +50,7 @@ from newsgraph.web.overview import (
     story_facets,
 )
 from newsgraph.web.relations import hidden_relation_events, network_svg, relations
-from newsgraph.web.search import KINDS, Highlighter
+from newsgraph.web.search import KINDS, Highlighter, count_matches
 from newsgraph.web.search import search as search_all
 
 __all__ = ["Pages", "router"]
@@ -368,7 +368,7 @@ def search(request: Request, cur: Cursor, db: Db, threshold: Threshold, q: Field
             filters = Filters(min_confidence=floor, limit=5 if kind == "all" else limit, offset=0 if kind == "all" else offset)
             sections[name] = search_all(cur, words, name, filters, search_ready=db.search_ready)
         counts = {name: (sections[name].total if name in sections else
-                         search_all(cur, words, name, Filters(min_confidence=floor, limit=1), search_ready=db.search_ready).total)
+                         count_matches(cur, words, name, Filters(min_confidence=floor), search_ready=db.search_ready))
                   for name in ("events", "quotes", "documents")}
         hidden = (sections["events"].hidden_events or 0) if "events" in sections else 0
     items = [item for page in sections.values() for item in page.items]

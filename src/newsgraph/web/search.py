@@ -21,11 +21,11 @@ import duckdb
 from markupsafe import Markup, escape
 
 from newsgraph.store import id_list
-from newsgraph.store.search import hits_sql
+from newsgraph.store.search import fts_schema, hits_sql
 from newsgraph.web.filters import BadRequest, Filters, Page, fetch_dicts
-from newsgraph.web.queries import _QUOTE_COLUMNS, event_columns
+from newsgraph.web.queries import _QUOTE_OWN_COLUMNS, event_columns
 
-__all__ = ["KINDS", "search", "Highlighter", "snippet"]
+__all__ = ["KINDS", "search", "count_matches", "Highlighter", "snippet"]
 
 KINDS = ("all", "events", "quotes", "documents")
 _ORDER = ("events", "quotes", "documents")
@@ -60,16 +60,35 @@ def _parameters(query: str, uses: int, kind: str, floor: float | None) -> list[A
 
 
 def _count(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, search_ready: bool, floor: float | None) -> int:
+    if search_ready and kind != "events":
+        # Counting needs no score: the rows holding any of the words, read from the index's terms.
+        schema = fts_schema(kind)
+        counted = cursor.execute(
+            f"WITH tokens AS (SELECT DISTINCT stem(unnest({schema}.tokenize(?)), 'porter') AS t) "
+            f"SELECT count(DISTINCT docid) FROM {schema}.terms WHERE termid IN "
+            f"(SELECT termid FROM {schema}.dict JOIN tokens ON term = t)", [query]).fetchone()
+        return int(counted[0]) if counted else 0
     sql, uses = _ranked(kind, search_ready, floor)
     counted = cursor.execute(f"SELECT count(*) FROM ({sql})", _parameters(query, uses, kind, floor)).fetchone()
     return int(counted[0]) if counted else 0
 
 
+def count_matches(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Filters, *,
+                  search_ready: bool = True) -> int:
+    """How many results of one kind ``query`` has (event sentences for ``events``)."""
+    return _count(cursor, query, kind, search_ready, filters.min_confidence)
+
+
 def _hits(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, search_ready: bool, floor: float | None,
-          limit: int, offset: int) -> list[dict[str, Any]]:
+          limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of (id, score, event_ids) rows, best first, and how many match in all: the
+    matches are ranked once and counted from the same result."""
     sql, uses = _ranked(kind, search_ready, floor)
-    return fetch_dicts(cursor, f"SELECT * FROM ({sql}) ORDER BY score DESC, id LIMIT {limit} OFFSET {offset}",
-                       _parameters(query, uses, kind, floor))
+    hits = fetch_dicts(cursor, f"WITH hits AS MATERIALIZED ({sql}) SELECT *, (SELECT count(*) FROM hits) AS total "
+                       f"FROM hits ORDER BY score DESC, id LIMIT {limit} OFFSET {offset}", _parameters(query, uses, kind, floor))
+    if hits:
+        return hits, int(hits[0]["total"])
+    return hits, _count(cursor, query, kind, search_ready, floor) if offset else 0
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection, kind: str, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -79,13 +98,23 @@ def _rows(cursor: duckdb.DuckDBPyConnection, kind: str, hits: list[dict[str, Any
     if kind == "documents":
         rows = fetch_dicts(cursor, "SELECT d.id, d.title, d.outlet, d.published, d.url, d.text FROM documents d "
                            "WHERE d.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)])
-    elif kind == "quotes":
-        rows = fetch_dicts(cursor, f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc_id "
-                           "WHERE q.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)])
     else:
-        every = [event_id for hit in hits for event_id in hit["event_ids"]]
-        rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor)} FROM events e JOIN documents d ON d.id = e.doc_id "
-                           "WHERE e.id = ANY(?::JSON::VARCHAR[])", [id_list(every)])
+        # The records alone, then their articles: a join would scan the documents.
+        if kind == "quotes":
+            rows = fetch_dicts(cursor, f"SELECT {_QUOTE_OWN_COLUMNS} FROM quotes q WHERE q.id = ANY(?::JSON::VARCHAR[])",
+                               [id_list(hit["id"] for hit in hits)])
+        else:
+            every = [event_id for hit in hits for event_id in hit["event_ids"]]
+            rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor, own=True)} FROM events e "
+                               "WHERE e.id = ANY(?::JSON::VARCHAR[])", [id_list(every)])
+        articles = {row["id"]: row for row in fetch_dicts(
+            cursor, "SELECT d.id, d.title AS doc_title, d.outlet, d.published FROM documents d "
+            "WHERE d.id = ANY(?::JSON::VARCHAR[])", [id_list({row["doc_id"] for row in rows})])}
+        for row in rows:
+            article = articles.get(row["doc_id"], {})
+            row.update(doc_title=article.get("doc_title"), outlet=article.get("outlet"), published=article.get("published"))
+            if kind == "events":
+                row["when"] = row["date"] or (row["published"] or "")[:10] or None
     found = {row["id"]: row for row in rows}
     results = []
     for hit in hits:
@@ -122,20 +151,27 @@ def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Fi
         raise BadRequest(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     floor = filters.min_confidence
     kinds = _ORDER if kind == "all" else (kind,)
-    counts = {name: _count(cursor, query, name, search_ready, floor) for name in kinds}
-    limit = filters.limit if not filters.download else sum(counts.values())
-    offset = 0 if filters.download else filters.offset
     items: list[dict[str, Any]] = []
-    start = 0
-    for name in kinds:
-        # This kind's share of the page: the results from offset to offset + limit of the whole list.
-        first, last = max(offset - start, 0), min(offset + limit - start, counts[name])
-        if first < last:
-            rows = _rows(cursor, name, _hits(cursor, query, name, search_ready, floor, last - first, first))
-            if name == "documents":
-                _add_snippets(cursor, query, rows)
-            items.extend(rows)
-        start += counts[name]
+    counts: dict[str, int] = {}
+    if len(kinds) == 1 and not filters.download:
+        hits, counts[kind] = _hits(cursor, query, kind, search_ready, floor, filters.limit, filters.offset)
+        items = _rows(cursor, kind, hits)
+        if kind == "documents":
+            _add_snippets(cursor, query, items)
+    else:
+        counts = {name: _count(cursor, query, name, search_ready, floor) for name in kinds}
+        limit = filters.limit if not filters.download else sum(counts.values())
+        offset = 0 if filters.download else filters.offset
+        start = 0
+        for name in kinds:
+            # This kind's share of the page: the results from offset to offset + limit of the whole list.
+            first, last = max(offset - start, 0), min(offset + limit - start, counts[name])
+            if first < last:
+                rows = _rows(cursor, name, _hits(cursor, query, name, search_ready, floor, last - first, first)[0])
+                if name == "documents":
+                    _add_snippets(cursor, query, rows)
+                items.extend(rows)
+            start += counts[name]
     hidden = None
     if "events" in kinds and floor is not None:
         hidden = _hidden(cursor, query, floor, search_ready) if floor else 0
