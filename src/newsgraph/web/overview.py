@@ -45,7 +45,13 @@ class Facet:
 def _facet(cursor: duckdb.DuckDBPyConnection, name: str, label: str, sql: str, parameters: list[Any],
            narrow: Any, *, by_value: bool = False, shown: int = _SHOWN) -> Facet:
     """``sql`` returns (value, count) rows; ``narrow(value)`` gives the filters of one value."""
-    rows = cursor.execute(sql, parameters).fetchall()
+    return _facet_of(name, label, cursor.execute(sql, parameters).fetchall(), narrow, by_value=by_value, shown=shown)
+
+
+def _facet_of(name: str, label: str, rows: list[Any], narrow: Any, *, by_value: bool = False,
+              shown: int = _SHOWN) -> Facet:
+    """The facet of (value, count) ``rows``: the most frequent (or, ``by_value``, the last in order)."""
+    rows = list(rows)
     rows.sort(key=(lambda row: (row[0] is None, str(row[0]))) if by_value else (lambda row: (-row[1], str(row[0]))))
     kept = rows[-shown:] if by_value else rows[:shown]
     values = [FacetValue(str(value) if value is not None else "unknown", int(count),
@@ -66,10 +72,18 @@ def event_facets(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_
     source, leading, where = event_query(cursor, filters, search_ready)
     parameters = [*leading, *where.parameters]
     outlet, when = outlet_column(search_ready), when_column(search_ready)
+    # Type, status, outlet and month counted in one pass over the matches.
+    grouped = cursor.execute(
+        f"SELECT e.type, e.status, {outlet}, left({when}, 7), GROUPING(e.type, e.status, {outlet}, left({when}, 7)), "
+        f"count(*) FROM {source} {where.sql()} "
+        f"GROUP BY GROUPING SETS ((e.type), (e.status), ({outlet}), (left({when}, 7)))", parameters).fetchall()
+    # GROUPING's bits, first column highest: 0b0111 is the rows grouped by type alone.
+    by = {bits: [(row[column], row[5]) for row in grouped if row[4] == bits]
+          for column, bits in ((0, 0b0111), (1, 0b1011), (2, 0b1101), (3, 0b1110))}
     facets = [
-        _facet(cursor, "type", "Type", _grouped("e.type", source, where), parameters, lambda v: {"type": v}),
-        _facet(cursor, "status", "Status", _grouped("e.status", source, where), parameters, lambda v: {"status": v}),
-        _facet(cursor, "outlet", "Outlet", _grouped(outlet, source, where), parameters, lambda v: {"outlet": v}),
+        _facet_of("type", "Type", by[0b0111], lambda v: {"type": v}),
+        _facet_of("status", "Status", by[0b1011], lambda v: {"status": v}),
+        _facet_of("outlet", "Outlet", by[0b1101], lambda v: {"outlet": v}),
     ]
     actors = _facet(
         cursor, "actor", "Actor",
@@ -78,8 +92,7 @@ def event_facets(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_
     names = actor_names(cursor, {value.label for value in actors.values})
     facets.append(Facet(actors.name, actors.label, [FacetValue(names.get(value.label, value.label), value.count, value.narrow)
                                                     for value in actors.values], actors.others))
-    facets.append(_facet(cursor, "month", "Month", _grouped(f"left({when}, 7)", source, where), parameters,
-                         _month_filters, by_value=True, shown=24))
+    facets.append(_facet_of("month", "Month", by[0b1110], _month_filters, by_value=True, shown=24))
     return facets
 
 
