@@ -43,13 +43,47 @@ def test_timeline_lists_events_in_date_order(db: Path) -> None:
     ("arguments", "present", "absent"),
     [
         (["--actor", "Vladimir Putin"], "2024-06-12", "2024-06-17"),
-        (["--between", "2024-06-17", "2024-06-17"], "2024-06-17", "2024-06-12"),
+        (["--date-from", "2024-06-17", "--date-to", "2024-06-17"], "2024-06-17", "2024-06-12"),
+        (["--date-to", "2024-06-16"], "2024-06-12", "2024-06-17"),
+        (["--date-from", "2024-06-13"], "2024-06-17", "2024-06-12"),
     ],
 )
 def test_timeline_filters(db: Path, arguments: list[str], present: str, absent: str) -> None:
     result = runner.invoke(app, ["timeline", "--db", str(db), *arguments], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     assert present in result.output and absent not in result.output
+
+
+def test_timeline_names_each_events_article_and_outlet(db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(db)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    header = rows(result.output.splitlines()[1])
+    assert "article" in header and "outlet" in header
+    assert "Leaders meet in Hanoi" in rows(result.output)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--date-from", "2024-13-45"], "date_from must be a date like 2024-06-19, 2024-06 or 2024; '2024-13-45' is not one (there is no month 13)"),
+    (["--date-to", "2024-02-30"], "February 2024 has no day 30"),
+    (["--date-to", "June"], "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+    (["--date-from", "2024-07", "--date-to", "2024-06"], "date_from 2024-07 is after date_to 2024-06; swap them"),
+])
+def test_timeline_refuses_a_date_that_is_not_one_in_one_line(db: Path, arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(db), *arguments], env={"COLUMNS": "400"})
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_ambiguous_actor_answers_with_the_candidates(db: Path) -> None:
+    with duckdb.connect(str(db)) as con:
+        con.execute("INSERT INTO actors (id, name, type, aliases, from_kb) SELECT 'person:vladimir-putin-jr', "
+                    "'Vladimir Putin', 'person', ['Putin'], false")
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--actor", "vladimir putin"], env={"COLUMNS": "400"})
+    assert result.exit_code == 1
+    assert "'vladimir putin' names 2 actors:" in result.output
+    assert "person:vladimir-putin-jr (Vladimir Putin)" in result.output and "give one of these ids" in result.output
+    chosen = runner.invoke(app, ["timeline", "--db", str(db), "--actor", "person:vladimir-putin-jr"])
+    assert chosen.exit_code == 0, chosen.output
 
 
 def test_timeline_with_an_unknown_actor_says_what_to_give(db: Path) -> None:

@@ -61,3 +61,30 @@ def test_events_stored_before_0011_get_the_precision_of_their_date(db_path: Path
         indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'")}
     assert rows == [{"id": "event_old", "date": "2024-06", "date_precision": "month"}]
     assert indexes == {"events_doc_index"}
+
+
+def test_places_stored_before_0012_get_the_precision_of_their_point(db_path: Path) -> None:
+    from newsgraph.places import load_gazetteer
+
+    usa = load_gazetteer().country("USA")
+    assert usa is not None and usa.lat is not None
+    database_before(db_path, "0012_place_precision")
+    places = [  # (text, name, country, lat, lon, kind)
+        ("the White House", "the White House", "USA", usa.lat, usa.lon, "facility"),
+        ("the Kremlin", "the Kremlin", "RUS", 55.75, 37.62, "facility"),
+        ("Moscow", "Moscow", "RUS", 55.75, 37.62, "city"),
+        ("Texas", "Texas", "USA", usa.lat, usa.lon, "region"),
+        ("Asia", "Asia", None, 29.84, 89.3, "region"),
+        ("the United States", "United States", "USA", usa.lat, usa.lon, "country"),
+        ("the Korean Peninsula", "the Korean Peninsula", None, None, None, "region"),
+    ]
+    with duckdb.connect(str(db_path)) as db:
+        for start, (text, name, country, lat, lon, kind) in enumerate(places):
+            db.execute("INSERT INTO places VALUES ('doc_1', ?, ?, ?, ?, ?, ?, ?, ?, 'location')",
+                       [start, start + 1, text, name, country, lat, lon, kind])
+    with Store(db_path) as store:
+        found = {row["text"]: row["precision"] for row in store.query("SELECT text, precision FROM places")}
+        indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'places'")}
+    assert found == {"the White House": "country", "the Kremlin": "city", "Moscow": "city", "Texas": "country",
+                     "Asia": "region", "the United States": "country", "the Korean Peninsula": None}
+    assert indexes == {"places_by_doc"}

@@ -114,3 +114,25 @@ def writable_client(web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> Iter
     shutil.copy(web_db[0], copy)
     with TestClient(create_app(copy, token=TOKEN, today=date(2026, 3, 20))) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def placed_db(web_db: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the database where one event happened at "the White House" (known only as the
+    United States: the country's point, precision ``country``) and one in Hanoi (a city)."""
+    from newsgraph.places import load_gazetteer
+
+    copy = tmp_path_factory.mktemp("placed") / "placed.duckdb"
+    shutil.copy(web_db[0], copy)
+    usa = load_gazetteer().country("USA")
+    assert usa is not None
+    with duckdb.connect(str(copy)) as con:
+        rows = con.execute("SELECT id, doc_id, evidence_start FROM events WHERE date IS NOT NULL ORDER BY id LIMIT 2").fetchall()
+        for (event_id, doc_id, start), (name, country, lat, lon, kind, precision) in zip(rows, [
+                ("the White House", "USA", usa.lat, usa.lon, "facility", "country"),
+                ("Hanoi", "VNM", 21.0245, 105.84117, "city", "city")]):
+            con.execute("UPDATE events SET location_name = ?, location_country = ?, lat = ?, lon = ? WHERE id = ?",
+                        [name, country, lat, lon, event_id])
+            con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'location', ?)",
+                        [doc_id, start + 100000, start + 100001, name, name, country, lat, lon, kind, precision])
+    return copy

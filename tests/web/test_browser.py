@@ -1,12 +1,14 @@
 """The pages in a real headless Chromium (Debian's package, driven by Playwright) against a real
 uvicorn server: what a person sees and clicks. Each test saves a screenshot of its page under
-test-artifacts/screenshots/.
+test-artifacts/screenshots/ (git-ignored; the path is printed at the end of the run): every kind
+of page, the map, a chart, a faceted timeline, the API docs and the timeline on a phone.
 
 Skipped, saying why, where Chromium is not installed (CI installs it: see .ci/run).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from collections.abc import Iterator
@@ -57,6 +59,22 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
 def shoot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    print(f"screenshot: {SCREENSHOTS / name}.png")
+
+
+@pytest.fixture(scope="module")
+def placed_url(placed_db: Path) -> Iterator[str]:
+    """A server over the copy with a country-level place (the White House) and a city (Hanoi)."""
+    with serving(placed_db) as url:
+        yield url
+
+
+@pytest.fixture
+def placed_page(browser: Any, placed_url: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=placed_url, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    opened = context.new_page()
+    yield opened
+    context.close()
 
 
 PAGES = [
@@ -65,9 +83,10 @@ PAGES = [
     ("actors", "/actors", "Actors"),
     ("actor", "/actors/country:KEN", "Kenya"),
     ("timeline", "/timeline", "Timeline"),
+    ("map", "/map?min_confidence=0", "Map"),
     ("stories", "/stories", "Stories"),
     ("story", "/stories/story_velka", "Shelling of Velka"),
-    ("search", "/search?q=fire", "Search quotations and events"),
+    ("search", "/search?q=fire", "Search events, quotations and articles"),
 ]
 
 
@@ -105,9 +124,11 @@ def test_clicking_an_event_in_the_timeline_opens_its_sentence(page: Any, ids: di
 
 def test_a_clustered_event_links_to_its_sentence_in_every_article(page: Any, ids: dict[str, str]) -> None:
     page.goto("/timeline?type=ASSAULT&status=denied&outlet=Example Wire")
-    links = page.locator(".event-row").filter(has_text="Sudmark denied on Tuesday").first.locator("a.sentence-link")
-    assert sorted(links.all_inner_texts()) == ["Example Daily, 2026-03-10", "Example Wire, 2026-03-11"]
-    links.filter(has_text="Example Daily").click()
+    row = page.locator(".event-row").filter(has_text="Sudmark denied on Tuesday").first
+    assert sorted(row.locator("ul.reports li").all_inner_texts()) == [
+        "Norland accuses Sudmark of shelling border town — Example Daily, 2026-03-10",
+        "Sudmark denies shelling Velka — Example Wire, 2026-03-11"]
+    row.locator("a.sentence-link").filter(has_text="Norland accuses").click()
     page.wait_for_url(re.compile(rf"#event-{ids['asserted']}$"))
     assert "shelling the border town of Velka" in "".join(page.locator(".clean-text .focus").all_inner_texts())
 
@@ -156,12 +177,19 @@ def test_the_story_page_sets_outlets_side_by_side_and_marks_the_contested_claim(
     assert page.locator(".outlet .contested").count() == 2
 
 
-def test_search_finds_quotes_and_events(page: Any) -> None:
+def test_search_finds_events_quotes_and_articles(page: Any) -> None:
     page.goto("/search")
-    page.get_by_label("Words").fill("shell")
-    page.get_by_label("events").check()
+    page.get_by_label("Words").fill("shelling")
     page.get_by_role("button", name="Search").click()
-    playwright_api.expect(page.locator(".result").first).to_contain_text("shell")
+    for kind in ("events", "quotes", "documents"):
+        playwright_api.expect(page.locator(f"section.results-{kind}")).to_be_visible()
+    playwright_api.expect(page.locator("section.results-documents .result").first.locator("mark").first).to_have_text(
+        re.compile("shelling", re.I))
+    shoot(page, "search-all-kinds")
+    page.get_by_role("navigation", name="kinds of result").get_by_role("link", name=re.compile("^Events")).click()
+    page.wait_for_url(re.compile(r"kind=events"))
+    sentences = page.locator(".result blockquote").all_inner_texts()
+    assert sentences and len(sentences) == len(set(sentences)), "each sentence once"
     page.locator(".result a.sentence-link").first.click()
     page.wait_for_url(re.compile(r"#event-"))
     assert page.locator(".clean-text .focus").count() > 0
@@ -184,3 +212,95 @@ def test_the_switch_shows_low_confidence_events_and_hides_them_again(page: Any, 
     page.get_by_role("switch").click()
     page.wait_for_url(re.compile(r"/timeline\?actor=Kenya$"))
     playwright_api.expect(low).to_have_count(0)
+
+
+def test_the_map_draws_a_country_level_place_as_its_country(placed_page: Any) -> None:
+    placed_page.goto("/map?min_confidence=0")
+    playwright_api.expect(placed_page.locator("h1")).to_have_text("Map")
+    outline = placed_page.locator("svg.map image")
+    playwright_api.expect(outline).to_have_count(1)
+    assert placed_page.evaluate("""() => new Promise(done => { const img = new Image();
+        img.onload = () => done(img.naturalWidth > 0); img.onerror = () => done(false);
+        img.src = document.querySelector('svg.map image').getAttribute('href'); })""")
+    country = placed_page.locator("svg.map .country-mark path")
+    playwright_api.expect(country).to_have_count(1)
+    box = country.bounding_box()
+    assert box["width"] > 60, "the United States is drawn as a country, not a pin"
+    assert "the White House (USA): country level" in (country.locator("title").text_content() or "")
+    city = placed_page.locator('svg.map .point-mark[data-place="Hanoi"] circle')
+    playwright_api.expect(city).to_have_count(1)
+    playwright_api.expect(placed_page.locator('svg.map .point-mark[data-place="the White House"]')).to_have_count(0)
+    assert city.bounding_box()["width"] < box["width"] / 3, "a city is a dot, far smaller than a country"
+    playwright_api.expect(placed_page.locator("table.places")).to_contain_text("the White House")
+    shoot(placed_page, "map")
+    city.click()
+    placed_page.wait_for_url(re.compile(r"/timeline\?.*location=Hanoi"))
+    playwright_api.expect(placed_page.locator(".event-row")).to_have_count(1)
+
+
+def test_a_chart_bar_opens_the_timeline_of_its_period(page: Any) -> None:
+    page.goto("/timeline")
+    chart = page.locator("svg.chart")
+    playwright_api.expect(chart).to_be_visible()
+    bars = chart.locator("a.bar")
+    assert bars.count() >= 2
+    shoot(page, "timeline-chart")
+    drawn = sum(int(title.rsplit(": ", 1)[1]) for title in bars.first.locator("title").all_text_contents())
+    bars.first.locator("rect").first.click()
+    page.wait_for_url(re.compile(r"date_from=.*date_to="))
+    playwright_api.expect(page.locator(".pager .count").first).to_contain_text(f"of {drawn}")
+
+
+def test_a_facet_narrows_the_timeline_to_its_count(page: Any) -> None:
+    page.goto("/timeline")
+    facet = page.locator('section.facet[data-facet="type"] li').first
+    label = facet.locator("a").inner_text()
+    count = facet.locator(".facet-count").inner_text()
+    shoot(page, "timeline-facets")
+    facet.locator("a").click()
+    page.wait_for_url(re.compile(rf"type={label}"))
+    playwright_api.expect(page.locator(".pager .count").first).to_contain_text(f"of {count}")
+    assert set(page.locator(".event-row .type").all_inner_texts()) == {label}
+    playwright_api.expect(page.locator('section.facet[data-facet="type"] li.active')).to_contain_text(label)
+
+
+def test_the_timeline_downloads_its_events_as_csv(browser: Any, base_url: str, tmp_path: Path) -> None:
+    context = browser.new_context(base_url=base_url, accept_downloads=True)
+    page = context.new_page()
+    page.goto("/timeline?type=ASSAULT")
+    total = int(re.search(r"of (\d+)", page.locator(".pager .count").first.inner_text()).group(1))  # type: ignore[union-attr]
+    with page.expect_download() as caught:
+        page.locator("a.download-csv").click()
+    download = caught.value
+    assert download.suggested_filename == "events.csv"
+    saved = tmp_path / "events.csv"
+    download.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == total and {row["type"] for row in rows} == {"ASSAULT"}
+    assert {"article_title", "outlet", "date_precision", "location_precision"} <= set(rows[0])
+    context.close()
+
+
+def test_the_api_docs_render_offline(page: Any) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto("/docs")
+    playwright_api.expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)
+    playwright_api.expect(page.locator(".swagger-ui")).to_contain_text("/api/events")
+    assert all(url.startswith(page.url.split("/docs")[0]) for url in requested), "docs load nothing from elsewhere"
+    shoot(page, "api-docs")
+
+
+@pytest.mark.parametrize("url", ["/timeline", "/stories/story_velka", "/documents"])
+def test_the_pages_fit_a_phone(browser: Any, base_url: str, url: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways on a phone"
+    nav = page.get_by_role("navigation", name="main")
+    playwright_api.expect(nav.get_by_role("link", name="Timeline")).to_be_visible()
+    nav.get_by_role("link", name="Map").scroll_into_view_if_needed()
+    playwright_api.expect(nav.get_by_role("link", name="API")).to_be_attached()
+    shoot(page, "phone" + url.replace("/", "-"))
+    context.close()

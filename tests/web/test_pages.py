@@ -18,8 +18,9 @@ PAGES = [
     ("/timeline?type=ASSAULT&status=denied", "Our forces did not fire a single shell"),
     ("/stories", "Shelling of Velka"),
     ("/stories/story_velka", "Sudmark shelled Velka"),
-    ("/search?q=fire", "Sudmark fired on our people without warning"),
-    ("/search?q=shelled&kind=events", "shelled the Norland town of Velka"),
+    ("/search?q=fire", "Sudmark <mark>fired</mark> on our people without warning"),
+    ("/search?q=shelled&kind=events", "<mark>shelled</mark> the Norland town of Velka"),
+    ("/map", "Where the events happened"),
 ]
 
 

@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
-from newsgraph.export import FORMATS, export
+from newsgraph.errors import NewsgraphError
+from newsgraph.export import FLAT_FORMATS, FORMATS, LAYOUTS, export, export_table
 
 __all__ = ["register"]
 
@@ -19,15 +20,31 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def export_command(
-    fmt: str = typer.Option("jsonl", "--format", help=f"One of: {', '.join(FORMATS)}."),
+    fmt: str = typer.Option(
+        "jsonl", "--format", help=f"One of: {', '.join(FORMATS)}; with --table also json."),
     out: Optional[Path] = typer.Option(
-        None, "--out", help="Output file for jsonl (default: standard output); a folder for csv and parquet."
+        None, "--out", help="Output file for jsonl (default: standard output); a folder for csv and parquet; "
+        "with --table, one file (standard output for csv, json and jsonl when omitted)."
+    ),
+    table: Optional[str] = typer.Option(
+        None, "--table", help=f"Instead of every record, one flat table of the events: {', '.join(LAYOUTS)} "
+        "(one row per event, per source-target pair, or per pair in GDELT 2.0's columns).",
     ),
     db: Optional[Path] = DB_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
-    """Export documents (and every extracted record) as JSON Lines, CSV or Parquet."""
+    """Export documents (and every extracted record) as JSON Lines, CSV or Parquet; or, with
+    --table, the events as one flat table for analysis."""
     settings = settings_from(config, db=db)
+    if table is not None:
+        if table not in LAYOUTS:
+            raise NewsgraphError(f"--table must be one of {', '.join(LAYOUTS)}, not {table!r}")
+        if fmt not in FLAT_FORMATS:
+            raise NewsgraphError(f"--table writes one of {', '.join(FLAT_FORMATS)}, not {fmt!r}")
+        count = export_table(settings.db, table, fmt, out)
+        if out is not None:
+            err_console.print(f"{count} row(s) -> {out}", highlight=False)
+        return
     count = export(settings.db, fmt, out)
     if out is not None:
         err_console.print(f"{count} record(s) -> {out}", highlight=False)

@@ -23,8 +23,11 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def timeline_command(
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (an id or a name)."),
-    between: Optional[tuple[str, str]] = typer.Option(
-        None, "--between", help="Only events dated between two ISO dates, e.g. --between 2024-06-01 2024-06-30."
+    date_from: Optional[str] = typer.Option(
+        None, "--date-from", help="Only events dated on or after this day, month or year (2024-06-01, 2024-06, 2024)."
+    ),
+    date_to: Optional[str] = typer.Option(
+        None, "--date-to", help="Only events dated on or before this day, month or year (2024-06-30, 2024-06, 2024)."
     ),
     undated: bool = typer.Option(False, "--undated", help="Also list events whose sentence gives no date."),
     min_confidence: Optional[float] = typer.Option(
@@ -35,14 +38,14 @@ def timeline_command(
     db: Optional[Path] = DB_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
-    """Print events in date order: date, type, who to whom, status, place, confidence and the sentence."""
+    """Print events in date order: date, type, who to whom, status, place, confidence, the sentence,
+    and the article (title, outlet, publication date)."""
     settings = settings_from(config, db=db)
     floor = 0.0 if show_all else settings.event_threshold if min_confidence is None else min_confidence
-    start, end = between if between else (None, None)
     with Store(settings.db, read_only=True) as store:
-        found = timeline(store, actor=actor, start=start, end=end, undated=undated, min_confidence=floor)
+        found = timeline(store, actor=actor, date_from=date_from, date_to=date_to, undated=undated, min_confidence=floor)
     table = Table(show_lines=True)
-    for column in ("date", "event", "who → whom", "status", "where", "confidence", "sentence"):
+    for column in ("date", "event", "who → whom", "status", "where", "confidence", "sentence", "article", "outlet"):
         table.add_column(column, overflow="fold")
     for entry in found.entries:
         table.add_row(
@@ -53,6 +56,8 @@ def timeline_command(
             entry.location or "",
             _confidence(entry),
             entry.evidence,
+            f"{entry.title or '(no title)'} ({entry.published or 'date unknown'})",
+            entry.outlet or "unknown",
         )
     Console().print(table)
     hidden = f"; {found.hidden} under confidence {floor:.2f} left out (--all lists them)" if found.hidden else ""

@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.export.flat import FLAT_FORMATS, LAYOUTS, FlatTable, flat_table, write_flat
 from newsgraph.export.records import KINDS, document_record, iter_records
 from newsgraph.export.writers import FORMATS, write_jsonl, write_tables
 from newsgraph.store import Store
 
-__all__ = ["export", "iter_records", "document_record", "KINDS", "FORMATS"]
+__all__ = ["export", "export_table", "iter_records", "document_record", "flat_table", "write_flat", "FlatTable",
+           "KINDS", "FORMATS", "LAYOUTS", "FLAT_FORMATS"]
 
 
 def export(db: Path, fmt: str, out: Path | None) -> int:
@@ -32,3 +34,33 @@ def export(db: Path, fmt: str, out: Path | None) -> int:
         if out is None:
             raise NewsgraphError(f"--format {fmt} writes one file per record kind: give a folder with --out")
         return write_tables(records, out, fmt)
+
+
+def export_table(db: Path, layout: str, fmt: str, out: Path | None) -> int:
+    """Write the flat events table of ``db`` in ``layout`` (events, dyads or gdelt; see
+    :mod:`newsgraph.export.flat`) as ``fmt`` (csv, json, jsonl or parquet) to the file ``out``,
+    or to standard output (not for Parquet); return the rows written. The file appears whole or
+    not at all: it is written beside ``out`` and renamed."""
+    if fmt not in FLAT_FORMATS:
+        raise NewsgraphError(f"--table writes one of {', '.join(FLAT_FORMATS)}, not {fmt!r}")
+    if out is None and fmt == "parquet":
+        raise NewsgraphError("--format parquet writes a file: give one with --out")
+    if out is not None and out.is_dir():
+        raise NewsgraphError(f"{out}: --table writes one file; give a file name with --out, not a folder")
+    with Store(db, read_only=True) as store:
+        table = flat_table(store.db, layout)
+    if out is None:
+        return write_flat(table, fmt, sys.stdout)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.part")
+    try:
+        if fmt == "parquet":
+            with partial.open("wb") as binary:
+                count = write_flat(table, fmt, binary)
+        else:
+            with partial.open("w", encoding="utf-8", newline="") as text:
+                count = write_flat(table, fmt, text)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

@@ -18,8 +18,13 @@ __all__ = ["FORMATS", "write_jsonl", "write_tables"]
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
 # Columns that may be null in every row of a first batch, with the type of their later values: an
-# event's confidence is null for events stored before events had one.
-_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string()}
+# event's confidence is null for events stored before events had one. Any other column null in a
+# whole first batch is text, and a list column empty in it a list of text.
+_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string(), "lat": pa.float64(), "lon": pa.float64(),
+                  "location_lat": pa.float64(), "location_lon": pa.float64(), "goldstein": pa.float64()}
+# Objects whose fields become columns of their own (``location_name``, ``evidence_text``...), so a
+# table holds no JSON where a spreadsheet expects a value.
+_OBJECT_COLUMNS = {"location": ("name", "country", "lat", "lon"), "evidence": ("start", "end", "text")}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -32,8 +37,10 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_tables(records: Iterable[dict[str, Any]], folder: Path, fmt: str) -> int:
-    """One ``<kind>.csv`` or ``<kind>.parquet`` per record kind in ``folder``; lists and objects
-    become JSON strings. Returns the number of records written."""
+    """One ``<kind>.csv`` or ``<kind>.parquet`` per record kind in ``folder``. A list of values is a
+    list column in Parquet and ``;``-joined text in CSV; an event's ``location`` and a record's
+    ``evidence`` become columns of their own (``location_name``, ``evidence_text``...); other
+    objects, and lists of objects, are JSON text. Returns the number of records written."""
     if folder.exists() and not folder.is_dir():
         raise NewsgraphError(f"{folder}: --out must be a folder for --format {fmt} (one file per record kind)")
     folder.mkdir(parents=True, exist_ok=True)
@@ -63,6 +70,7 @@ class _TableWriter:
         self._parquet: pq.ParquetWriter | None = None
 
     def add(self, record: dict[str, Any]) -> None:
+        record = _flatten(record)
         if self.columns is None:
             self.columns = list(record)
         self.rows.append(record)
@@ -88,15 +96,11 @@ class _TableWriter:
             self._csv.writerow({key: _cell(value) for key, value in row.items()})
 
     def _flush_parquet(self) -> None:
-        # Nested values are stored as JSON text so every batch has the same flat schema.
-        rows = [{key: _cell(value) if isinstance(value, (dict, list)) else value for key, value in row.items()}
-                for row in self.rows]
+        # Objects are stored as JSON text and lists of values as lists, so every batch has the same schema.
+        rows = [{key: _parquet_cell(value) for key, value in row.items()} for row in self.rows]
         table = pa.Table.from_pylist(rows)
         if self._parquet is None:
-            schema = pa.schema([
-                field.with_type(_TYPED_COLUMNS[field.name]) if pa.types.is_null(field.type) and field.name in _TYPED_COLUMNS
-                else field for field in table.schema
-            ])
+            schema = pa.schema([_typed(field) for field in table.schema])
             table = table.cast(schema)
             self._parquet = pq.ParquetWriter(self.path, schema)
         else:
@@ -111,7 +115,45 @@ class _TableWriter:
             self._parquet.close()
 
 
+def _flatten(record: dict[str, Any]) -> dict[str, Any]:
+    if not any(name in record for name in _OBJECT_COLUMNS):
+        return record
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        fields = _OBJECT_COLUMNS.get(key)
+        if fields is None or not (value is None or isinstance(value, dict)):
+            flat[key] = value
+            continue
+        for name in fields:
+            flat[f"{key}_{name}"] = value.get(name) if value else None
+    return flat
+
+
+def _values(value: Any) -> bool:
+    return isinstance(value, list) and not any(isinstance(item, (dict, list)) for item in value)
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell: a list of values ``;``-joined, an object (or a list of them) as JSON."""
+    if _values(value):
+        return ";".join("" if item is None else str(item) for item in value)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value
+
+
+def _parquet_cell(value: Any) -> Any:
+    if _values(value):
+        return ["" if item is None else str(item) for item in value]
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def _typed(field: pa.Field) -> pa.Field:
+    """A first batch's column with a type for the values later batches bring where it had none."""
+    if pa.types.is_null(field.type):
+        return field.with_type(_TYPED_COLUMNS.get(field.name, pa.string()))
+    if pa.types.is_list(field.type) and pa.types.is_null(field.type.value_type):
+        return field.with_type(pa.list_(pa.string()))
+    return field

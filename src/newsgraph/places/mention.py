@@ -9,11 +9,11 @@ __all__ = ["PlaceKind", "PlaceRole", "Precision", "PLACE_KINDS", "PLACE_ROLES", 
 
 PlaceKind = Literal["city", "country", "region", "facility"]
 PlaceRole = Literal["location", "participant", "origin/affiliation"]
-Precision = Literal["city", "region", "country"]
+Precision = Literal["facility", "city", "region", "country"]
 
 PLACE_KINDS: tuple[PlaceKind, ...] = ("city", "country", "region", "facility")
 PLACE_ROLES: tuple[PlaceRole, ...] = ("location", "participant", "origin/affiliation")
-PRECISIONS: tuple[Precision, ...] = ("city", "region", "country")
+PRECISIONS: tuple[Precision, ...] = ("facility", "city", "region", "country")
 
 
 @dataclass(frozen=True)

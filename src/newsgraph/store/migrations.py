@@ -500,6 +500,36 @@ def _m011_date_precision(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m012_place_precision(db: duckdb.DuckDBPyConnection) -> None:
+    # What a place's point locates: ``facility``, ``city``, ``region`` or ``country`` (NULL without
+    # a point). A facility or region known only by its country sits at the country's point ("the
+    # White House" with no city named is the United States' point, not a place in it): a map
+    # draws those as the country. DuckDB refuses to ALTER a table with an index: drop places'
+    # index and make it again under another name (see 0009).
+    db.execute("DROP INDEX IF EXISTS places_doc_id")
+    db.execute("ALTER TABLE places ADD COLUMN precision VARCHAR")
+    db.execute("CREATE INDEX places_by_doc ON places (doc_id)")
+    db.execute("UPDATE places SET precision = kind WHERE lat IS NOT NULL AND kind IN ('city', 'country')")
+    # Places stored before: a facility or region is at its country's point when it has the
+    # gazetteer's point of its country, else at its city's (a facility) or its own (a region).
+    pending = db.execute(
+        "SELECT DISTINCT country, lat, lon FROM places WHERE lat IS NOT NULL AND precision IS NULL"
+    ).fetchall()
+    if not pending:
+        return
+    from newsgraph.places.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    for country, lat, lon in pending:
+        point = gazetteer.country(country) if country else None
+        at_country = point is not None and point.lat == lat and point.lon == lon
+        db.execute(
+            "UPDATE places SET precision = CASE WHEN ? THEN 'country' WHEN kind = 'facility' THEN 'city' ELSE kind END "
+            "WHERE precision IS NULL AND lat = ? AND lon = ? AND country IS NOT DISTINCT FROM ?",
+            [at_country, lat, lon, country],
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
@@ -511,6 +541,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0009_event_confidence", _m009_event_confidence),
     ("0010_live_fetch_and_alerts", _m010_live_fetch_and_alerts),
     ("0011_date_precision", _m011_date_precision),
+    ("0012_place_precision", _m012_place_precision),
 )
 
 

@@ -65,7 +65,7 @@ def document_rows(documents: Sequence[Document], seen: Sequence[SourceSeen], pip
         rows["times"].extend(_time_rows(d))
         rows["places"].extend(
             {"doc_id": d.id, "start": p.start, "end": p.end, "text": p.text, "name": p.name, "country": p.country,
-             "lat": p.lat, "lon": p.lon, "kind": p.kind, "role": p.role}
+             "lat": p.lat, "lon": p.lon, "kind": p.kind, "role": p.role, "precision": p.precision}
             for p in d.places
         )
         rows["amounts"].extend(

@@ -7,7 +7,10 @@ from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
+import swagger_ui_bundle
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
@@ -15,11 +18,14 @@ from newsgraph.events.confidence import load_confidence_model
 from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase
 from newsgraph.web.errors import install_error_handlers
+from newsgraph.web.openapi30 import as_openapi30
 from newsgraph.web.posting import Poster
 
-__all__ = ["create_app", "STATIC"]
+__all__ = ["create_app", "STATIC", "SWAGGER_UI"]
 
 STATIC = Path(__file__).resolve().parent / "static"
+SWAGGER_UI = Path(swagger_ui_bundle.swagger_ui_path)
+"""Swagger UI's files, from the swagger-ui-bundle package: /docs loads nothing from elsewhere."""
 
 
 def create_app(
@@ -63,4 +69,18 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(alerts.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=SWAGGER_UI), name="docs-assets")
+
+    @app.get("/docs/openapi-3.0.json", include_in_schema=False)
+    def docs_description() -> JSONResponse:
+        # Swagger UI 4 (the bundle's) reads OpenAPI 3.0; /openapi.json itself stays 3.1.
+        return JSONResponse(as_openapi30(app.openapi()))
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/docs/openapi-3.0.json", title="newsgraph API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
     return app

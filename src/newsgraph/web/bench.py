@@ -3,7 +3,9 @@ would fetch it (the whole HTML response over HTTP), reporting the median and 95t
 
 The pages asked for are drawn from the database itself with a fixed seed: random articles,
 actors (the most mentioned, which have the heaviest pages, and random ones), stories, timeline
-filters and search words, so two runs on the same database time the same pages.
+and map filters and search words (``search`` searches every kind, events, quotations and the
+articles' text; ``search articles`` the articles' text alone), so two runs on the same database
+time the same pages.
 """
 
 from __future__ import annotations
@@ -104,8 +106,12 @@ def _paths(db: Path, samples: int, seed: int) -> dict[str, list[str]]:
         "actors list": ["/actors"] + [f"/actors?{urlencode({'q': w[:4]})}" for w in search_words[: samples // 3]],
         "timeline": timeline,
         "story": [f"/stories/{quote(story)}" for story in pick(stories, samples)],
-        "search": [f"/search?{urlencode({'q': w, 'kind': kind})}" for w in search_words
-                   for kind in ("quotes", "events")][:samples],
+        "stories list": ["/stories"] + [f"/stories?offset={rng.randrange(0, max(len(stories), 1), 50)}"
+                                        for _ in range(samples // 3)],
+        "map": ["/map"] + [f"/map?{urlencode({'actor': a})}" for a in chosen_actors[: samples // 2]]
+               + [f"/map?{urlencode({'type': t})}" for t in pick(types, samples // 4)],
+        "search": [f"/search?{urlencode({'q': w})}" for w in search_words][:samples],
+        "search articles": [f"/search?{urlencode({'q': w, 'kind': 'documents'})}" for w in search_words][:samples],
     }
 
 
@@ -138,13 +144,13 @@ def _fetch(connection: http.client.HTTPConnection, path: str) -> int:
 
 
 def render_timings(timings: list[PageTiming]) -> str:
-    lines = [f"{'page':<14} {'pages':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  statuses"]
+    lines = [f"{'page':<16} {'pages':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  statuses"]
     for timing in timings:
         statuses = ", ".join(f"{status}×{timing.statuses.count(status)}" for status in sorted(set(timing.statuses)))
-        lines.append(f"{timing.kind:<14} {len(timing.times_ms):>5} {timing.median:>10.1f} {timing.p95:>8.1f} "
+        lines.append(f"{timing.kind:<16} {len(timing.times_ms):>5} {timing.median:>10.1f} {timing.p95:>8.1f} "
                      f"{max(timing.times_ms):>8.1f}  {statuses}")
     everything = [ms for timing in timings for ms in timing.times_ms]
     if everything:
-        lines.append(f"{'all pages':<14} {len(everything):>5} {statistics.median(everything):>10.1f} "
+        lines.append(f"{'all pages':<16} {len(everything):>5} {statistics.median(everything):>10.1f} "
                      f"{PageTiming('all', everything, []).p95:>8.1f} {max(everything):>8.1f}")
     return "\n".join(lines)

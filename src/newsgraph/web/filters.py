@@ -12,12 +12,15 @@ from typing import Any
 import duckdb
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.views.dates import DateBoundError, check_date_range
 
-__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
-           "NotFound", "confidence_floor", "confident", "over_threshold"]
+__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "MAX_DOWNLOAD", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
+           "NotFound", "too_many", "confidence_floor", "confident", "over_threshold"]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_DOWNLOAD = 100_000
+"""The most rows one download (``format=csv`` or ``json``) holds; past it the filters must narrow."""
 
 
 class BadRequest(NewsgraphError):
@@ -31,13 +34,15 @@ class NotFound(NewsgraphError):
 @dataclass(frozen=True)
 class Page:
     """One page of results and the total number matching; for a listing of events filtered by
-    confidence, ``hidden_events`` is how many more would match without that filter."""
+    confidence, ``hidden_events`` is how many more would match without that filter; for a search
+    of several kinds, ``counts`` is how many of each kind match."""
 
     items: list[dict[str, Any]]
     total: int
     limit: int
     offset: int
     hidden_events: int | None = None
+    counts: dict[str, int] | None = None
 
     @property
     def next_offset(self) -> int | None:
@@ -45,10 +50,12 @@ class Page:
         return following if following < self.total else None
 
     def to_json(self) -> dict[str, Any]:
-        found = {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
+        found: dict[str, Any] = {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
                  "items": self.items}
         if self.hidden_events is not None:
             found["hidden_events"] = self.hidden_events
+        if self.counts is not None:
+            found["counts"] = self.counts
         return found
 
 
@@ -72,10 +79,21 @@ class Where:
             self.add(f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)", min_confidence)
 
     def date_range(self, column: str, start: str | None, end: str | None) -> None:
+        """Keep the rows whose time in ``column`` meets the period from ``start`` to ``end``, each at
+        the other's precision ("1987-03" meets "1987-03-26"); an ISO week ("2024-W25") from its
+        Monday to its Sunday."""
         if start:
-            self.add(f"{column} IS NOT NULL AND left({column}, length(?)) >= left(?, length({column}))", start, start)
+            last = _week_day(column, 6)
+            self.add(f"{column} IS NOT NULL AND left({last}, length(?)) >= left(?, length({last}))", start, start)
         if end:
-            self.add(f"{column} IS NOT NULL AND left({column}, length(?)) <= left(?, length({column}))", end, end)
+            first = _week_day(column, 0)
+            self.add(f"{column} IS NOT NULL AND left({first}, length(?)) <= left(?, length({first}))", end, end)
+
+
+def _week_day(column: str, day: int) -> str:
+    """SQL for ``column``, with an ISO week ("2024-W25") read as one of its days (0 its Monday)."""
+    return (f"CASE WHEN {column} LIKE '____-W__' THEN strftime(date_trunc('week', make_date(CAST(left({column}, 4) AS INTEGER), 1, 4)) "
+            f"+ to_days(7 * (CAST(right({column}, 2) AS INTEGER) - 1) + {day}), '%Y-%m-%d') ELSE {column} END")
 
 
 @dataclass(frozen=True)
@@ -92,9 +110,12 @@ class Filters:
     q: str | None = None
     doc: str | None = None
     story: str | None = None
+    location: str | None = None
     min_confidence: float | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    download: bool = False
+    """Every matching row (up to :data:`MAX_DOWNLOAD`), not one page: for a CSV or JSON download."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
@@ -103,12 +124,14 @@ class Filters:
             raise BadRequest(f"offset must be 0 or more, got {self.offset}")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise BadRequest(f"min_confidence must be a number from 0 to 1, got {self.min_confidence}")
-        for name in ("date_from", "date_to"):
-            value = getattr(self, name)
-            if value is not None and not _is_date_prefix(value):
-                raise BadRequest(f"{name} must be a date like 1987-03-26, 1987-03 or 1987, got {value!r}")
+        try:
+            check_date_range(self.date_from, self.date_to)
+        except DateBoundError as error:
+            raise BadRequest(str(error)) from None
 
     def paging(self) -> str:
+        if self.download:
+            return f"LIMIT {MAX_DOWNLOAD + 1}"
         return f"LIMIT {self.limit} OFFSET {self.offset}"
 
 
@@ -139,12 +162,6 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _is_date_prefix(value: str) -> bool:
-    pieces = value.split("-")
-    sizes = [4, 2, 2][: len(pieces)]
-    return 1 <= len(pieces) <= 3 and all(len(piece) == size and piece.isdigit() for piece, size in zip(pieces, sizes))
-
-
 def fetch_dicts(
     cursor: duckdb.DuckDBPyConnection, sql: str, parameters: list[Any] | dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
@@ -167,7 +184,16 @@ def fetch_page(
     parameters = [*(leading or []), *where.parameters]
     counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", parameters).fetchone()
     total = int(counted[0]) if counted else 0
+    if filters.download:
+        too_many(total)
     rows = fetch_dicts(
         cursor, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} {filters.paging()}", parameters
-    ) if total > filters.offset else []
+    ) if total > filters.offset or filters.download else []
     return Page(rows, total, filters.limit, filters.offset)
+
+
+def too_many(total: int) -> None:
+    """Refuse a download of more than :data:`MAX_DOWNLOAD` rows."""
+    if total > MAX_DOWNLOAD:
+        raise BadRequest(f"{total} rows match, more than one download holds ({MAX_DOWNLOAD}); narrow the filters "
+                         "(dates, type, actor) or use `newsgraph export` for everything")

@@ -21,6 +21,7 @@ from newsgraph.web.queries import resolve_actors
 
 __all__ = [
     "list_stories",
+    "story_conditions",
     "get_story",
     "list_event_clusters",
     "get_event_cluster",
@@ -50,6 +51,13 @@ def _json_fields(rows: list[dict[str, Any]], *names: str) -> list[dict[str, Any]
 
 
 def list_stories(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
+    where = story_conditions(cursor, filters)
+    return fetch_page(cursor, _STORY_COLUMNS, "stories s", where,
+                      "s.n_outlets DESC, s.n_articles DESC, s.last_published DESC NULLS LAST, s.id", filters)
+
+
+def story_conditions(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Where:
+    """The conditions of a listing of stories (aliased ``s``)."""
     where = Where()
     if filters.q:
         where.add("contains(lower(s.title), lower(?))", filters.q)
@@ -61,9 +69,7 @@ def list_stories(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Page:
                   "WHERE m.actor_id IN (SELECT unnest(?::VARCHAR[])))", resolve_actors(cursor, filters.actor))
     where.date_range("s.last_published", filters.date_from, None)
     where.date_range("s.first_published", None, filters.date_to)
-    page = fetch_page(cursor, _STORY_COLUMNS, "stories s", where,
-                      "s.n_outlets DESC, s.n_articles DESC, s.last_published DESC NULLS LAST, s.id", filters)
-    return page
+    return where
 
 
 def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_ready: bool = True) -> dict[str, Any]:

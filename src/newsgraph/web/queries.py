@@ -11,9 +11,11 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.export.flat import events_date_precision
 from newsgraph.store import id_list
 from newsgraph.store.search import hits_sql
 from newsgraph.web.filters import (
+    MAX_DOWNLOAD,
     BadRequest,
     Filters,
     NotFound,
@@ -21,12 +23,15 @@ from newsgraph.web.filters import (
     Where,
     fetch_dicts,
     fetch_page,
+    too_many,
 )
 
 __all__ = [
     "resolve_actors",
     "add_actor_condition",
     "list_documents",
+    "document_query",
+    "actor_query",
     "get_document",
     "list_actors",
     "get_actor",
@@ -34,7 +39,11 @@ __all__ = [
     "list_events",
     "get_event",
     "event_kinds",
-    "search",
+    "event_query",
+    "event_columns",
+    "matching_event_ids",
+    "when_column",
+    "outlet_column",
     "counts",
 ]
 
@@ -53,6 +62,13 @@ _QUOTE_OWN_COLUMNS = (
     "q.evidence_start, q.evidence_end, q.evidence_text, q.stage"
 )
 _QUOTE_COLUMNS = _QUOTE_OWN_COLUMNS + ", d.title AS doc_title, d.outlet, d.published"
+
+
+def event_columns(cursor: duckdb.DuckDBPyConnection, *, own: bool = False) -> str:
+    """The event columns the API serves (with the article's title, outlet and publication date
+    unless ``own``), and ``date_precision``: the events' own column where the database has one,
+    else read from the date's shape (see :mod:`newsgraph.views.dates`)."""
+    return f"{_EVENT_OWN_COLUMNS if own else _EVENT_COLUMNS}, {events_date_precision(cursor)} AS date_precision"
 
 
 def _counts(summaries_ready: bool) -> str:
@@ -93,6 +109,12 @@ def _match(table: str, key: str, query: str, where: Where) -> None:
 
 
 def list_documents(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
+    source, where = document_query(cursor, filters, search_ready=search_ready)
+    return fetch_page(cursor, _DOCUMENT_COLUMNS, source, where, "d.published DESC NULLS LAST, d.id", filters)
+
+
+def document_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> tuple[str, Where]:
+    """The source (``documents d``) and conditions of a listing of documents."""
     where = Where()
     if filters.outlet:
         where.add("d.outlet = ?", filters.outlet)
@@ -107,7 +129,7 @@ def list_documents(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, searc
             _match("documents", "d.id", filters.q, where)
         else:
             where.add("(contains(lower(d.title), lower(?)) OR contains(lower(d.text), lower(?)))", filters.q, filters.q)
-    return fetch_page(cursor, _DOCUMENT_COLUMNS, "documents d", where, "d.published DESC NULLS LAST, d.id", filters)
+    return "documents d", where
 
 
 def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = True) -> dict[str, Any]:
@@ -134,7 +156,8 @@ def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = 
     ]
     document["events"] = [
         dict(row, when=row["date"] or (document["published"] or "")[:10] or None, **own) for row in fetch_dicts(
-            cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.doc_id = ? ORDER BY e.trigger_start", [doc_id])
+            cursor, f"SELECT {event_columns(cursor, own=True)} FROM events e WHERE e.doc_id = ? ORDER BY e.trigger_start",
+            [doc_id])
     ]
     document["places"] = fetch_dicts(
         cursor, 'SELECT start, "end", text, name, country, lat, lon, kind, role FROM places WHERE doc_id = ? ORDER BY start',
@@ -161,15 +184,20 @@ def get_document(cursor: duckdb.DuckDBPyConnection, doc_id: str, *, raw: bool = 
 
 def list_actors(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> Page:
     """Actors with how often they are mentioned, most mentioned first; ``q`` matches names and aliases."""
+    source, where = actor_query(filters, search_ready=search_ready)
+    select = "a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, coalesce(c.mentions, 0) AS mentions"
+    return fetch_page(cursor, select, source, where, "mentions DESC, a.name, a.id", filters)
+
+
+def actor_query(filters: Filters, *, search_ready: bool = True) -> tuple[str, Where]:
+    """The source (``actors a`` with their counts) and conditions of a listing of actors."""
     where = Where()
     if filters.q:
         where.add("(contains(lower(a.name), lower(?)) OR list_contains(list_transform(a.aliases, x -> lower(x)), lower(?)))",
                   filters.q, filters.q)
     if filters.type:
         where.add("a.type = ?", filters.type)
-    source = f"actors a LEFT JOIN {_counts(search_ready)} c ON c.actor_id = a.id"
-    select = "a.id, a.name, a.type, a.country, a.code, a.role, a.affiliation, a.aliases, coalesce(c.mentions, 0) AS mentions"
-    return fetch_page(cursor, select, source, where, "mentions DESC, a.name, a.id", filters)
+    return f"actors a LEFT JOIN {_counts(search_ready)} c ON c.actor_id = a.id", where
 
 
 def get_actor(cursor: duckdb.DuckDBPyConnection, actor_id: str, *, search_ready: bool = True) -> dict[str, Any]:
@@ -205,16 +233,28 @@ def list_quotes(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
                       "d.published DESC NULLS LAST, q.doc_id, q.start", filters)
 
 
-def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> tuple[str, list[Any], Where]:
+def when_column(search_ready: bool) -> str:
+    """The time of an event in :func:`event_query`'s source: its date, else its article's day."""
+    return 'e."when"' if search_ready else "coalesce(e.date, left(d.published, 10))"
+
+
+def outlet_column(search_ready: bool) -> str:
+    """The outlet of an event's article in :func:`event_query`'s source."""
+    return "e.outlet" if search_ready else "d.outlet"
+
+
+def event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> tuple[str, list[Any], Where]:
     """The FROM clause (with the parameters it takes) and the conditions for a listing of events.
 
     With the summary table current, ``e`` is ``event_timeline``, which already holds each event's
-    time, outlet and article, so no join with the documents is needed to filter and order.
+    time, outlet and article, so no join with the documents is needed to filter and order. The
+    event's time is :func:`when_column`, its outlet :func:`outlet_column`.
     """
     if search_ready:
-        source, outlet, when = "event_timeline e", "e.outlet", 'e."when"'
+        source = "event_timeline e"
     else:
-        source, outlet, when = "events e JOIN documents d ON d.id = e.doc_id", "d.outlet", "coalesce(e.date, left(d.published, 10))"
+        source = "events e JOIN documents d ON d.id = e.doc_id"
+    outlet, when = outlet_column(search_ready), when_column(search_ready)
     where = Where()
     leading: list[Any] = []
     if filters.actor:
@@ -232,6 +272,8 @@ def _event_query(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_rea
         where.add("e.doc_id = ?", filters.doc)
     if filters.story:
         where.add("e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)", filters.story)
+    if filters.location:
+        where.add("e.id IN (SELECT id FROM events WHERE location_name = ?)", filters.location)
     where.confident("e", filters.min_confidence)
     where.date_range(when, filters.date_from, filters.date_to)
     if filters.q:
@@ -248,22 +290,32 @@ def list_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_r
     """Events in time order (the event's date, else its article's publication date); with
     ``filters.min_confidence``, only those at or over it (or of unknown confidence), and the page
     says how many more the other filters match (``hidden_events``)."""
-    source, leading, where = _event_query(cursor, filters, search_ready)
+    source, leading, where = event_query(cursor, filters, search_ready)
     order = f'"when" {"DESC " if newest_first else ""}NULLS LAST, e.doc_id, e.trigger_start'
     hidden = _hidden_events(cursor, filters, search_ready)
     if not search_ready:
-        return replace(fetch_page(cursor, _EVENT_COLUMNS, source, where, order, filters, leading=leading),
+        return replace(fetch_page(cursor, event_columns(cursor), source, where, order, filters, leading=leading),
                        hidden_events=hidden)
     # Find the page in the narrow summary table, then read just those events in full.
     page = fetch_page(cursor, 'e.id, e."when", e.doc_title, e.outlet, e.published', source, where, order, filters,
                       leading=leading)
     if page.items:
-        rows = fetch_dicts(cursor, f"SELECT {_EVENT_OWN_COLUMNS} FROM events e WHERE e.id = ANY(?::JSON::VARCHAR[])",
+        rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor, own=True)} FROM events e WHERE e.id = ANY(?::JSON::VARCHAR[])",
                            [id_list(item["id"] for item in page.items)])
         full = {row["id"]: row for row in rows}
         for item in page.items:
             item.update(full[item["id"]])
     return replace(page, hidden_events=hidden)
+
+
+def matching_event_ids(cursor: duckdb.DuckDBPyConnection, filters: Filters, *, search_ready: bool = True) -> list[str]:
+    """The ids of every event the filters match (up to :data:`MAX_DOWNLOAD`), in timeline order."""
+    source, leading, where = event_query(cursor, filters, search_ready)
+    order = f"{when_column(search_ready)} NULLS LAST, e.doc_id, e.trigger_start"
+    rows = cursor.execute(f"SELECT e.id FROM {source} {where.sql()} ORDER BY {order} LIMIT {MAX_DOWNLOAD + 1}",
+                          [*leading, *where.parameters]).fetchall()
+    too_many(len(rows))
+    return [row[0] for row in rows]
 
 
 def _hidden_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_ready: bool) -> int | None:
@@ -272,14 +324,14 @@ def _hidden_events(cursor: duckdb.DuckDBPyConnection, filters: Filters, search_r
         return None
     if not filters.min_confidence:
         return 0
-    source, leading, where = _event_query(cursor, replace(filters, min_confidence=None), search_ready)
+    source, leading, where = event_query(cursor, replace(filters, min_confidence=None), search_ready)
     where.add("e.confidence < ?", filters.min_confidence)
     counted = cursor.execute(f"SELECT count(*) FROM {source} {where.sql()}", [*leading, *where.parameters]).fetchone()
     return int(counted[0]) if counted else 0
 
 
 def get_event(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
-    rows = fetch_dicts(cursor, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
+    rows = fetch_dicts(cursor, f"SELECT {event_columns(cursor)} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
                        [event_id])
     if not rows:
         raise NotFound(f"no event with id {event_id!r}")
@@ -311,57 +363,6 @@ def event_kinds(cursor: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
             "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200"
         ).fetchall()],
     }
-
-
-def search(cursor: duckdb.DuckDBPyConnection, query: str, kind: str, filters: Filters, *, search_ready: bool = True) -> Page:
-    """Quotes or events matching ``query``, best match first; events only at or over
-    ``filters.min_confidence`` (or of unknown confidence), with how many more match (``hidden_events``)."""
-    if not query.strip():
-        raise BadRequest("give words to search for with q=")
-    if kind not in ("quotes", "events"):
-        raise BadRequest(f"kind must be quotes or events, got {kind!r}")
-    table, alias, columns = ("quotes", "q", _QUOTE_COLUMNS) if kind == "quotes" else ("events", "e", _EVENT_COLUMNS)
-    source = f"{table} {alias} JOIN documents d ON d.id = {alias}.doc_id"
-    floor = filters.min_confidence if kind == "events" else None
-    hidden = None if kind != "events" or floor is None else (
-        _hidden_hits(cursor, query, floor, search_ready) if floor else 0)
-    if search_ready:
-        matches = hits_sql(table)
-        parameters: list[Any] = [query]
-        if floor:
-            matches = f"SELECT h.id, h.score FROM ({matches}) h JOIN events e ON e.id = h.id " \
-                      "WHERE e.confidence IS NULL OR e.confidence >= ?"
-            parameters.append(floor)
-        # Rank the matches alone, then read only the page's rows in full.
-        hits = fetch_dicts(cursor, f"WITH hits AS MATERIALIZED ({matches}) SELECT id, score, "
-                           f"(SELECT count(*) FROM hits) AS total FROM hits ORDER BY score DESC, id {filters.paging()}",
-                           parameters)
-        total = int(hits[0]["total"]) if hits else 0
-        if not hits and filters.offset:
-            counted = cursor.execute(f"SELECT count(*) FROM ({matches})", parameters).fetchone()
-            total = int(counted[0]) if counted else 0
-        rows = {row["id"]: row for row in fetch_dicts(
-            cursor, f"SELECT {columns} FROM {source} WHERE {alias}.id = ANY(?::JSON::VARCHAR[])", [id_list(hit["id"] for hit in hits)]
-        )} if hits else {}
-        return Page([dict(rows[hit["id"]], score=hit["score"]) for hit in hits if hit["id"] in rows], total,
-                    filters.limit, filters.offset, hidden)
-    text = "q.text" if kind == "quotes" else "e.evidence_text"
-    where = Where()
-    where.add(f"contains(lower({text}), lower(?))", query)
-    where.confident(alias, floor)
-    page = fetch_page(cursor, f"{columns}, NULL AS score", source, where, f"d.published DESC NULLS LAST, {alias}.id",
-                      filters)
-    return replace(page, hidden_events=hidden)
-
-
-def _hidden_hits(cursor: duckdb.DuckDBPyConnection, query: str, floor: float, search_ready: bool) -> int:
-    """How many events matching ``query`` are under ``floor``."""
-    if search_ready:
-        sql = f"SELECT count(*) FROM ({hits_sql('events')}) h JOIN events e ON e.id = h.id WHERE e.confidence < ?"
-    else:
-        sql = "SELECT count(*) FROM events e WHERE contains(lower(e.evidence_text), lower(?)) AND e.confidence < ?"
-    counted = cursor.execute(sql, [query, floor]).fetchone()
-    return int(counted[0]) if counted else 0
 
 
 def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
