@@ -135,3 +135,17 @@ def test_an_event_noun_under_a_verb_in_the_past_takes_the_article_date(tmp_path:
         rows = store.query("SELECT trigger_text, date, date_basis, date_precision FROM events ORDER BY evidence_start")
     assert rows and rows[0]["date"] == "2025-03-04" and rows[0]["date_basis"] == "article"
     assert rows[0]["date_precision"] == "day"
+
+
+def test_a_later_report_of_the_same_happening_takes_its_date() -> None:
+    text = (
+        "Jets cross into Estonia\n[September 19, 2025]\n\n"
+        "Three Russian fighter jets violated Estonian airspace on Friday, the government in Tallinn said.\n\n"
+        "Officials described the jets' route over the Gulf of Finland in detail.\n\n"
+        "Russian jets violated Estonian airspace for the fifth time, officials said.\n"
+    )
+    raw = RawArticle(source="jets.txt", format="text", raw_text=text, raw_sha="sha-jets")
+    found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
+    violations = [event for event in found.events if event.trigger_text == "violated"]
+    assert [event.date for event in violations] == ["2025-09-19", "2025-09-19"]
+    assert violations[1].date_basis == "context"

@@ -11,7 +11,9 @@
   actors (a shared country or organisation at either end) with the same outlook (both planned,
   or both reported as done): the story goes on about the same thing, so the event takes that
   date and that time expression's words. Only dates read from a sentence are handed on, never
-  dates that were themselves inherited.
+  dates that were themselves inherited. Failing that, an earlier report anywhere in the article of
+  the same happening (same type, same parties at each end, same outlook) that is dated from its
+  sentence or the article gives its date too.
 - ``article``: still undated (on the same conditions), the event stands in the lead (the first
   two sentences of the first paragraph), is reported as having happened (``asserted``,
   ``alleged`` or ``denied``) and its verb is in the past tense or the present perfect ("Benin
@@ -117,7 +119,33 @@ def date_events(
             dates[position] = inherited
         elif published and lead[0] <= event.evidence_start < lead[1] and event.status in _DONE and _reported_done(doc, event):
             dates[position] = EventDate(published, None, "article", precision_of(published))
+    for position, event in enumerate(events):
+        if dates[position].basis is None and not _has_time(event, times):
+            dates[position] = _same_happening(position, events, dates) or dates[position]
     return dates
+
+
+def _same_happening(position: int, events: list[EventRecord], dates: list[EventDate]) -> EventDate | None:
+    """The date of an earlier report of the same happening anywhere in the article: the same type,
+    the same parties at each end and the same outlook ("Russian jets entered Estonian airspace on
+    Friday ... The incursion of the three Russian fighters ..."): basis ``context``."""
+    event = events[position]
+    if event.status == "hypothetical":
+        return None
+    key = _happening(event)
+    for earlier in range(position - 1, -1, -1):
+        other, when = events[earlier], dates[earlier]
+        if when.basis in ("sentence", "article") and _happening(other) == key and (other.status == "planned") == (event.status == "planned"):
+            return EventDate(when.value, when.text, "context", when.precision)
+    return None
+
+
+def _happening(event: EventRecord) -> tuple[str, frozenset[str], frozenset[str]]:
+    sources = frozenset(actor.root for actor in event.source_actors if actor.root)
+    targets = frozenset(actor.root for actor in event.target_actors if actor.root)
+    if event.mutual:
+        return event.type, sources | targets, frozenset()
+    return event.type, sources, targets
 
 
 def _has_time(event: EventRecord, times: list[TimeExpression]) -> bool:
