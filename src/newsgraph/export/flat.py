@@ -96,13 +96,9 @@ class FlatTable:
 
 
 def events_date_precision(cursor: duckdb.DuckDBPyConnection, alias: str = "e") -> str:
-    """SQL for the precision of each event's date: the events' own ``date_precision`` column
-    where the database has one, else read from the shape of the date."""
-    columns = {row[0] for row in cursor.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
-    if "date_precision" in columns:
-        return f"coalesce({alias}.date_precision, {date_precision_sql(alias + '.date')})"
-    return date_precision_sql(f"{alias}.date")
+    """SQL for the precision of each event's date: the events' own ``date_precision`` column (set
+    by the coder; migration 0011 fills it for events stored before), else the shape of the date."""
+    return f"coalesce({alias}.date_precision, {date_precision_sql(alias + '.date')})"
 
 
 def event_place_join(alias: str = "e") -> str:
