@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsgraph.cluster import import_parquet, ingest_dask
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import IngestSummary, ingest
+from newsgraph.ingestion import IngestSummary, ingest
 from newsgraph.linking.benchmark import LinkingRun, bench_linking
 from newsgraph.memory import MemorySampler
 from newsgraph.nlp import load_nlp

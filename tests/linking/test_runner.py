@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.linking import link, unlink_all
 from newsgraph.linking import runner as link_runner
 from newsgraph.settings import Settings

@@ -12,7 +12,7 @@ from rich.table import Table
 from newsgraph.cli._common import DB_OPTION, handle_errors, settings_from
 from newsgraph.cli.ingest import print_summary
 from newsgraph.examples import example_folder
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.store import Store
 from newsgraph.views import DocumentView, document_view
 

@@ -16,7 +16,7 @@ from newsgraph.cluster.tasks import TaskResult
 from newsgraph.dates import PartialDate
 from newsgraph.errors import ConfigError
 from newsgraph.fetch import is_url
-from newsgraph.ingest import Failure, IngestSummary, ingest
+from newsgraph.ingestion import Failure, IngestSummary, ingest
 from newsgraph.linking import LinkSummary
 from newsgraph.live import ingest_urls
 

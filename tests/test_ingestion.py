@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 
 ARTICLE = """Ministers agree on river treaty
