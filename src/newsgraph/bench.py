@@ -23,9 +23,7 @@ from newsgraph.nlp import load_nlp
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
-__all__ = ["DEFAULT_CORPUS", "BenchmarkReport", "BareParse", "EngineRun", "run_benchmark", "render_linking"]
-
-DEFAULT_CORPUS = Path("../shared/corpus/reuters21578")
+__all__ = ["BenchmarkReport", "BareParse", "EngineRun", "run_benchmark", "render_linking"]
 
 
 @dataclass(frozen=True)

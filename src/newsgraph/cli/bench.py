@@ -8,12 +8,12 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from newsgraph.bench import DEFAULT_CORPUS, render_linking, run_benchmark
 from newsgraph.cli._common import handle_errors
 from newsgraph.errors import NewsgraphError
-from newsgraph.linking.benchmark import bench_linking
 
-__all__ = ["register"]
+__all__ = ["DEFAULT_CORPUS", "register"]
+
+DEFAULT_CORPUS = Path("../shared/corpus/reuters21578")
 
 
 def register(app: typer.Typer) -> None:
@@ -44,6 +44,9 @@ def bench_command(
     """Ingest a corpus with 1 and --workers processes and on a local Dask cluster, and print
     articles/s and peak memory per worker, then MB/s and words/s beside the bare parse; with
     --linking, how linking's cost grows with the number of articles."""
+    from newsgraph.bench import render_linking, run_benchmark
+    from newsgraph.linking.benchmark import bench_linking
+
     sizes = _sizes(linking)
     if linking_only:
         if db is None or not sizes:

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
-from newsgraph.store import Store
 
 __all__ = ["register"]
 
@@ -27,6 +26,7 @@ def bench_pages_command(
 ) -> None:
     """Serve a database on a local port and print the median and p95 load time (ms) of each kind
     of page: article, actor, timeline, story, search and the listings."""
+    from newsgraph.store import Store
     from newsgraph.web.bench import bench_pages, render_timings
 
     settings = settings_from(config, db=db)

@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
-from newsgraph.export import FORMATS, export
 
 __all__ = ["register"]
 
@@ -19,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def export_command(
-    fmt: str = typer.Option("jsonl", "--format", help=f"One of: {', '.join(FORMATS)}."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one JSON object per line), csv or parquet (one file per record kind)."),
     out: Optional[Path] = typer.Option(
         None, "--out", help="Output file for jsonl (default: standard output); a folder for csv and parquet."
     ),
@@ -27,6 +26,8 @@ def export_command(
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Export documents (and every extracted record) as JSON Lines, CSV or Parquet."""
+    from newsgraph.export import export
+
     settings = settings_from(config, db=db)
     count = export(settings.db, fmt, out)
     if out is not None:
