@@ -8,6 +8,7 @@ from datetime import date
 from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.actors.reading import read_actors
 from newsgraph.actors.speakers import resolve_speakers, resolve_title_speaker
+from newsgraph.dates.partial import PartialDate
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp import load_nlp
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
@@ -19,14 +20,13 @@ __all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date"]
 def reference_date(published: str | None) -> date | None:
     """The day an article's ISO date (at any precision) stands for when choosing office holders:
     the day itself, the middle of a month, or the middle of a year."""
-    if not published or published.startswith("-"):
+    try:
+        value = PartialDate.from_iso(published or "")
+    except ValueError:
         return None
-    parts = [int(part) for part in published.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 15)
-    return date(parts[0], 7, 1)
+    if value.year is None:
+        return None
+    return date(value.year, value.month or 7, value.day or (15 if value.month else 1))
 
 
 @dataclass(frozen=True)
