@@ -15,6 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from newsgraph._version import __version__
+
 if TYPE_CHECKING:
     from newsgraph._api import analyze as analyze
     from newsgraph._api import ingest as ingest
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
     from newsgraph.records import Document as Document
     from newsgraph.records import Event as Event
     from newsgraph.records import Quote as Quote
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Database",

@@ -17,6 +17,7 @@ from newsgraph.events.confidence import load_confidence_model
 from newsgraph.linking.dates import interval
 from newsgraph.linking.event_clusters import EventClusterIndex
 from newsgraph.linking.near_duplicates import NearDuplicate, find_near_duplicates
+from newsgraph.linking.placed import PlacedBatch
 from newsgraph.linking.profiles import ActorDirectory, DocumentProfile, load_profiles
 from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.state import load_event_clusters, load_quote_groups, load_stories
@@ -127,23 +128,6 @@ def link(
             on_batch(min(start + batch_size, len(pending)), len(pending))
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-@dataclass
-class PlacedBatch:
-    """What one batch changed, for the writer."""
-
-    profiles: list[DocumentProfile]
-    story_of: dict[str, tuple[str, float]]
-    stories: dict[str, Story]
-    near_duplicates: list[tuple[str, str, float]]
-    event_clusters: EventClusterIndex
-    touched_event_clusters: set[str]
-    quote_groups: QuoteGroupIndex
-    touched_quote_groups: set[str]
-    dropped_quote_groups: set[str]
-    directory: ActorDirectory
-    event_threshold: float
 
 
 def _place_batch(

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from newsgraph import __version__
+from newsgraph._version import __version__
 from newsgraph.events.confidence import load_confidence_model
 from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase
