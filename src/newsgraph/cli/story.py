@@ -1,4 +1,5 @@
-"""``newsgraph story [ID]``: a story's articles side by side; without an id, the largest stories."""
+"""``newsgraph story [ID]``: a story's articles side by side; without an id, the most widely reported
+stories (most outlets, then most articles), as the web pages list them."""
 
 from __future__ import annotations
 
