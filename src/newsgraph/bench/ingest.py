@@ -17,8 +17,8 @@ from pathlib import Path
 from newsgraph.cluster import import_parquet, ingest_dask
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingestion import IngestSummary, ingest
-from newsgraph.linking.benchmark import LinkingRun, bench_linking
-from newsgraph.memory import MemorySampler
+from newsgraph.bench.linking import LinkingRun, bench_linking
+from newsgraph.bench.memory import MemorySampler
 from newsgraph.nlp import load_nlp
 from newsgraph.settings import Settings
 from newsgraph.store import Store
