@@ -11,7 +11,7 @@ import pytest
 
 import newsgraph
 from livesite import Site, loopback_only, site  # noqa: F401 - fixtures
-from newsgraph import _api
+from newsgraph import _api, database
 from newsgraph.errors import InputError
 
 ARTICLE = """Putin and Kim sign defence pact
@@ -82,7 +82,7 @@ def test_ingest_reads_files_and_pages_into_one_linked_database(site: Site, tmp_p
         assert sum(story["n_articles"] for story in news.stories()) == 2
 
 
-@pytest.mark.parametrize("module", [_api, newsgraph.database], ids=lambda module: module.__name__)
+@pytest.mark.parametrize("module", [_api, database], ids=lambda module: module.__name__)
 def test_the_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.attempted and not result.failed
