@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
 import re
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +41,10 @@ def test_every_setting_is_documented(setting: object) -> None:
 @pytest.mark.parametrize("command", [command.name for command in app.registered_commands])
 def test_every_command_is_documented(command: str) -> None:
     assert f"newsgraph {command}" in README
+
+
+def test_the_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no newsgraph.toml but the examples' own
+    monkeypatch.delenv("NEWSGRAPH_CONFIG", raising=False)
+    result = doctest.testfile(str(REPO / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 10 and not result.failed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsgraph.export import iter_records
 from newsgraph.export.writers import write_jsonl
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 

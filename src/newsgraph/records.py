@@ -1,15 +1,22 @@
-"""The typed records passed between ingest stages and stored in the database."""
+"""The typed records passed between ingest stages and stored in the database.
+
+A leaf module: it imports no stage, so reading or writing records (the command line, the store,
+the web pages) never loads the language tools. The records of the stages it holds (actors,
+times, places, amounts) are named for the type checker only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.actors.records import ActorRecord, MentionRecord
-from newsgraph.amounts import Amount
-from newsgraph.dates.expressions import TimeExpression
-from newsgraph.places import PlaceMention
 from newsgraph.textmap import OffsetMap, Removal
+
+if TYPE_CHECKING:
+    from newsgraph.actors.records import ActorRecord, MentionRecord
+    from newsgraph.amounts import Amount
+    from newsgraph.dates.expressions import TimeExpression
+    from newsgraph.places import PlaceMention
 
 __all__ = ["RawArticle", "Evidence", "Caption", "Metadata", "Quote", "Event", "Document"]
 

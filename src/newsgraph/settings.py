@@ -14,18 +14,32 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ConfigError
-from newsgraph.events.confidence import load_confidence_model
 
-__all__ = ["Setting", "SETTINGS", "ENGINES", "Settings", "load_settings", "CONFIG_FILE_NAME"]
+__all__ = ["Setting", "SETTINGS", "ENGINES", "Settings", "load_settings", "model_threshold", "CONFIG_FILE_NAME"]
 
 CONFIG_FILE_NAME = "newsgraph.toml"
 
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting's name, default and help text. A default known only once a data file is read
+    (the event threshold, from the confidence model) is given as the function that reads it, so
+    that importing the settings reads nothing."""
+
     name: str
-    default: Any
+    given_default: Any
     help: str
+
+    @property
+    def default(self) -> Any:
+        return self.given_default() if callable(self.given_default) else self.given_default
+
+
+def model_threshold() -> float:
+    """The confidence model's display threshold: the default ``event_threshold``."""
+    from newsgraph.events.confidence import load_confidence_model
+
+    return load_confidence_model().threshold
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -52,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("scheduler", None, "Address of the Dask scheduler (`tcp://host:8786`); none: a local Dask cluster of `workers` workers."),
     Setting(
         "event_threshold",
-        load_confidence_model().threshold,
+        model_threshold,
         "Events with a confidence under this (0-1) are hidden by default on the pages, the timeline and the "
         "actor network, and are not counted in event clusters and contested claims (default: the "
         "confidence model's threshold).",
@@ -89,7 +103,7 @@ class Settings:
     link: bool = True
     engine: str = "local"
     scheduler: str | None = None
-    event_threshold: float = field(default_factory=lambda: load_confidence_model().threshold)
+    event_threshold: float = field(default_factory=model_threshold)
     contact: str | None = None
     allow_private: bool = False
     fetch_delay: float = 1.0

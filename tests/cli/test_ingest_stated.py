@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.cli.ingest import stated_metadata
 from newsgraph.errors import ConfigError
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 

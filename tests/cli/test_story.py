@@ -78,3 +78,23 @@ def test_bench_times_linking_on_a_copy_of_an_ingested_database(db: Path) -> None
 def test_bench_rejects_linking_sizes_that_are_not_numbers(db: Path) -> None:
     result = runner.invoke(app, ["bench", "--linking-only", "--linking", "many", "--db", str(db)])
     assert result.exit_code != 0 and "whole numbers" in result.output
+
+
+def test_the_story_command_shows_the_story_the_api_serves(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.store import Store
+    from newsgraph.views import list_stories, story_view
+    from newsgraph.web import create_app
+
+    with Store(db, read_only=True) as store:
+        listed = list_stories(store)
+        view = story_view(store, listed[0].id)
+    with TestClient(create_app(db)) as client:
+        assert [story.id for story in listed] == [item["id"] for item in client.get("/api/stories").json()["items"]]
+        served = client.get(f"/api/stories/{view.id}").json()
+    assert {row.cluster_id for row in view.events} == {cluster["id"] for cluster in served["event_clusters"]}
+    assert {row.cluster_id for row in view.quotes} == {cluster["id"] for cluster in served["quote_clusters"]}
+    assert [claim.id for claim in view.claims] == [claim["id"] for claim in served["claims"]]
+    assert {article.doc_id for article in view.articles} == {doc["id"] for doc in served["documents"]}
+    assert view.near_duplicates == [(row["doc_id"], row["duplicate_of"], row["similarity"]) for row in served["near_duplicates"]]

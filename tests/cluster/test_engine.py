@@ -19,7 +19,7 @@ from newsgraph.cluster.dataset import iter_parts
 from newsgraph.cluster.engine import ClusterSummary
 from newsgraph.export import KINDS, iter_records
 from newsgraph.export.writers import write_jsonl
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 

@@ -59,3 +59,28 @@ def test_only_a_full_date_converts_to_a_calendar_date(value: PartialDate, full: 
 def test_from_iso_refuses_other_text(text: str) -> None:
     with pytest.raises(ValueError):
         PartialDate.from_iso(text)
+
+
+@pytest.mark.parametrize(
+    ("iso", "precision", "first", "last"),
+    [
+        ("2024-06-18", "day", date(2024, 6, 18), date(2024, 6, 18)),
+        ("2024-06", "month", date(2024, 6, 1), date(2024, 6, 30)),
+        ("2024-02", "month", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-12", "month", date(2023, 12, 1), date(2023, 12, 31)),
+        ("2024", "year", date(2024, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_a_partial_date_spans_the_days_it_can_mean(iso: str, precision: str, first: date, last: date) -> None:
+    value = PartialDate.from_iso(iso)
+    assert (value.precision, value.first_day(), value.last_day()) == (precision, first, last)
+    assert value.day_after() == date.fromordinal(last.toordinal() + 1)
+
+
+def test_without_a_year_a_partial_date_spans_no_days() -> None:
+    value = PartialDate.from_iso("--06-18")
+    assert value.precision == "day"
+    with pytest.raises(ValueError, match="--06-18 has no year"):
+        value.first_day()
+    with pytest.raises(ValueError, match="has no year"):
+        value.last_day()

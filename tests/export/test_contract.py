@@ -60,7 +60,7 @@ def test_every_record_carries_every_contract_field_of_its_kind(db_path: Path, tm
 
 
 def test_a_real_ingest_exports_every_kind_with_its_contract_fields(db_path: Path, tmp_path: Path) -> None:
-    from newsgraph.ingest import ingest
+    from newsgraph.ingestion import ingest
     from newsgraph.settings import Settings
 
     article = tmp_path / "hanoi.txt"
@@ -83,7 +83,7 @@ def test_a_real_ingest_exports_every_kind_with_its_contract_fields(db_path: Path
 
 
 def test_link_records_carry_every_contract_field(tmp_path: Path) -> None:
-    from newsgraph.ingest import ingest
+    from newsgraph.ingestion import ingest
     from newsgraph.settings import Settings
 
     db = tmp_path / "linked.duckdb"

@@ -14,7 +14,7 @@ import pytest
 from factories import make_document, make_event
 from newsgraph.export import export
 from newsgraph.export import writers
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 

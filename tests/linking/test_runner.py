@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.linking import link, unlink_all
 from newsgraph.linking import runner as link_runner
 from newsgraph.settings import Settings
@@ -181,6 +181,17 @@ def test_an_interrupted_run_keeps_whole_batches_and_the_next_run_finishes(
     monkeypatch.setattr(link_runner, "write_batch", real_write)
     with Store(copy) as store:
         assert link(store, batch_size=2).documents == 3
+    assert snapshot(copy) == snapshot(linked)
+
+
+def test_unlinking_that_fails_half_way_forgets_nothing(linked: Path, copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tables are emptied in order: a failure on the last one must bring back the first ones.
+    monkeypatch.setattr(link_runner, "LINK_TABLES", (*link_runner.LINK_TABLES, "no_such_table"))
+    with Store(copy) as store:
+        with pytest.raises(Exception, match="no_such_table"):
+            unlink_all(store)
+        # Rolled back, so the same connection goes on: every document is still linked.
+        assert link(store).documents == 0
     assert snapshot(copy) == snapshot(linked)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.documents import build_document
 from newsgraph.export import export
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.pipeline import default_pipeline
 from newsgraph.records import Document, Event, RawArticle
 from newsgraph.settings import Settings

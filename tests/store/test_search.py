@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factories import make_document
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 from newsgraph.store.search import fts_schema, load_fts, rebuild_search_index, search_index_current

@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.examples import example_folder
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.pipeline import default_pipeline
 from newsgraph.settings import Settings
 from newsgraph.web import create_app

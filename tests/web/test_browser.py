@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from factories import REPO
-from newsgraph.web.bench import serving
+from newsgraph.bench.pages import serving
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright==1.65.2)")
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from factories import REPO
 from newsgraph.cli import app
-from newsgraph.web.bench import free_port
+from newsgraph.bench.pages import free_port
 
 runner = CliRunner()
 

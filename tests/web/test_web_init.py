@@ -9,7 +9,7 @@ import pytest
 import newsgraph.web
 
 MODULES = ["app", "api", "pages", "queries", "links", "filters", "highlight", "relations", "posting", "errors",
-           "database", "bench"]
+           "database"]
 
 
 def test_public_api_is_pinned() -> None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from newsgraph.dates.partial import PartialDate
+
 __all__ = [
     "ActorType",
     "MatchKind",
@@ -45,18 +47,12 @@ Tenure = Literal["held", "possibly", "not"]
 
 def earliest_day(value: str) -> date:
     """The first day a partial ISO date can mean: ``2024-06`` is 2024-06-01."""
-    parts = [int(part) for part in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return PartialDate.from_iso(value).first_day()
 
 
 def day_after_latest(value: str) -> date:
     """The day after the last day a partial ISO date can mean: ``2024-06`` gives 2024-07-01."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 3:
-        return date.fromordinal(date(*parts).toordinal() + 1)
-    if len(parts) == 2:
-        return date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    return date(parts[0] + 1, 1, 1)
+    return PartialDate.from_iso(value).day_after()
 
 
 @dataclass(frozen=True)

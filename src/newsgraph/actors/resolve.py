@@ -66,11 +66,13 @@ from newsgraph.actors.sectors import (
 from newsgraph.nlp import doc_text, doc_tokens
 from newsgraph.quotes.cues import cue_lemma
 from newsgraph.quotes.marks import find_quoted_regions
+from newsgraph.registry import stage_spec
 
 __all__ = ["ACTORS_VERSION", "resolve_actors"]
 
-ACTORS_VERSION = "newsgraph.actors.v1"
-"""The name and version of this actor resolver, stored with what it finds."""
+ACTORS_VERSION = stage_spec("actors").name
+"""The name and version of this actor resolver, stored with what it finds (declared in
+:data:`newsgraph.registry.STAGES`)."""
 
 _STATE_BODIES = {"agency", "ministry", "department", "directorate", "command", "service", "administration", "bureau"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}

@@ -8,6 +8,6 @@
 from __future__ import annotations
 
 from newsgraph.amounts.finder import Amount, find_amounts
-from newsgraph.amounts.numbers import parse_fraction, parse_number
+from newsgraph.numerals import parse_fraction, parse_number
 
 __all__ = ["Amount", "find_amounts", "parse_number", "parse_fraction"]

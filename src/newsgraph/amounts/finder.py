@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.amounts.numbers import (
+from newsgraph.numerals import (
     DENOMINATORS,
     NUMBER_WORDS,
     SCALES,

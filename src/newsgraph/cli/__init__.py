@@ -9,7 +9,6 @@ import typer
 from newsgraph.cli import (
     alert,
     bench,
-    bench_pages,
     demo,
     evaluate,
     export,
@@ -44,7 +43,7 @@ def _options(
     ctx.obj = State(debug=debug)
 
 
-for module in (ingest, import_parquet, link, index, export, show, story, timeline, serve, evaluate, demo, bench, bench_pages):
+for module in (ingest, import_parquet, link, index, export, show, story, timeline, serve, evaluate, demo, bench):
     module.register(app)
 for module in (watch, alert):
     module.register(app)

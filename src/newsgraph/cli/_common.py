@@ -6,14 +6,16 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 import typer
 from rich.console import Console
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from newsgraph.settings import Settings
 
 __all__ = ["State", "handle_errors", "settings_from", "err_console", "DB_OPTION", "CONFIG_OPTION"]
 
@@ -49,4 +51,6 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def settings_from(config: Path | None, **flags: Any) -> Settings:
+    from newsgraph.settings import load_settings
+
     return load_settings(config, **flags)

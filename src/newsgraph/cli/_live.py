@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli._common import err_console
-from newsgraph.workers import Failure
+
+if TYPE_CHECKING:
+    from newsgraph.workers import Failure
 
 __all__ = ["PageBar", "print_failure"]
 

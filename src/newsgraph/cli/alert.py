@@ -9,9 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.alerts import Alert, add_alert, list_alerts, remove_alert
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
-from newsgraph.store import Store
 
 __all__ = ["register"]
 
@@ -39,6 +37,9 @@ def add_command(
 ) -> None:
     """Add an alert; it matches what is stored from now on. With --target, --type or --status it
     matches events only; otherwise also the quotations of --actor."""
+    from newsgraph.alerts import Alert, add_alert
+    from newsgraph.store import Store
+
     settings = settings_from(config, db=db)
     alert = Alert(name, actor=actor, target=target, type=type_, status=status, min_confidence=min_confidence)
     with Store(settings.db) as store:
@@ -50,6 +51,9 @@ def add_command(
 @handle_errors
 def list_command(db: Optional[Path] = DB_OPTION, config: Optional[Path] = CONFIG_OPTION) -> None:
     """List the alerts, with the number of matches each has had."""
+    from newsgraph.alerts import list_alerts
+    from newsgraph.store import Store
+
     settings = settings_from(config, db=db)
     with Store(settings.db) as store:
         alerts = list_alerts(store)
@@ -72,6 +76,9 @@ def remove_command(
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Remove an alert and its recorded matches."""
+    from newsgraph.alerts import remove_alert
+    from newsgraph.store import Store
+
     settings = settings_from(config, db=db)
     with Store(settings.db) as store:
         matches = remove_alert(store, name)

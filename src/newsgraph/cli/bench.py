@@ -1,4 +1,6 @@
-"""``newsgraph bench``: measure ingest speed and memory on the Reuters-21578 corpus, per engine."""
+"""``newsgraph bench``: ingest speed and memory on the Reuters-21578 corpus, per engine, and linking's
+cost as the corpus grows; ``newsgraph bench-pages``: median and 95th-percentile load time of each
+kind of web page. Both run :mod:`newsgraph.bench`."""
 
 from __future__ import annotations
 
@@ -8,16 +10,17 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from newsgraph.bench import DEFAULT_CORPUS, render_linking, run_benchmark
-from newsgraph.cli._common import handle_errors
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
 from newsgraph.errors import NewsgraphError
-from newsgraph.linking.benchmark import bench_linking
 
-__all__ = ["register"]
+__all__ = ["DEFAULT_CORPUS", "register"]
+
+DEFAULT_CORPUS = Path("../shared/corpus/reuters21578")
 
 
 def register(app: typer.Typer) -> None:
     app.command("bench")(bench_command)
+    app.command("bench-pages")(bench_pages_command)
 
 
 @handle_errors
@@ -44,6 +47,9 @@ def bench_command(
     """Ingest a corpus with 1 and --workers processes and on a local Dask cluster, and print
     articles/s and peak memory per worker, then MB/s and words/s beside the bare parse; with
     --linking, how linking's cost grows with the number of articles."""
+    from newsgraph.bench.ingest import render_linking, run_benchmark
+    from newsgraph.bench.linking import bench_linking
+
     sizes = _sizes(linking)
     if linking_only:
         if db is None or not sizes:
@@ -66,3 +72,21 @@ def _sizes(value: str | None) -> tuple[int, ...]:
     if any(size < 1 for size in sizes):
         raise NewsgraphError(f"--linking sizes must be positive, got {value!r}")
     return sizes
+
+
+@handle_errors
+def bench_pages_command(
+    db: Optional[Path] = DB_OPTION,
+    samples: int = typer.Option(30, "--samples", min=1, help="Pages timed per kind of page."),
+    seed: int = typer.Option(1, "--seed", help="Seed for choosing which pages to time."),
+    config: Optional[Path] = CONFIG_OPTION,
+) -> None:
+    """Serve a database on a local port and print the median and p95 load time (ms) of each kind
+    of page: article, actor, timeline, story, search and the listings."""
+    from newsgraph.bench.pages import bench_pages, render_timings
+    from newsgraph.store import Store
+
+    settings = settings_from(config, db=db)
+    with Store(settings.db, read_only=True):
+        pass  # a clear error when there is no database here
+    Console().print(render_timings(bench_pages(settings.db, samples=samples, seed=seed)), highlight=False)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli._common import DB_OPTION, handle_errors, settings_from
-from newsgraph.cli.ingest import print_summary
-from newsgraph.examples import example_folder
-from newsgraph.ingest import ingest
-from newsgraph.store import Store
-from newsgraph.views import DocumentView, document_view
+
+if TYPE_CHECKING:
+    from newsgraph.views import DocumentView
 
 __all__ = ["register"]
 
@@ -26,6 +24,12 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def demo_command(db: Optional[Path] = DB_OPTION) -> None:
     """Ingest the example articles shipped with newsgraph and print a report of each document."""
+    from newsgraph.cli.ingest import print_summary
+    from newsgraph.examples import example_folder
+    from newsgraph.ingestion import ingest
+    from newsgraph.store import Store
+    from newsgraph.views import document_view
+
     settings = settings_from(None, db=db)
     summary = ingest([example_folder()], settings)
     print_summary(summary, settings.db)

@@ -15,11 +15,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.cli._common import err_console, handle_errors
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluation.news_report import render_news
-from newsgraph.evaluation.news_run import evaluate_news_set
-from newsgraph.evaluation.plover import evaluate_halves, render_plover
-from newsgraph.evaluation.run import evaluate_gold_set
-from newsgraph.evaluation.scores import EvaluationReport, render_report
 
 __all__ = ["register"]
 
@@ -58,6 +53,10 @@ def eval_command(
     PLOVER: the odd half; for --news: the held-back half, whose problems are not listed unless
     asked for).
     """
+    from newsgraph.evaluation.plover import evaluate_halves, render_plover
+    from newsgraph.evaluation.run import evaluate_gold_set
+    from newsgraph.evaluation.scores import EvaluationReport, render_report
+
     if news:
         folder = plover or Path(_NEWS_GOLD)
         _eval_news(folder, problems=problems, held_back_problems=held_back_problems, json_out=json_out)
@@ -88,6 +87,9 @@ _NEWS_GOLD = "eval/gold/news"
 
 
 def _eval_news(folder: Path, *, problems: bool, held_back_problems: bool, json_out: Optional[Path]) -> None:
+    from newsgraph.evaluation.news_report import render_news
+    from newsgraph.evaluation.news_run import evaluate_news_set
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("loading the pipeline", total=None)

@@ -9,7 +9,6 @@ import typer
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import FLAT_FORMATS, FORMATS, LAYOUTS, export, export_table
 
 __all__ = ["register"]
 
@@ -20,14 +19,17 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def export_command(
+    # The help names the formats and layouts in words: importing the exporter (DuckDB, Arrow) to
+    # list them would slow every `newsgraph --help`.
     fmt: str = typer.Option(
-        "jsonl", "--format", help=f"One of: {', '.join(FORMATS)}; with --table also json."),
+        "jsonl", "--format", help="jsonl (one JSON object per line), csv or parquet (one file per record kind); "
+        "with --table also json."),
     out: Optional[Path] = typer.Option(
         None, "--out", help="Output file for jsonl (default: standard output); a folder for csv and parquet; "
         "with --table, one file (standard output for csv, json and jsonl when omitted)."
     ),
     table: Optional[str] = typer.Option(
-        None, "--table", help=f"Instead of every record, one flat table of the events: {', '.join(LAYOUTS)} "
+        None, "--table", help="Instead of every record, one flat table of the events: events, dyads or gdelt "
         "(one row per event, per source-target pair, or per pair in GDELT 2.0's columns).",
     ),
     db: Optional[Path] = DB_OPTION,
@@ -35,6 +37,8 @@ def export_command(
 ) -> None:
     """Export documents (and every extracted record) as JSON Lines, CSV or Parquet; or, with
     --table, the events as one flat table for analysis."""
+    from newsgraph.export import FLAT_FORMATS, LAYOUTS, export, export_table
+
     settings = settings_from(config, db=db)
     if table is not None:
         if table not in LAYOUTS:

@@ -15,7 +15,6 @@ from newsgraph.cli._common import (
     settings_from,
 )
 from newsgraph.cli.ingest import link_line
-from newsgraph.cluster import import_parquet
 
 __all__ = ["register"]
 
@@ -32,6 +31,8 @@ def import_parquet_command(
 ) -> None:
     """Load a Parquet dataset written by a cluster run into the database, in one transaction.
     Importing the same dataset again changes nothing."""
+    from newsgraph.cluster import import_parquet
+
     settings = settings_from(config, db=db)
     summary = import_parquet(dataset, settings)
     err_console.print(

@@ -8,8 +8,6 @@ from typing import Optional
 import typer
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
-from newsgraph.store import Store
-from newsgraph.store.search import rebuild_search_index
 
 __all__ = ["register"]
 
@@ -22,6 +20,9 @@ def register(app: typer.Typer) -> None:
 def index_command(db: Optional[Path] = DB_OPTION, config: Optional[Path] = CONFIG_OPTION) -> None:
     """Rebuild the full-text index over quotes, events and documents (ingest keeps it current; this
     is for databases made by an older newsgraph)."""
+    from newsgraph.store import Store
+    from newsgraph.store.search import rebuild_search_index
+
     settings = settings_from(config, db=db)
     with Store(settings.db, read_only=True):
         pass  # a clear error when there is no database yet, before creating one

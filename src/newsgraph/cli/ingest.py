@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.cli._live import PageBar
-from newsgraph.cluster import ClusterSummary, ingest_dask
-from newsgraph.cluster.tasks import TaskResult
-from newsgraph.dates import PartialDate
 from newsgraph.errors import ConfigError
-from newsgraph.fetch import is_url
-from newsgraph.ingest import Failure, IngestSummary, ingest
-from newsgraph.linking import LinkSummary
-from newsgraph.live import ingest_urls
+
+if TYPE_CHECKING:
+    from newsgraph.cluster import ClusterSummary
+    from newsgraph.cluster.tasks import TaskResult
+    from newsgraph.ingestion import Failure, IngestSummary
+    from newsgraph.linking import LinkSummary
 
 __all__ = ["register", "print_summary", "print_cluster_summary", "link_line"]
 
@@ -54,6 +53,11 @@ def ingest_command(
 ) -> None:
     """Read articles from files, folders and web pages (http/https URLs), clean them and store them.
     Rerunning changes nothing; a page that changed is stored as a new version."""
+    from newsgraph.cluster import ingest_dask
+    from newsgraph.fetch import is_url
+    from newsgraph.ingestion import ingest
+    from newsgraph.live import ingest_urls
+
     settings = settings_from(
         config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link,
         allow_private=allow_private or None,
@@ -91,6 +95,8 @@ def ingest_command(
 
 def stated_metadata(published: str | None, outlet: str | None, url: str | None) -> dict[str, str]:
     """The metadata the user states for a run, checked: ``--date`` must be an ISO date."""
+    from newsgraph.dates import PartialDate
+
     given: dict[str, str] = {}
     if published is not None:
         try:

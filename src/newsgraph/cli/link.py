@@ -11,8 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.cli.ingest import link_line
-from newsgraph.linking import link, unlink_all
-from newsgraph.store import Store
 
 __all__ = ["register"]
 
@@ -31,6 +29,9 @@ def link_command(
     ),
 ) -> None:
     """Find near-duplicates, stories, event and quotation clusters and contested claims."""
+    from newsgraph.linking import link, unlink_all
+    from newsgraph.store import Store
+
     settings = settings_from(config, db=db, progress=progress)
     show_bar = settings.progress and err_console.is_terminal
     with Store(settings.db) as store:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
-from newsgraph.store import Store
-from newsgraph.views import DocumentView, document_view
+
+if TYPE_CHECKING:
+    from newsgraph.views import DocumentView
 
 __all__ = ["register"]
 
@@ -28,6 +29,9 @@ def show_command(
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Print a document's actors and, for each quotation, the speaker and the words."""
+    from newsgraph.store import Store
+    from newsgraph.views import document_view
+
     settings = settings_from(config, db=db)
     with Store(settings.db, read_only=True) as store:
         view = document_view(store, doc)

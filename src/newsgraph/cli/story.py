@@ -1,17 +1,19 @@
-"""``newsgraph story [ID]``: a story's articles side by side; without an id, the largest stories."""
+"""``newsgraph story [ID]``: a story's articles side by side; without an id, the most widely reported
+stories (most outlets, then most articles), as the web pages list them."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
-from newsgraph.store import Store
-from newsgraph.views import StoryRow, StoryView, list_stories, story_view
+
+if TYPE_CHECKING:
+    from newsgraph.views import StoryRow, StoryView
 
 __all__ = ["register"]
 
@@ -29,6 +31,9 @@ def story_command(
 ) -> None:
     """Show which outlet reported which event and quotation first, what each left out, and the
     claims one side asserts and another denies."""
+    from newsgraph.store import Store
+    from newsgraph.views import list_stories, story_view
+
     settings = settings_from(config, db=db)
     console = Console()
     with Store(settings.db, read_only=True) as store:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
-from newsgraph.store import Store
-from newsgraph.views import TimelineEntry, timeline
+
+if TYPE_CHECKING:
+    from newsgraph.views import TimelineEntry
 
 __all__ = ["register"]
 
@@ -40,6 +41,9 @@ def timeline_command(
 ) -> None:
     """Print events in date order: date, type, who to whom, status, place, confidence, the sentence,
     and the article (title, outlet, publication date)."""
+    from newsgraph.store import Store
+    from newsgraph.views import timeline
+
     settings = settings_from(config, db=db)
     floor = 0.0 if show_all else settings.event_threshold if min_confidence is None else min_confidence
     with Store(settings.db, read_only=True) as store:

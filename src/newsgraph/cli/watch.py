@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
-from newsgraph.alerts import Delivery
 from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
 from newsgraph.cli._live import PageBar
 from newsgraph.cli.ingest import link_line
 from newsgraph.errors import ConfigError
-from newsgraph.live import PollSummary, Watcher, fetcher_for
-from newsgraph.workers import Processor
+
+if TYPE_CHECKING:
+    from newsgraph.live import PollSummary
 
 __all__ = ["register", "poll_line"]
 
@@ -46,6 +46,10 @@ def watch_command(
 ) -> None:
     """Poll feeds and sitemaps: ingest and link the articles not seen before, print one line per
     poll and each new alert match. Exits non-zero at the end if anything failed."""
+    from newsgraph.alerts import Delivery
+    from newsgraph.live import Watcher, fetcher_for
+    from newsgraph.workers import Processor
+
     settings = settings_from(
         config, db=db, every=every, allow_private=allow_private or None, alerts_out=alerts_out, webhook=webhook,
         contact=contact, progress=progress, workers=workers,

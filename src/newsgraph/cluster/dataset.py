@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 from pyarrow.fs import FSSpecHandler, PyFileSystem
 
+from newsgraph.dates.partial import PartialDate
 from newsgraph.store.migrations import migrate
 from newsgraph.store.rows import ROW_TABLES
 
@@ -60,9 +61,13 @@ _DUCKDB_TYPES: Mapping[str, pa.DataType] = {
 
 def month_of(published: str | None) -> str:
     """The partition of a document published on ``published`` (``2024-06-18`` -> ``2024-06``)."""
-    if published and len(published) >= 7 and published[4] == "-":
-        return published[:7]
-    return UNKNOWN_MONTH
+    try:
+        found = PartialDate.from_iso((published or "")[:10])
+    except ValueError:
+        return UNKNOWN_MONTH
+    if found.year is None or found.month is None:
+        return UNKNOWN_MONTH
+    return PartialDate(found.year, found.month).iso()
 
 
 @functools.cache

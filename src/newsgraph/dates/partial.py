@@ -11,9 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
-__all__ = ["PartialDate"]
+__all__ = ["PartialDate", "Precision"]
+
+Precision = Literal["day", "month", "year"]
 
 _ISO = re.compile(
     r"(?:(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?|--(?P<bare_month>\d{2})(?:-(?P<bare_day>\d{2}))?)"
@@ -68,6 +71,31 @@ class PartialDate:
     def is_full(self) -> bool:
         """True when year, month and day are all known."""
         return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def precision(self) -> Precision:
+        """The finest part known: ``day``, ``month`` or ``year``."""
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    def first_day(self) -> date:
+        """The first day the date can mean: ``2024-06`` is 2024-06-01, ``2024`` is 2024-01-01.
+        Raises ValueError when the year is unknown."""
+        if self.year is None:
+            raise ValueError(f"{self.iso()} has no year")
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The last day the date can mean: ``2024-06`` is 2024-06-30, ``2024`` is 2024-12-31.
+        Raises ValueError when the year is unknown."""
+        if self.year is None:
+            raise ValueError(f"{self.iso()} has no year")
+        if self.month is None:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+
+    def day_after(self) -> date:
+        """The day after the last day the date can mean: ``2024-06`` gives 2024-07-01."""
+        return self.last_day() + timedelta(days=1)
 
     def to_date(self) -> date | None:
         """The :class:`datetime.date`, when the date is full."""

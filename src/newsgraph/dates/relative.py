@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsgraph.amounts.numbers import NUMBER_WORD_PATTERN, parse_number
+from newsgraph.numerals import NUMBER_WORD_PATTERN, parse_number
 from newsgraph.dates.names import WEEKDAY_PATTERN, month_number, weekday_number
 from newsgraph.dates.period import Precision
 

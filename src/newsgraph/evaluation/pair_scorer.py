@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgraph.errors import NewsgraphError
 from newsgraph.evaluation.news_scores import PairScore
 from newsgraph.evaluation.scores import Problem
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.store import Store

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsgraph.evaluation.clustering import ClusteringScores, score_clusterings
 from newsgraph.evaluation.ecbplus import load_crossdoc_gold
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 

@@ -127,6 +127,8 @@ def extract_events(
     actors: DocumentActors | None = None,
     floor: float | None = None,
     voices: Sequence[tuple[int, int, ActorRef]] = (),
+    ontology: Ontology | None = None,
+    patterns: PatternBook | None = None,
 ) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
@@ -137,13 +139,16 @@ def extract_events(
     the quotations with a speaker, as ``(start, end, speaker)``: "we" in one is the speaker. An event
     whose confidence is under ``floor`` (default: the confidence model's) is not coded. With
     ``require_actor`` false, events whose actors the sentence does not name are kept, whatever
-    their confidence.
+    their confidence. ``ontology`` and ``patterns`` are the tables the coder reads with (default:
+    the packaged ones; the pipeline's events stage is given them when the pipeline is built).
     """
     if not require_actor:
         floor = 0.0
     elif floor is None:
         floor = load_confidence_model().floor
-    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor, voices)
+    ontology = load_ontology() if ontology is None else ontology
+    patterns = load_patterns() if patterns is None else patterns
+    coder = _Coder(doc, lookup, ontology, patterns, require_actor, EventContext(actors), floor, voices)
     events: list[EventRecord] = []
     for number, sentence in enumerate(doc.sents):
         events.extend(coder.sentence(sentence, number))

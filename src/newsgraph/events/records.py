@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsgraph.actors.records import NON_STATE_ROOTS, ActorRef
+from newsgraph.registry import stage_spec
 
 __all__ = ["EVENTS_VERSION", "NON_STATE_ROOTS", "STATUSES", "Status", "ActorRef", "EventRecord"]
 
-EVENTS_VERSION = "newsgraph.events.v3"
-"""The name and version of this event coder, stored with what it finds (v2: events carry
-``date_basis``, and an event with no date of its own may take one from its context or the
-article; v3: every event carries a ``confidence``)."""
+EVENTS_VERSION = stage_spec("events").name
+"""The name and version of this event coder, stored with what it finds (declared in
+:data:`newsgraph.registry.STAGES`)."""
 
 Status = Literal["asserted", "planned", "alleged", "denied", "hypothetical"]
 STATUSES: tuple[Status, ...] = ("asserted", "planned", "alleged", "denied", "hypothetical")

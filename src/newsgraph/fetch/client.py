@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from newsgraph import __version__
+from newsgraph._version import __version__
 from newsgraph.errors import FetchError
 from newsgraph.fetch._transport import GuardedTransport
 from newsgraph.fetch.addresses import AddressPolicy, AddressRefused

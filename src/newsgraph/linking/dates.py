@@ -3,8 +3,9 @@ linker can ask whether two reports can be about the same time."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
+
+from newsgraph.dates.partial import PartialDate
 
 __all__ = ["interval", "overlaps", "within", "LINK_WINDOW_DAYS", "still_running"]
 
@@ -18,14 +19,8 @@ def interval(value: str | None) -> tuple[date, date] | None:
             year, week = value.split("-W")
             start = date.fromisocalendar(int(year), int(week[:2]), 1)
             return start, start + timedelta(days=6)
-        parts = [int(p) for p in value[:10].split("-")]
-        if len(parts) == 3:
-            day = date(*parts)
-            return day, day
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        found = PartialDate.from_iso(value[:10])
+        return found.first_day(), found.last_day()
     except ValueError:
         return None
 

@@ -17,6 +17,7 @@ from newsgraph.events.confidence import load_confidence_model
 from newsgraph.linking.dates import interval
 from newsgraph.linking.event_clusters import EventClusterIndex
 from newsgraph.linking.near_duplicates import NearDuplicate, find_near_duplicates
+from newsgraph.linking.placed import PlacedBatch
 from newsgraph.linking.profiles import ActorDirectory, DocumentProfile, load_profiles
 from newsgraph.linking.quote_clusters import QuoteGroupIndex
 from newsgraph.linking.state import load_event_clusters, load_quote_groups, load_stories
@@ -57,11 +58,11 @@ class LinkSummary:
 
 
 def unlink_all(store: Store) -> None:
-    """Forget every cross-document link (the per-document records stay); the next run relinks."""
-    store.db.execute("BEGIN TRANSACTION")
-    for table in LINK_TABLES:
-        store.db.execute(f"DELETE FROM {table}")
-    store.db.execute("COMMIT")
+    """Forget every cross-document link (the per-document records stay), all or nothing; the next
+    run relinks."""
+    with store.transaction():
+        for table in LINK_TABLES:
+            store.db.execute(f"DELETE FROM {table}")
 
 
 def pending_documents(store: Store, only: list[str] | None = None) -> list[str]:
@@ -113,37 +114,15 @@ def link(
         counts.add([profile.terms for profile in batch])
         for profile in batch:
             profile.terms = counts.damped(profile.terms)
-        store.db.execute("BEGIN TRANSACTION")
-        try:
+        with store.transaction():
             placed = _place_batch(store, batch, stories, clusters, quotes, summary, directory, threshold)
             write_batch(store, placed, LINKER_VERSION)
             counts.write(store)
-            store.db.execute("COMMIT")
-        except BaseException:
-            store.db.execute("ROLLBACK")
-            raise
         summary.documents += len(batch)
         if on_batch is not None:
             on_batch(min(start + batch_size, len(pending)), len(pending))
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-@dataclass
-class PlacedBatch:
-    """What one batch changed, for the writer."""
-
-    profiles: list[DocumentProfile]
-    story_of: dict[str, tuple[str, float]]
-    stories: dict[str, Story]
-    near_duplicates: list[tuple[str, str, float]]
-    event_clusters: EventClusterIndex
-    touched_event_clusters: set[str]
-    quote_groups: QuoteGroupIndex
-    touched_quote_groups: set[str]
-    dropped_quote_groups: set[str]
-    directory: ActorDirectory
-    event_threshold: float
 
 
 def _place_batch(

@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsgraph.linking.claims import write_claims
+from newsgraph.linking.placed import PlacedBatch
 from newsgraph.linking.state import match_key
 from newsgraph.store import Store, id_list
-
-if TYPE_CHECKING:
-    from newsgraph.linking.runner import PlacedBatch
 
 __all__ = ["write_batch", "put"]
 

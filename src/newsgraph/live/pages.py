@@ -14,7 +14,7 @@ from typing import Protocol
 
 from newsgraph.errors import FetchError, InputError
 from newsgraph.fetch import PAGE_TYPES, Fetcher, canonical_url
-from newsgraph.ingest import IngestProgress, IngestSummary, ingest_articles
+from newsgraph.ingestion import IngestProgress, IngestSummary, ingest_articles
 from newsgraph.live.state import FetchState
 from newsgraph.pipeline import Pipeline
 from newsgraph.readers.html import html_article

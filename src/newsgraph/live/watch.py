@@ -19,7 +19,7 @@ from newsgraph.alerts import AlertMatch, Delivery, check_alerts
 from newsgraph.errors import FetchError
 from newsgraph.feeds import Listing, parse_listing
 from newsgraph.fetch import ALLOWED_TYPES, Fetcher, Validators, canonical_url
-from newsgraph.ingest import ingest_articles
+from newsgraph.ingestion import ingest_articles
 from newsgraph.linking import LinkSummary
 from newsgraph.live.state import FetchState, ItemOutcome
 from newsgraph.live.pages import PageReader

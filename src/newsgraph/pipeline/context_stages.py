@@ -3,14 +3,18 @@ against its publication date, places geocoded with their role, and amounts of co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from newsgraph.amounts import find_amounts
 from newsgraph.dates.expressions import find_time_expressions
 from newsgraph.dates.partial import PartialDate
 from newsgraph.nlp import doc_text
 from newsgraph.pipeline.analysis import Analysis
+from newsgraph.pipeline.runner import RegisteredStage
 from newsgraph.places import find_places
+from newsgraph.places.finder import default_resolver
+from newsgraph.places.readings import PlaceResolver
 
 __all__ = ["TimesStage", "PlacesStage", "AmountsStage", "publication_reference"]
 
@@ -26,12 +30,10 @@ def publication_reference(published: str | None) -> PartialDate | None:
 
 
 @dataclass(frozen=True)
-class TimesStage:
+class TimesStage(RegisteredStage):
     """Every time expression, resolved against the publication date ("on Tuesday", "last week")."""
 
-    name: str = "newsgraph.times.v1"
-    requires: tuple[str, ...] = ("parsed", "metadata")
-    assigns: tuple[str, ...] = ("times",)
+    key: ClassVar[str] = "times"
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None and analysis.metadata is not None
@@ -41,26 +43,24 @@ class TimesStage:
 
 
 @dataclass(frozen=True)
-class PlacesStage:
-    """Every place named, geocoded, with whether it is where something happened or an actor."""
+class PlacesStage(RegisteredStage):
+    """Every place named, geocoded with ``resolver`` (the gazetteer and the knowledge base), with
+    whether it is where something happened or an actor."""
 
-    name: str = "newsgraph.places.v1"
-    requires: tuple[str, ...] = ("parsed",)
-    assigns: tuple[str, ...] = ("places",)
+    key: ClassVar[str] = "places"
+    resolver: PlaceResolver = field(default_factory=default_resolver, repr=False, compare=False)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None
-        analysis.places = find_places(analysis.parsed)
+        analysis.places = find_places(analysis.parsed, resolver=self.resolver)
         return analysis
 
 
 @dataclass(frozen=True)
-class AmountsStage:
+class AmountsStage(RegisteredStage):
     """Counted things with their qualifiers ("more than 11,000 containers of munitions")."""
 
-    name: str = "newsgraph.amounts.v1"
-    requires: tuple[str, ...] = ("parsed",)
-    assigns: tuple[str, ...] = ("amounts",)
+    key: ClassVar[str] = "amounts"
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None

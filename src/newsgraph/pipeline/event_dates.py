@@ -32,6 +32,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from newsgraph.dates.expressions import TimeExpression
+from newsgraph.dates.partial import PartialDate
 from newsgraph.events import EventRecord
 from newsgraph.nlp import doc_text
 
@@ -68,14 +69,16 @@ _UNDATED = EventDate(None, None, None)
 
 
 def precision_of(value: str | None) -> DatePrecision | None:
-    """The precision of an ISO date at its precision ("2024-06-18" day, "2024-W25" week, ...)."""
+    """The precision of an ISO date at its precision ("2024-06-18" day, "2024-W25" week, ...);
+    None when there is no date or it cannot be read."""
     if not value:
         return None
     if "-W" in value:
         return "week"
-    if len(value) == 4:
-        return "year"
-    return "month" if len(value) == 7 else "day"
+    try:
+        return PartialDate.from_iso(value).precision
+    except ValueError:
+        return None
 
 
 def event_time(event: EventRecord, times: list[TimeExpression]) -> TimeExpression | None:

@@ -5,13 +5,15 @@ they happened."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from newsgraph.events import EVENTS_VERSION, EventRecord, extract_events
+from newsgraph.events import EventRecord, Ontology, PatternBook, extract_events, load_ontology, load_patterns
 from newsgraph.pipeline.analysis import Analysis, DatedEvent
 from newsgraph.pipeline.event_dates import date_events, event_time
+from newsgraph.pipeline.runner import RegisteredStage
 from newsgraph.places import PlaceMention, event_location
 
 __all__ = ["EventsStage", "event_time"]
@@ -27,12 +29,13 @@ def _location(doc: Doc, event: EventRecord, places: list[PlaceMention]) -> Place
 
 
 @dataclass(frozen=True)
-class EventsStage:
-    """Who did what to whom, when and where, coded in PLOVER with its CAMEO code."""
+class EventsStage(RegisteredStage):
+    """Who did what to whom, when and where, coded in PLOVER with its CAMEO code, with the
+    ``ontology`` and the ``patterns`` dictionary."""
 
-    name: str = EVENTS_VERSION
-    requires: tuple[str, ...] = ("parsed", "reading", "quotes", "metadata", "times", "places")
-    assigns: tuple[str, ...] = ("events",)
+    key: ClassVar[str] = "events"
+    ontology: Ontology = field(default_factory=load_ontology, repr=False, compare=False)
+    patterns: PatternBook = field(default_factory=load_patterns, repr=False, compare=False)
     confidence_floor: float | None = None
     """Events under this confidence are not coded (None: the confidence model's floor)."""
 
@@ -46,7 +49,8 @@ class EventsStage:
             if found.field == "text" and found.speaker_actor_id is not None
             and (speaker := reading.actor_ref(found.speaker_actor_id)) is not None
         ]
-        events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor, voices=voices)
+        events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor, voices=voices,
+                                ontology=self.ontology, patterns=self.patterns)
         dated: list[DatedEvent] = []
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
             where = _location(doc, event, places)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
-from newsgraph.actors.knowledge import load_knowledge_base
+from spacy.language import Language
+
+from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.reading import read_actors
 from newsgraph.actors.speakers import resolve_speakers, resolve_title_speaker
+from newsgraph.dates.partial import PartialDate
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp import load_nlp
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
+from newsgraph.pipeline.runner import RegisteredStage
 from newsgraph.quotes import find_quotes
 
 __all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date"]
@@ -19,27 +24,26 @@ __all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date"]
 def reference_date(published: str | None) -> date | None:
     """The day an article's ISO date (at any precision) stands for when choosing office holders:
     the day itself, the middle of a month, or the middle of a year."""
-    if not published or published.startswith("-"):
+    try:
+        value = PartialDate.from_iso(published or "")
+    except ValueError:
         return None
-    parts = [int(part) for part in published.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 15)
-    return date(parts[0], 7, 1)
+    if value.year is None:
+        return None
+    return date(value.year, value.month or 7, value.day or (15 if value.month else 1))
 
 
 @dataclass(frozen=True)
-class ParseStage:
-    """Sentences, tokens, entities and the dependency parse of the clean body (spaCy)."""
+class ParseStage(RegisteredStage):
+    """Sentences, tokens, entities and the dependency parse of the clean body, with ``nlp`` (the
+    spaCy pipeline of :func:`newsgraph.nlp.load_nlp` unless given)."""
 
-    name: str = "newsgraph.parse.v1"
-    requires: tuple[str, ...] = ("cleaned",)
-    assigns: tuple[str, ...] = ("parsed",)
+    key: ClassVar[str] = "parse"
+    nlp: Language = field(default_factory=load_nlp, repr=False, compare=False)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.cleaned is not None
-        nlp = load_nlp()
+        nlp = self.nlp
         if len(analysis.cleaned.text) > nlp.max_length:
             raise NewsgraphError(
                 f"{analysis.raw.source}: the article is {len(analysis.cleaned.text):,} characters long, over the "
@@ -50,7 +54,7 @@ class ParseStage:
 
     def batch(self, analyses: list[Analysis]) -> list[Analysis]:
         """Parse many articles in one ``nlp.pipe`` call, which is faster than one by one."""
-        nlp = load_nlp()
+        nlp = self.nlp
         texts = []
         for analysis in analyses:
             assert analysis.cleaned is not None
@@ -63,39 +67,40 @@ class ParseStage:
 
 
 @dataclass(frozen=True)
-class ActorsStage:
-    """Every person, country and organisation the body names, resolved to one identity each, and
-    the one reading of which actor any phrase names that the later stages consult."""
+class ActorsStage(RegisteredStage):
+    """Every person, country and organisation the body names, resolved to one identity each with
+    the knowledge base ``kb``, and the one reading of which actor any phrase names that the later
+    stages consult."""
 
-    name: str = "newsgraph.actors.v1"
-    requires: tuple[str, ...] = ("parsed", "metadata")
-    assigns: tuple[str, ...] = ("actors", "reading")
+    key: ClassVar[str] = "actors"
+    kb: KnowledgeBase = field(default_factory=load_knowledge_base, repr=False, compare=False)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None and analysis.metadata is not None
-        reading = read_actors(analysis.parsed, load_knowledge_base(), reference_date(analysis.metadata.published))
+        reading = read_actors(analysis.parsed, self.kb, reference_date(analysis.metadata.published))
         analysis.actors, analysis.reading = reading.resolved, reading
         return analysis
 
 
 @dataclass(frozen=True)
-class QuotesStage:
-    """Quotations in the body and the title, each with its speaker resolved to an actor."""
+class QuotesStage(RegisteredStage):
+    """Quotations in the body and the title, each with its speaker resolved to an actor with the
+    knowledge base ``kb``; the title is parsed with ``nlp``."""
 
-    name: str = "newsgraph.quotes.v1"
-    requires: tuple[str, ...] = ("parsed", "actors", "metadata")
-    assigns: tuple[str, ...] = ("quotes",)
+    key: ClassVar[str] = "quotes"
+    kb: KnowledgeBase = field(default_factory=load_knowledge_base, repr=False, compare=False)
+    nlp: Language = field(default_factory=load_nlp, repr=False, compare=False)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.parsed is not None and analysis.actors is not None and analysis.metadata is not None
-        kb = load_knowledge_base()
+        kb = self.kb
         published = reference_date(analysis.metadata.published)
         body = find_quotes(analysis.parsed)
         speakers = resolve_speakers(analysis.parsed, analysis.actors, body, kb, published)
         found = [FoundQuote("text", span, speaker) for span, speaker in zip(body, speakers)]
         title = analysis.metadata.title
         if title and ('"' in title or "'" in title):
-            title_doc = load_nlp()(title)
+            title_doc = self.nlp(title)
             in_title = find_quotes(title_doc)
             title_speakers = resolve_title_speaker(title_doc, in_title, analysis.actors, kb, published)
             found += [FoundQuote("title", span, speaker) for span, speaker in zip(in_title, title_speakers)]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from newsgraph.errors import PipelineError
 from newsgraph.pipeline.analysis import ANALYSIS_FIELDS, Analysis
 from newsgraph.records import RawArticle
+from newsgraph.registry import StageSpec, stage_spec
 
-__all__ = ["Stage", "Pipeline"]
+__all__ = ["Stage", "RegisteredStage", "Pipeline"]
 
 
 class Stage(Protocol):
@@ -25,6 +26,29 @@ class Stage(Protocol):
     def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+class RegisteredStage:
+    """A stage declared in :data:`newsgraph.registry.STAGES` under ``key``: its name, version and
+    what it requires and assigns are read from there, never written twice."""
+
+    key: ClassVar[str]
+
+    @property
+    def spec(self) -> StageSpec:
+        return stage_spec(self.key)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        return self.spec.requires
+
+    @property
+    def assigns(self) -> tuple[str, ...]:
+        return self.spec.assigns
 
 
 class Pipeline:

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
+from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.clean import clean_text
+from newsgraph.events import load_ontology, load_patterns
 from newsgraph.metadata import resolve_metadata
+from newsgraph.nlp import load_nlp
 from newsgraph.pipeline.analysis import Analysis
 from newsgraph.pipeline.context_stages import AmountsStage, PlacesStage, TimesStage
 from newsgraph.pipeline.event_stage import EventsStage
 from newsgraph.pipeline.nlp_stages import ActorsStage, ParseStage, QuotesStage
-from newsgraph.pipeline.runner import Pipeline
+from newsgraph.pipeline.runner import Pipeline, RegisteredStage
+from newsgraph.places.finder import default_resolver
 
 __all__ = ["CleanStage", "MetadataStage", "default_pipeline"]
 
 
 @dataclass(frozen=True)
-class CleanStage:
+class CleanStage(RegisteredStage):
     """Raw text to clean body text with an offset map, captions and metadata lines taken out."""
 
-    name: str = "newsgraph.clean.v1"
-    requires: tuple[str, ...] = ("raw",)
-    assigns: tuple[str, ...] = ("cleaned",)
+    key: ClassVar[str] = "clean"
 
     def __call__(self, analysis: Analysis) -> Analysis:
         analysis.cleaned = clean_text(analysis.raw.raw_text)
@@ -30,16 +33,14 @@ class CleanStage:
 
 
 @dataclass(frozen=True)
-class MetadataStage:
+class MetadataStage(RegisteredStage):
     """Title, outlet, authors, dateline, publication date and language, each with its evidence.
 
     ``today`` bounds the inference of a missing year; it is injected so results are reproducible.
     """
 
+    key: ClassVar[str] = "metadata"
     today: date = field(default_factory=date.today)
-    name: str = "newsgraph.metadata.v1"
-    requires: tuple[str, ...] = ("raw", "cleaned")
-    assigns: tuple[str, ...] = ("metadata",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.cleaned is not None
@@ -55,17 +56,23 @@ class MetadataStage:
 
 def default_pipeline(today: date | None = None, *, confidence_floor: float | None = None) -> Pipeline:
     """Clean, metadata, parse, actors, quotes, times, places, amounts, events (events under
-    ``confidence_floor`` not coded; None: the confidence model's floor)."""
+    ``confidence_floor`` not coded; None: the confidence model's floor).
+
+    The heavy resources are loaded here, once, and given to the stages that read with them: the
+    language model (parse, and the quotations of the title), the knowledge base (actors,
+    quotations' speakers), the gazetteer with the knowledge base (places), the event ontology and
+    pattern dictionary (events)."""
+    nlp, kb = load_nlp(), load_knowledge_base()
     return Pipeline(
         [
             CleanStage(),
             MetadataStage(today=today or date.today()),
-            ParseStage(),
-            ActorsStage(),
-            QuotesStage(),
+            ParseStage(nlp),
+            ActorsStage(kb),
+            QuotesStage(kb, nlp),
             TimesStage(),
-            PlacesStage(),
+            PlacesStage(default_resolver()),
             AmountsStage(),
-            EventsStage(confidence_floor=confidence_floor),
+            EventsStage(load_ontology(), load_patterns(), confidence_floor=confidence_floor),
         ]
     )

@@ -33,11 +33,13 @@ from newsgraph.places.mention import PlaceKind, PlaceMention, PlaceRole
 from newsgraph.places.readings import EMPTY_CONTEXT, CountryContext, PlaceResolver, Qualifier, Reading
 from newsgraph.places.roles import decide_role
 from newsgraph.places.spans import PlaceSpan, find_place_spans, has_region_shape, without_article
+from newsgraph.registry import stage_spec
 
 __all__ = ["PLACES_VERSION", "find_places", "default_resolver"]
 
-PLACES_VERSION = "newsgraph.places.v1"
-"""The name and version of this place finder, stored with what it finds."""
+PLACES_VERSION = stage_spec("places").name
+"""The name and version of this place finder, stored with what it finds (declared in
+:data:`newsgraph.registry.STAGES`)."""
 
 # How much text on each side of a name the knowledge base's cue rules see ("state of ...").
 _BESIDE_CHARS = 60
@@ -268,16 +270,18 @@ def _roles(doc: Doc, spans: Sequence[PlaceSpan], kinds: Sequence[PlaceKind]) -> 
     return roles
 
 
-def find_places(doc: Doc, country_hint: str | None = None) -> list[PlaceMention]:
+def find_places(doc: Doc, country_hint: str | None = None, resolver: PlaceResolver | None = None) -> list[PlaceMention]:
     """Every place ``doc`` names, in text order, with its canonical name, country, coordinates,
     kind and role (see :class:`~newsgraph.places.mention.PlaceMention`).
 
     ``doc`` is a clean article body parsed by :func:`newsgraph.nlp.load_nlp` (tagger, parser and
     entity recogniser). ``country_hint`` is the alpha-3 code of a country the caller knows the
     article is about or from (a dateline's country, the outlet's); it counts as the article's most
-    named country when namesakes are weighed.
+    named country when namesakes are weighed. ``resolver`` reads names against the gazetteer and
+    the knowledge base (default: :func:`default_resolver`'s, over the packaged ones).
     """
-    resolver = default_resolver()
+    if resolver is None:
+        resolver = default_resolver()
     spans = find_place_spans(doc, resolver)
     readings = _Reader(doc, spans, resolver, country_hint).read_all()
     kept = [(span, reading) for span, reading in zip(spans, readings) if reading is not None]

@@ -26,11 +26,13 @@ from newsgraph.quotes.indirect import find_reported_clauses
 from newsgraph.quotes.marks import QuotedRegion, find_quoted_regions, paragraph_spans
 from newsgraph.quotes.mentions import Mention
 from newsgraph.quotes.span import QuoteSpan
+from newsgraph.registry import stage_spec
 
 __all__ = ["QUOTES_VERSION", "find_quotes", "find_quotes_in_text"]
 
-QUOTES_VERSION = "newsgraph.quotes.v1"
-"""The name and version of this quote finder, stored with what it finds."""
+QUOTES_VERSION = stage_spec("quotes").name
+"""The name and version of this quote finder, stored with what it finds (declared in
+:data:`newsgraph.registry.STAGES`)."""
 
 _SENTENCE_END = ".!?"
 _CLOSING = "\"'\u201d\u2019\u00bb)"

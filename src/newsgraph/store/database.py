@@ -20,6 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
 from newsgraph.store.rows import ROW_TABLES, Rows, SourceSeen, document_rows
+from newsgraph.store.transaction import transaction
 
 __all__ = ["Store", "SourceSeen", "id_list"]
 
@@ -175,16 +176,10 @@ class Store:
         with self.transaction():
             self.write_rows(document_rows(documents, seen, pipeline))
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction around the block: committed when it ends, rolled back if it raises."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One transaction around the block: committed when it ends, rolled back if it raises.
+        Every write of several statements goes through it (see :mod:`newsgraph.store.transaction`)."""
+        return transaction(self.db)
 
     def write_rows(self, rows: Rows) -> None:
         """Write rows shaped by :func:`~newsgraph.store.rows.document_rows`; call inside

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import duckdb
 
+from newsgraph.store.transaction import transaction
+
 __all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
 
 Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -559,13 +561,8 @@ def migrate(db: duckdb.DuckDBPyConnection) -> list[str]:
     for name, migration in MIGRATIONS:
         if name in done:
             continue
-        db.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(db):
             migration(db)
             db.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
         applied.append(name)
     return applied

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.events import EVENTS_VERSION
-from newsgraph.quotes import QUOTES_VERSION
 from newsgraph.records import Document
+from newsgraph.registry import stage_spec
 
 __all__ = ["ROW_TABLES", "Rows", "SourceSeen", "document_rows", "time_id"]
 
@@ -36,6 +35,10 @@ ROW_TABLES = (
     "sources",
 )
 """The per-document tables, in the order they are written."""
+
+
+# The stage whose name each quotation and event row carries.
+_QUOTES, _EVENTS = stage_spec("quotes").name, stage_spec("events").name
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def document_rows(documents: Sequence[Document], seen: Sequence[SourceSeen], pip
             {"doc_id": d.id, "start": m.start, "end": m.end, "actor_id": m.actor_id, "text": m.text, "how": m.how}
             for m in d.mentions
         )
-        rows["quotes"].extend(dict(_flat(q), doc_id=d.id, stage=QUOTES_VERSION) for q in d.quotes)
+        rows["quotes"].extend(dict(_flat(q), doc_id=d.id, stage=_QUOTES) for q in d.quotes)
         rows["times"].extend(_time_rows(d))
         rows["places"].extend(
             {"doc_id": d.id, "start": p.start, "end": p.end, "text": p.text, "name": p.name, "country": p.country,
@@ -73,7 +76,7 @@ def document_rows(documents: Sequence[Document], seen: Sequence[SourceSeen], pip
              "qualifier": a.qualifier, "unit": a.unit}
             for a in d.amounts
         )
-        rows["events"].extend(dict(_flat(e), doc_id=d.id, stage=EVENTS_VERSION) for e in d.events)
+        rows["events"].extend(dict(_flat(e), doc_id=d.id, stage=_EVENTS) for e in d.events)
     rows["sources"] = [{"source": s.source, "raw_sha": s.raw_sha, "doc_id": s.doc_id, "seen_at": None} for s in seen]
     return rows
 

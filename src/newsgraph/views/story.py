@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.store import Store, id_list
+from newsgraph.store import Store
+from newsgraph.web.filters import Filters, NotFound
+from newsgraph.web.links import actor_names, get_story
+from newsgraph.web.links import list_stories as list_story_rows
 
 __all__ = ["StoryArticle", "StoryRow", "StoryClaim", "StoryView", "StorySummary", "story_view", "list_stories"]
 
@@ -24,7 +27,8 @@ class StoryArticle:
 
 @dataclass(frozen=True)
 class StoryRow:
-    """One event cluster or quotation cluster: what each article said of it (None: left out)."""
+    """One event cluster or quotation cluster: how each article reported it (its status, or the
+    quotation's kind; absent: left out)."""
 
     cluster_id: str
     label: str
@@ -32,7 +36,6 @@ class StoryRow:
     n_articles: int
     n_outlets: int
     by_article: dict[str, str]
-    evidence: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -64,52 +67,47 @@ class StorySummary:
     n_outlets: int
 
 
-def list_stories(store: Store, limit: int = 50, min_articles: int = 1) -> list[StorySummary]:
-    """Stories with the most articles first."""
-    rows = store.db.execute(
-        "SELECT id, title, first_published, n_articles, n_outlets FROM stories WHERE n_articles >= ? "
-        "ORDER BY n_articles DESC, first_published NULLS LAST, id LIMIT ?",
-        [min_articles, limit],
-    ).fetchall()
-    return [StorySummary(*row) for row in rows]
+def list_stories(store: Store, limit: int = 50) -> list[StorySummary]:
+    """The most widely reported stories first (the order of the web pages and the API)."""
+    with store.db.cursor() as cursor:
+        page = list_story_rows(cursor, Filters(limit=limit))
+    return [StorySummary(row["id"], row["title"], row["first_published"], row["n_articles"], row["n_outlets"])
+            for row in page.items]
 
 
 def story_view(store: Store, key: str) -> StoryView:
-    """The story with this id, or the story of the document this id prefix or source names."""
+    """The story with this id, or the story of the document this id prefix or source names: the
+    story as :func:`newsgraph.web.links.get_story` reads it, laid out article by article."""
     story_id = _resolve(store, key)
-    db = store.db
-    head = db.execute(
-        "SELECT id, title, first_published, last_published FROM stories WHERE id = ?", [story_id]
-    ).fetchone()
-    if head is None:
-        raise NewsgraphError(f"no story {key!r}; run `newsgraph link` first, or list stories with `newsgraph story`")
-    articles = [
-        StoryArticle(*row)
-        for row in db.execute(
-            "SELECT d.id, d.title, d.outlet, d.published, sd.score FROM story_documents sd JOIN documents d "
-            "ON d.id = sd.doc_id WHERE sd.story_id = ? ORDER BY d.published NULLS LAST, d.id",
-            [story_id],
-        ).fetchall()
-    ]
-    doc_ids = [a.doc_id for a in articles]
-    names = dict(db.execute("SELECT id, name FROM actors").fetchall())
+    with store.db.cursor() as cursor:
+        try:
+            found = get_story(cursor, story_id, summaries_ready=False)
+        except NotFound:
+            raise NewsgraphError(
+                f"no story {key!r}; run `newsgraph link` first, or list stories with `newsgraph story`"
+            ) from None
+        names = actor_names(cursor, _actor_ids(found))
+    articles = sorted(
+        (StoryArticle(doc["id"], doc["title"], doc["outlet"], doc["published"], doc["score"]) for doc in found["documents"]),
+        key=lambda article: (article.published is None, article.published or "", article.doc_id),
+    )
     return StoryView(
-        id=head[0],
-        title=head[1],
-        first_published=head[2],
-        last_published=head[3],
+        id=found["id"],
+        title=found["title"],
+        first_published=found["first_published"],
+        last_published=found["last_published"],
         articles=articles,
-        events=_event_rows(store, doc_ids, names),
-        quotes=_quote_rows(store, doc_ids, names),
-        claims=_claims(store, doc_ids, names),
-        near_duplicates=[
-            (str(row[0]), str(row[1]), float(row[2]))
-            for row in db.execute(
-                "SELECT doc_id, duplicate_of, similarity FROM near_duplicates WHERE doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
-                "ORDER BY doc_id",
-                [id_list(doc_ids)],
-            ).fetchall()
+        events=_rows(found["event_clusters"], found["events"], "status", _event_label(names), by_first_report=True),
+        quotes=_rows(found["quote_clusters"], found["quotes"], "kind", _quote_label(names), by_first_report=False),
+        claims=[
+            StoryClaim(claim["id"], claim["summary"], [
+                (side["side"], tuple(names.get(actor, actor) for actor in side["actor_ids"]), side["doc_id"],
+                 side["evidence_text"])
+                for side in sorted(claim["sides"], key=lambda side: (side["side"], side["doc_id"]))
+            ])
+            for claim in found["claims"]
         ],
+        near_duplicates=[(row["doc_id"], row["duplicate_of"], float(row["similarity"])) for row in found["near_duplicates"]],
     )
 
 
@@ -127,25 +125,13 @@ def _resolve(store: Store, key: str) -> str:
     return str(row[0])
 
 
-_EVENT_MEMBERS = (
-    "SELECT m.cluster_id, e.doc_id, e.status AS how, e.evidence_text AS said FROM event_cluster_members m "
-    "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) "
-    "ORDER BY e.doc_id, e.evidence_start, e.trigger_start, e.id"
-)
-_EVENT_CLUSTERS = (
-    "SELECT * FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) "
-    "ORDER BY n_articles DESC, first_reported NULLS LAST, id"
-)
-_QUOTE_MEMBERS = (
-    "SELECT m.cluster_id, q.doc_id, q.kind AS how, q.text AS said FROM quote_cluster_members m "
-    "JOIN quotes q ON q.id = m.quote_id WHERE m.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY q.doc_id, q.start"
-)
-_QUOTE_CLUSTERS = (
-    "SELECT * FROM quote_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY n_articles DESC, id"
-)
+def _actor_ids(found: dict[str, Any]) -> set[str]:
+    ids = {actor for cluster in found["event_clusters"] for actor in cluster["source_actor_ids"] + cluster["target_actor_ids"]}
+    ids |= {cluster["speaker_actor_id"] for cluster in found["quote_clusters"] if cluster["speaker_actor_id"]}
+    return ids | {actor for claim in found["claims"] for side in claim["sides"] for actor in side["actor_ids"]}
 
 
-def _event_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
+def _event_label(names: dict[str, str]) -> Callable[[dict[str, Any]], str]:
     def label(cluster: dict[str, Any]) -> str:
         dyad = ", ".join(names.get(a, a) for a in cluster["source_actor_ids"]) or "?"
         if cluster["target_actor_ids"]:
@@ -153,61 +139,33 @@ def _event_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list
         when = f" ({cluster['date']})" if cluster["date"] else ""
         return f"{cluster['type']} {cluster['cameo']} {dyad}{when}"
 
-    return _cluster_rows(store, doc_ids, _EVENT_MEMBERS, _EVENT_CLUSTERS, label)
+    return label
 
 
-def _quote_rows(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryRow]:
+def _quote_label(names: dict[str, str]) -> Callable[[dict[str, Any]], str]:
     def label(cluster: dict[str, Any]) -> str:
         speaker = names.get(cluster["speaker_actor_id"], cluster["speaker_actor_id"] or "unknown speaker")
         return f"{speaker}: “{cluster['text']}”"
 
-    return _cluster_rows(store, doc_ids, _QUOTE_MEMBERS, _QUOTE_CLUSTERS, label)
+    return label
 
 
-def _cluster_rows(
-    store: Store, doc_ids: list[str], members_sql: str, clusters_sql: str, label: Callable[[dict[str, Any]], str]
-) -> list[StoryRow]:
-    """One row per cluster these articles contribute to: how each article carried it (``how``) and
-    its words there (``said``)."""
-    by_cluster: dict[str, list[dict[str, Any]]] = {}
-    for row in store.query(members_sql, [id_list(doc_ids)]):
-        by_cluster.setdefault(row["cluster_id"], []).append(row)
-    out = []
-    for cluster in store.query(clusters_sql, [id_list(sorted(by_cluster))]):
-        by_article: dict[str, str] = {}
-        evidence: dict[str, str] = {}
-        for member in by_cluster[cluster["id"]]:
-            by_article.setdefault(member["doc_id"], member["how"])
-            evidence.setdefault(member["doc_id"], member["said"])
-        out.append(
-            StoryRow(
-                cluster_id=cluster["id"],
-                label=label(cluster),
-                first_doc_id=cluster["first_doc_id"],
-                n_articles=cluster["n_articles"],
-                n_outlets=cluster["n_outlets"],
-                by_article=by_article,
-                evidence=evidence,
-            )
-        )
-    return out
+def _rows(clusters: list[dict[str, Any]], members: list[dict[str, Any]], how: str,
+          label: Callable[[dict[str, Any]], str], *, by_first_report: bool) -> list[StoryRow]:
+    """One row per cluster, the most reported first (then, with ``by_first_report``, the first
+    reported): how each article carried it (``how``: an event's status, a quotation's kind), from
+    its first member in the article."""
+    by_cluster: dict[str, dict[str, str]] = {}
+    for member in members:
+        if member["cluster_id"] is not None:
+            by_cluster.setdefault(member["cluster_id"], {}).setdefault(member["doc_id"], member[how])
+    def order(cluster: dict[str, Any]) -> tuple[int, bool, str, str]:
+        first = cluster["first_reported"] if by_first_report else ""
+        return -cluster["n_articles"], first is None, first or "", cluster["id"]
 
-
-def _claims(store: Store, doc_ids: list[str], names: dict[str, str]) -> list[StoryClaim]:
-    claims = store.query(
-        "SELECT DISTINCT c.id, c.summary FROM contested_claims c JOIN claim_sides s ON s.claim_id = c.id "
-        "WHERE s.doc_id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY c.id",
-        [id_list(doc_ids)],
-    )
-    out = []
-    for claim in claims:
-        sides = [
-            (row["side"], tuple(names.get(a, a) for a in row["actor_ids"]), row["doc_id"], row["evidence_text"])
-            for row in store.query(
-                "SELECT s.side, s.actor_ids, s.doc_id, e.evidence_text FROM claim_sides s JOIN events e ON e.id = s.event_id "
-                "WHERE s.claim_id = ? ORDER BY s.side, s.doc_id",
-                [claim["id"]],
-            )
-        ]
-        out.append(StoryClaim(claim["id"], claim["summary"], sides))
-    return out
+    ordered = sorted(clusters, key=order)
+    return [
+        StoryRow(cluster["id"], label(cluster), cluster["first_doc_id"], cluster["n_articles"], cluster["n_outlets"],
+                 by_cluster.get(cluster["id"], {}))
+        for cluster in ordered
+    ]

@@ -13,7 +13,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from newsgraph import __version__
+from newsgraph._version import __version__
 from newsgraph.events.confidence import load_confidence_model
 from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase

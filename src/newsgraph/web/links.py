@@ -39,6 +39,8 @@ _CLUSTER_COLUMNS = (
 _QUOTE_CLUSTER_COLUMNS = (
     "c.id, c.speaker_actor_id, c.text, c.first_doc_id, c.first_reported, c.n_articles, c.n_outlets, c.linker"
 )
+# A row ``m`` with a ``doc_id`` of one of the articles of the story given as the parameter.
+_IN_STORY = "m.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?)"
 
 
 def _json_fields(rows: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
@@ -73,8 +75,10 @@ def story_conditions(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> Whe
 
 
 def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_ready: bool = True) -> dict[str, Any]:
-    """A story with its articles (grouped by outlet by the caller), event clusters, quote clusters
-    and contested claims."""
+    """A story with its articles (grouped by outlet by the caller), their events and quotations,
+    the event and quotation clusters and contested claims they take part in (a cluster placed
+    first in another story included), and the near-duplicates among them. The one read of a
+    story: the API, the pages and ``newsgraph story`` (:mod:`newsgraph.views.story`) shape it."""
     # The linker's word and actor profile stays internal: it is not what the story says.
     rows = fetch_dicts(cursor, f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.id = ?", [story_id])
     if not rows:
@@ -86,15 +90,21 @@ def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_rea
         [story_id],
     )
     story["event_clusters"] = _json_fields(fetch_dicts(
-        cursor, f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters c WHERE c.story_id = ? "
-        "ORDER BY c.date NULLS LAST, c.first_reported NULLS LAST, c.id", [story_id]
+        cursor, f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id IN (SELECT m.cluster_id FROM "
+        f"event_cluster_members m WHERE {_IN_STORY}) ORDER BY c.date NULLS LAST, c.first_reported NULLS LAST, c.id",
+        [story_id]
     ), "statuses")
+    story["quote_clusters"] = fetch_dicts(
+        cursor, f"SELECT {_QUOTE_CLUSTER_COLUMNS} FROM quote_clusters c WHERE c.id IN (SELECT m.cluster_id FROM "
+        f"quote_cluster_members m WHERE {_IN_STORY}) ORDER BY c.n_articles DESC, c.first_reported NULLS LAST, c.id",
+        [story_id],
+    )
     # The narrow summary when current: finding a story's events then reads no event text.
     events = "event_timeline" if summaries_ready else "events"
     story["events"] = fetch_dicts(
         cursor, "SELECT e.id, e.doc_id, e.type, e.status, e.source_actor_ids, e.target_actor_ids, e.confidence, m.cluster_id "
         f"FROM {events} e LEFT JOIN event_cluster_members m ON m.event_id = e.id "
-        "WHERE e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?) ORDER BY e.doc_id, e.trigger_start",
+        "WHERE e.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?) ORDER BY e.doc_id, e.trigger_start, e.id",
         [story_id],
     )
     story["quotes"] = fetch_dicts(
@@ -103,7 +113,11 @@ def get_story(cursor: duckdb.DuckDBPyConnection, story_id: str, *, summaries_rea
         "WHERE q.doc_id IN (SELECT doc_id FROM story_documents WHERE story_id = ?) AND q.kind <> 'indirect' "
         "ORDER BY q.doc_id, q.field DESC, q.start", [story_id],
     )
-    story["claims"] = _claims(cursor, "c.event_cluster_id IN (SELECT id FROM event_clusters WHERE story_id = ?)", [story_id])
+    story["claims"] = _claims(cursor, f"c.id IN (SELECT m.claim_id FROM claim_sides m WHERE {_IN_STORY})", [story_id])
+    story["near_duplicates"] = fetch_dicts(
+        cursor, f"SELECT m.doc_id, m.duplicate_of, m.similarity FROM near_duplicates m WHERE {_IN_STORY} "
+        "ORDER BY m.doc_id, m.duplicate_of", [story_id],
+    )
     return story
 
 

@@ -14,7 +14,7 @@ import json
 from datetime import date
 from typing import Any
 
-from newsgraph.ingest import ingest_articles
+from newsgraph.ingestion import ingest_articles
 from newsgraph.readers.jsonl import read_record
 from newsgraph.records import RawArticle
 from newsgraph.web.database import WebDatabase

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 
 ARTICLE = """Ministers agree on river treaty
@@ -137,3 +137,31 @@ def _stored(db: Path) -> int:
         return int(rows(db, "SELECT count(*) FROM documents")[0][0])  # type: ignore[call-overload]
     except duckdb.Error:
         return 0
+
+
+def _built_at(store: object) -> list[tuple[object, ...]]:
+    return store.db.execute("SELECT table_name, built_at FROM search_index_state ORDER BY 1").fetchall()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("link_documents", [True, False])
+def test_settle_links_what_was_stored_and_leaves_the_index_current(db_path: Path, link_documents: bool) -> None:
+    from factories import make_document
+    from newsgraph.ingestion import settle
+    from newsgraph.store import Store
+    from newsgraph.store.search import search_index_current
+
+    with Store(db_path) as store:
+        store.write_documents([make_document("Ministers signed a river treaty.", doc_id="doc_a", published="2024-06-18"),
+                               make_document("Ministers signed a lake treaty.", doc_id="doc_b", published="2024-06-19")],
+                              [], "test")
+        settled = settle(store, stored=2, link_documents=link_documents, event_threshold=None)
+        assert search_index_current(store.db)
+        linked = store.db.execute("SELECT count(*) FROM story_documents").fetchone()
+        if link_documents:
+            assert settled.linked is not None and settled.linked.documents == 2 and linked == (2,)
+        else:
+            assert settled.linked is None and linked == (0,)
+        assert settled.dated_from_stories == 0
+        built = _built_at(store)
+        settle(store, stored=0, link_documents=link_documents, event_threshold=None)
+        assert _built_at(store) == built  # nothing stored, the index current: nothing rebuilt

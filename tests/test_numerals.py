@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.amounts.numbers import is_number_word, parse_fraction, parse_number
+from newsgraph.numerals import is_number_word, parse_fraction, parse_number
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from newsgraph.memory import MemorySampler
+from newsgraph.bench.memory import MemorySampler
 
 # A child that holds about 200 MB and burns CPU for a moment.
 CHILD = "data = bytearray(200 * 1024 * 1024); data[::4096] = b'x' * len(data[::4096]); sum(range(10**7))"

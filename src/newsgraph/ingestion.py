@@ -28,7 +28,7 @@ from newsgraph.store import SourceSeen, Store
 from newsgraph.store.search import rebuild_search_index, search_index_current
 from newsgraph.workers import Failure, Processor
 
-__all__ = ["IngestSummary", "Failure", "IngestProgress", "ingest", "ingest_articles"]
+__all__ = ["IngestSummary", "Failure", "IngestProgress", "Settled", "ingest", "ingest_articles", "settle"]
 
 
 @dataclass
@@ -102,11 +102,9 @@ def ingest(
             summary.files += 1
             if progress:
                 progress.file_done(summary)
-        if settings.link:
-            summary.linked = link(store, on_batch=progress.linked if progress else None,
-                                  event_threshold=settings.event_threshold)
-            summary.dated_from_stories = apply_story_dates(store, infer_story_dates(store), processor)
-        _refresh_search_index(store, summary)
+        settled = settle(store, stored=summary.new, link_documents=settings.link,
+                         event_threshold=settings.event_threshold, processor=processor, progress=progress)
+        summary.linked, summary.dated_from_stories = settled.linked, settled.dated_from_stories
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -128,10 +126,9 @@ def ingest_articles(
     summary = IngestSummary()
     started = time.perf_counter()
     _store_articles(_articles(articles, summary, progress), store, processor, summary, progress, batch_size)
-    if link_documents:
-        summary.linked = link(store, on_batch=progress.linked if progress else None, event_threshold=event_threshold)
-        summary.dated_from_stories = apply_story_dates(store, infer_story_dates(store), processor)
-    _refresh_search_index(store, summary)
+    settled = settle(store, stored=summary.new, link_documents=link_documents, event_threshold=event_threshold,
+                     processor=processor, progress=progress)
+    summary.linked, summary.dated_from_stories = settled.linked, settled.dated_from_stories
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -155,11 +152,42 @@ def _store_articles(
         pending()
 
 
-def _refresh_search_index(store: Store, summary: IngestSummary) -> None:
-    # The full-text index is not updated by inserts: rebuild it whenever this run added rows (or
-    # it is missing), so a read-only server always searches every stored document.
-    if summary.new or not search_index_current(store.db):
+@dataclass(frozen=True)
+class Settled:
+    """What :func:`settle` did: the linking (None when not asked for) and how many undated
+    documents their stories dated."""
+
+    linked: LinkSummary | None = None
+    dated_from_stories: int = 0
+
+
+def settle(
+    store: Store,
+    *,
+    stored: int,
+    link_documents: bool,
+    event_threshold: float | None,
+    processor: Processor | None = None,
+    progress: IngestProgress | None = None,
+) -> Settled:
+    """What every way into the database (ingest, the API, the web pages, a cluster run's import)
+    does once it has stored ``stored`` new documents: link what is not linked yet (when
+    ``link_documents``), analyse again the undated documents their stories date (with
+    ``processor``, else one made for them), then rebuild the full-text index and the summary
+    tables, which inserts do not update, when anything was stored or they are out of date, so
+    a read-only server always finds them current."""
+    linked, dated = None, 0
+    if link_documents:
+        linked = link(store, on_batch=progress.linked if progress else None, event_threshold=event_threshold)
+        found = infer_story_dates(store)
+        if found and processor is not None:
+            dated = apply_story_dates(store, found, processor)
+        elif found:
+            with Processor(1, date.today()) as own:
+                dated = apply_story_dates(store, found, own)
+    if stored or dated or not search_index_current(store.db):
         rebuild_search_index(store.db)
+    return Settled(linked, dated)
 
 
 def _articles(

@@ -16,16 +16,14 @@ from pathlib import Path
 
 from newsgraph.cluster import import_parquet, ingest_dask
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import IngestSummary, ingest
-from newsgraph.linking.benchmark import LinkingRun, bench_linking
-from newsgraph.memory import MemorySampler
+from newsgraph.ingestion import IngestSummary, ingest
+from newsgraph.bench.linking import LinkingRun, bench_linking
+from newsgraph.bench.memory import MemorySampler
 from newsgraph.nlp import load_nlp
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
-__all__ = ["DEFAULT_CORPUS", "BenchmarkReport", "BareParse", "EngineRun", "run_benchmark", "render_linking"]
-
-DEFAULT_CORPUS = Path("../shared/corpus/reuters21578")
+__all__ = ["BenchmarkReport", "BareParse", "EngineRun", "run_benchmark", "render_linking"]
 
 
 @dataclass(frozen=True)
