@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.export import export, export_table
-from newsgraph.ingest import ingest
+from newsgraph.ingestion import ingest
 from newsgraph.settings import Settings
 
 ARTICLE = (
