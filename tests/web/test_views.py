@@ -218,7 +218,7 @@ def test_timeline_rows_name_each_reporting_article_once(client: TestClient) -> N
 def test_events_carry_their_date_precision(client: TestClient, web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     import shutil
 
-    from newsgraph.views.dates import date_precision
+    from newsgraph.dates.bounds import date_precision
 
     copy = tmp_path / "own-precision.duckdb"
     shutil.copy(web_db[0], copy)

@@ -30,7 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.views.dates import date_precision_sql
+from newsgraph.dates.bounds import date_precision_sql
 
 __all__ = [
     "LAYOUTS",

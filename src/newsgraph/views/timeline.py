@@ -7,7 +7,7 @@ from typing import Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
-from newsgraph.views.dates import check_date_range
+from newsgraph.dates.bounds import check_date_range
 
 __all__ = ["Timeline", "TimelineEntry", "timeline", "actor_ids", "AmbiguousActor"]
 
@@ -74,7 +74,7 @@ def timeline(
 ) -> Timeline:
     """Dated events (and undated ones when ``undated``) in date order, each with its article's title,
     outlet and publication date. ``actor`` names one actor (see :func:`actor_ids`);
-    ``date_from``/``date_to`` are dates, months or years (:mod:`newsgraph.views.dates`) compared at
+    ``date_from``/``date_to`` are dates, months or years (:mod:`newsgraph.dates.bounds`) compared at
     the event date's own precision ("2024-06" falls between "2024-06-01" and "2024-06-30"). Events
     under ``min_confidence`` are left out (and counted); those of unknown confidence are kept."""
     start, end = check_date_range(date_from, date_to)

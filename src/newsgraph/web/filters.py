@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.views.dates import DateBoundError, check_date_range
+from newsgraph.dates.bounds import DateBoundError, check_date_range
 
 __all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "MAX_DOWNLOAD", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
            "NotFound", "too_many", "confidence_floor", "confident", "over_threshold"]

@@ -67,7 +67,7 @@ _QUOTE_COLUMNS = _QUOTE_OWN_COLUMNS + ", d.title AS doc_title, d.outlet, d.publi
 def event_columns(cursor: duckdb.DuckDBPyConnection, *, own: bool = False) -> str:
     """The event columns the API serves (with the article's title, outlet and publication date
     unless ``own``), and ``date_precision``: the events' own column where the database has one,
-    else read from the date's shape (see :mod:`newsgraph.views.dates`)."""
+    else read from the date's shape (see :mod:`newsgraph.dates.bounds`)."""
     return f"{_EVENT_OWN_COLUMNS if own else _EVENT_COLUMNS}, {events_date_precision(cursor)} AS date_precision"
 
 
