@@ -118,11 +118,11 @@ def test_one_record_is_the_api_s_record(news: Database, client: TestClient) -> N
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda news: news.events(date_from="May 2025"), BadRequest, "date_from must be a date like 1987-03-26"),
+        (lambda news: news.events(date_from="May 2025"), BadRequest, "date_from must be a date like 2024-06-19, 2024-06 or 2024; 'May 2025' is not one"),
         (lambda news: news.events(actor="Atlantis"), BadRequest, "no actor called 'Atlantis'"),
         (lambda news: news.documents(limit=0), BadRequest, "limit must be 1 or more"),
         (lambda news: news.document("doc_nothing"), NotFound, "no document with id 'doc_nothing'"),
-        (lambda news: news.search("cocoa", kind="stories"), BadRequest, "kind must be quotes or events"),
+        (lambda news: news.search("cocoa", kind="stories"), BadRequest, "kind must be one of all, events, quotes, documents, got 'stories'"),
     ],
 )
 def test_what_cannot_be_read_says_why(news: Database, call: Any, error: type[NewsgraphError], message: str) -> None:

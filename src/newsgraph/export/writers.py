@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import NewsgraphError
 
-__all__ = ["FORMATS", "write_jsonl", "write_tables"]
+__all__ = ["FORMATS", "OBJECT_COLUMNS", "write_jsonl", "write_tables"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
@@ -24,7 +24,10 @@ _TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string(), "la
                   "location_lat": pa.float64(), "location_lon": pa.float64(), "goldstein": pa.float64()}
 # Objects whose fields become columns of their own (``location_name``, ``evidence_text``...), so a
 # table holds no JSON where a spreadsheet expects a value.
-_OBJECT_COLUMNS = {"location": ("name", "country", "lat", "lon"), "evidence": ("start", "end", "text")}
+OBJECT_COLUMNS = {"location": ("name", "country", "lat", "lon"), "evidence": ("start", "end", "text")}
+# Lists of objects, JSON text in every row, an empty one too (``[]``), so a column never mixes a list
+# type with text: a document without captions has ``captions == []``.
+_OBJECT_LIST_COLUMNS = {"captions", "statuses", "sides"}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -93,11 +96,11 @@ class _TableWriter:
             self._csv = csv.DictWriter(self._csv_file, fieldnames=self.columns or [])
             self._csv.writeheader()
         for row in self.rows:
-            self._csv.writerow({key: _cell(value) for key, value in row.items()})
+            self._csv.writerow({key: _cell(key, value) for key, value in row.items()})
 
     def _flush_parquet(self) -> None:
         # Objects are stored as JSON text and lists of values as lists, so every batch has the same schema.
-        rows = [{key: _parquet_cell(value) for key, value in row.items()} for row in self.rows]
+        rows = [{key: _parquet_cell(key, value) for key, value in row.items()} for row in self.rows]
         table = pa.Table.from_pylist(rows)
         if self._parquet is None:
             schema = pa.schema([_typed(field) for field in table.schema])
@@ -116,11 +119,11 @@ class _TableWriter:
 
 
 def _flatten(record: dict[str, Any]) -> dict[str, Any]:
-    if not any(name in record for name in _OBJECT_COLUMNS):
+    if not any(name in record for name in OBJECT_COLUMNS):
         return record
     flat: dict[str, Any] = {}
     for key, value in record.items():
-        fields = _OBJECT_COLUMNS.get(key)
+        fields = OBJECT_COLUMNS.get(key)
         if fields is None or not (value is None or isinstance(value, dict)):
             flat[key] = value
             continue
@@ -129,21 +132,23 @@ def _flatten(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _values(value: Any) -> bool:
+def _values(key: str, value: Any) -> bool:
+    if key in _OBJECT_LIST_COLUMNS:
+        return False
     return isinstance(value, list) and not any(isinstance(item, (dict, list)) for item in value)
 
 
-def _cell(value: Any) -> Any:
+def _cell(key: str, value: Any) -> Any:
     """A CSV cell: a list of values ``;``-joined, an object (or a list of them) as JSON."""
-    if _values(value):
+    if _values(key, value):
         return ";".join("" if item is None else str(item) for item in value)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value
 
 
-def _parquet_cell(value: Any) -> Any:
-    if _values(value):
+def _parquet_cell(key: str, value: Any) -> Any:
+    if _values(key, value):
         return ["" if item is None else str(item) for item in value]
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
