@@ -43,6 +43,7 @@ __all__ = [
     "FEMALE_WORDS",
     "MALE_WORDS",
     "ROLE_SECTORS",
+    "ORGANISATION_HEADS",
 ]
 
 FEMALE_WORDS = frozenset(
@@ -64,7 +65,7 @@ ROLE_SECTORS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys("lawmaker senator legislator congressman congresswoman parliamentarian".split(), "LEG"),
     **dict.fromkeys("professor lecturer researcher scholar academic".split(), "EDU"),
 })
-_ORG_HEADS = frozenset(
+ORGANISATION_HEADS = frozenset(
     "center centre institute institution agency ministry department university college council party "
     "foundation association company corporation corp group organization organisation commission committee "
     "service bank fund academy society union league federation alliance bureau authority office network "
@@ -349,7 +350,7 @@ def organisation_name(doc: Doc, entity: Span) -> tuple[int, int] | None:
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].lower_ in {"'s", "\u2019s"}):
         last -= 1
-    if first > last or not any(doc[i].lower_ in _ORG_HEADS for i in range(first, last + 1)):
+    if first > last or not any(doc[i].lower_ in ORGANISATION_HEADS for i in range(first, last + 1)):
         return None
     return first, last
 
