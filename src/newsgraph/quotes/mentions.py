@@ -77,9 +77,9 @@ def speaker_mentions(head: Token) -> tuple[Mention | None, Mention | None]:
         return _name(name), mention_span(doc, head.left_edge.i, name.left_edge.i - 1)
     if head.ent_type_ == "PERSON":
         return _name(head), _description(head)
-    last = _phrase_end(head)
+    first, last = _hyphen_joined(doc, head.left_edge.i, _phrase_end(head))
     after = mention_span(doc, appositions[0].left_edge.i, head.right_edge.i) if appositions else None
-    return mention_span(doc, head.left_edge.i, last), after
+    return mention_span(doc, first, last), after
 
 
 def _trailing_person(head: Token) -> Token | None:
@@ -120,7 +120,21 @@ def _name(head: Token) -> Mention | None:
 
 
 def _name_tokens(head: Token) -> tuple[int, int]:
-    """The first and last token of the proper name headed by ``head``, within its phrase."""
+    """The first and last token of the proper name headed by ``head``, within its phrase, with
+    the parts of a hyphenated name the tokenizer split ("Park Min-jae")."""
+    first, last = _name_core(head)
+    return _hyphen_joined(head.doc, first, last)
+
+
+def _hyphen_joined(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        last += 2
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    return first, last
+
+
+def _name_core(head: Token) -> tuple[int, int]:
     doc = head.doc
     low, high = head.left_edge.i, head.right_edge.i
     if head.ent_iob_ in {"B", "I"}:
