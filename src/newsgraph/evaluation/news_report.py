@@ -78,6 +78,8 @@ def _rows(confidence: bool) -> list[_Row]:
         ("actors", _quotes("actors")),
         ("mentions", _quotes("mentions")),
         ("speaker accuracy (found)", lambda f: _ratio(f.quotes.speakers)),
+        ("speaker unresolved (direct+partial)", lambda f: _ratio(f.quotes.unresolved)),
+        ("speaker unresolved (indirect)", lambda f: _ratio(f.quotes.indirect_unresolved)),
         ("PAIRS", lambda f: ""),
         ("pairs", lambda f: str(f.pairs.pairs)),
         ("happenings both report", lambda f: str(f.pairs.shared)),
