@@ -18,8 +18,9 @@ __all__ = ["FORMATS", "write_jsonl", "write_tables"]
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
 # Columns that may be null in every row of a first batch, with the type of their later values: an
-# event's confidence is null for events stored before events had one.
-_TYPED_COLUMNS = {"confidence": pa.float64()}
+# event's or a quotation's confidence is null for those stored before they had one, and most
+# quotations' speakers are resolved, with no reason why not.
+_TYPED_COLUMNS = {"confidence": pa.float64(), "speaker_unresolved_reason": pa.string()}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
