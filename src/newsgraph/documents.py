@@ -95,6 +95,7 @@ def build_events(doc_id: str, found: list[DatedEvent], text: str) -> list[Event]
                 date=item.date,
                 date_text=event.date_text,
                 date_basis=item.date_basis,
+                date_precision=item.date_precision,
                 location_name=place.name if place else None,
                 location_country=place.country if place else None,
                 lat=place.lat if place else None,

@@ -11,14 +11,15 @@ from __future__ import annotations
 import functools
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsgraph.errors import InputError
 from newsgraph.linking import LinkSummary, link
+from newsgraph.linking.story_dates import apply_story_dates, infer_story_dates
 from newsgraph.pipeline import Pipeline
 from newsgraph.readers import discover, read_file
 from newsgraph.records import Document, RawArticle
@@ -44,6 +45,7 @@ class IngestSummary:
     seconds: float = 0.0
     failed: list[Failure] = field(default_factory=list)
     linked: LinkSummary | None = None
+    dated_from_stories: int = 0
 
     @property
     def articles(self) -> int:
@@ -74,9 +76,11 @@ def ingest(
     today: date | None = None,
     progress: IngestProgress | None = None,
     limit: int | None = None,
+    given: Mapping[str, Any] | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` (the first ``limit`` ones, if given) into the
-    database named by ``settings.db``."""
+    database named by ``settings.db``. ``given`` states metadata of every article of the run
+    (``published``, ``outlet``, ``url``), over what the files say or the text suggests."""
     summary = IngestSummary()
     started = time.perf_counter()
     files: list[Path] = []
@@ -91,7 +95,7 @@ def ingest(
         for path in files:
             if limit is not None and summary.articles >= limit:
                 break
-            articles = _articles(read_file(path, max_article_bytes=settings.max_article_bytes), summary, progress)
+            articles = _articles(read_file(path, max_article_bytes=settings.max_article_bytes), summary, progress, given)
             if limit is not None:
                 articles = itertools.islice(articles, max(limit - summary.articles, 0))
             _store_articles(articles, store, processor, summary, progress, settings.batch_size)
@@ -101,6 +105,7 @@ def ingest(
         if settings.link:
             summary.linked = link(store, on_batch=progress.linked if progress else None,
                                   event_threshold=settings.event_threshold)
+            summary.dated_from_stories = apply_story_dates(store, infer_story_dates(store), processor)
         _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -125,6 +130,7 @@ def ingest_articles(
     _store_articles(_articles(articles, summary, progress), store, processor, summary, progress, batch_size)
     if link_documents:
         summary.linked = link(store, on_batch=progress.linked if progress else None, event_threshold=event_threshold)
+        summary.dated_from_stories = apply_story_dates(store, infer_story_dates(store), processor)
     _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -157,14 +163,17 @@ def _refresh_search_index(store: Store, summary: IngestSummary) -> None:
 
 
 def _articles(
-    items: Iterable[RawArticle | InputError], summary: IngestSummary, progress: IngestProgress | None
+    items: Iterable[RawArticle | InputError],
+    summary: IngestSummary,
+    progress: IngestProgress | None,
+    given: Mapping[str, Any] | None = None,
 ) -> Iterator[RawArticle]:
     for item in items:
         if isinstance(item, InputError):
             _fail(summary, progress, Failure(item.path, str(item)))
         else:
             summary.raw_chars += len(item.raw_text)
-            yield item
+            yield replace(item, given={**item.given, **given}) if given else item
 
 
 def _batches(articles: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:

@@ -116,7 +116,8 @@ class Quote:
 class Event:
     """An event as stored: PLOVER type and mode, CAMEO code and Goldstein score, its actors (ids
     where resolved, CAMEO codes always), status, date and how it was found (``date_basis``:
-    ``sentence``, ``context``, ``article`` or None), place, evidence, and how sure the coder is
+    ``sentence``, ``context``, ``article`` or None) and its precision (``date_precision``: ``day``,
+    ``week``, ``month``, ``year``, ``range`` or None), place, evidence, and how sure the coder is
     of it (``confidence``, in [0, 1])."""
 
     id: str
@@ -147,6 +148,7 @@ class Event:
     intended: str | None
     mutual: bool
     confidence: float
+    date_precision: str | None = None
 
 
 @dataclass

@@ -126,3 +126,56 @@ def test_a_button_word_away_from_any_notice_stays() -> None:
 )
 def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
     assert cleaned(raw) == raw
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Read more on FRANCE 24 English", "read_more"),
+        ("Search form", "navigation"),
+        ("Listen live", "navigation"),
+        ("4 min read", "navigation"),
+        ("Follow our live coverage", "live"),
+        ("Something went wrong. Please try again later.", "error"),
+        ("ATTN: EDITORS - adds quotes in para 4", "editors_note"),
+        ("UPDATES with minister's comments in paras 5-7", "editors_note"),
+        ("Download our free news app", "app"),
+        ("Unlock the Editor's Digest for free", "app"),
+    ],
+)
+def test_more_prompts_are_recognised(line: str, rule: str) -> None:
+    assert furniture_rule(line) == rule
+
+
+BODY = "The ministers met in Geneva on Monday, officials said.\n\nThey agreed to meet again next month.\n"
+
+
+def test_headlines_listed_under_read_also_at_the_end_go() -> None:
+    raw = BODY + "\nRead also:\nUN council demands end to siege\nRecord number of people displaced, UN says\n"
+    assert cleaned(raw) == BODY + "\n\n\n\n"
+
+
+def test_a_read_also_list_followed_by_body_text_stays() -> None:
+    raw = "Read also:\nUN council demands end to siege\n" + BODY
+    assert cleaned(raw).endswith("UN council demands end to siege\n" + BODY)
+
+
+def test_an_embedded_post_and_its_signature_go() -> None:
+    raw = BODY + "Russian jets violated our airspace. NATO responded.\n\u2014 NATO Spokesperson (@NATOpress) September 19, 2025\n"
+    assert cleaned(raw) == BODY + "\n\n"
+
+
+def test_a_glued_date_stamp_is_left_to_the_stamp_step_and_the_prompt_after_it_goes() -> None:
+    raw = " date 2023-04-05 Follow our live coverage\n" + BODY
+    assert cleaned(raw) == " date 2023-04-05 \n" + BODY
+
+
+def test_the_classifier_removes_what_it_judges_furniture_and_only_that() -> None:
+    from newsgraph.clean.furniture_model import FurnitureModel
+
+    model = FurnitureModel(-4.0, {"widget": 6.0, "separators": 2.0}, 0.9)
+    raw = "Wed, Jul 16, 2025 | Muharram 21, 1447 | Fajr 04:10 | DXB 40.6\u00b0C\n" + BODY
+    text = TrackedText(raw)
+    result = remove_furniture(text, model)
+    assert text.apply(result.edits)[0].text == "\n" + BODY
+    assert [edit.reason for edit in result.edits] == ["furniture:model"]

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.events.confidence import load_confidence_model
 
 runner = CliRunner()
 
@@ -69,15 +70,15 @@ def test_timeline_says_when_a_date_is_the_articles(tmp_path: Path, db_path: Path
 def lower_the_visit(db: Path) -> None:
     """Xi's visit to Laos under the threshold, as a confidence model might score it."""
     with duckdb.connect(str(db)) as con:
-        con.execute("UPDATE events SET confidence = 0.1 WHERE trigger_text = 'visited'")
+        con.execute("UPDATE events SET confidence = 0.05 WHERE trigger_text = 'visited'")
 
 
 @pytest.mark.parametrize(
     ("arguments", "listed", "note"),
     [
-        ([], False, "1 under confidence 0.50 left out (--all lists them)"),
+        ([], False, f"1 under confidence {load_confidence_model().threshold:.2f} left out (--all lists them)"),
         (["--all"], True, ""),
-        (["--min-confidence", "0.05"], True, ""),
+        (["--min-confidence", "0.04"], True, ""),
         (["--min-confidence", "0.95"], False, "under confidence 0.95 left out"),
     ],
 )
@@ -89,7 +90,7 @@ def test_timeline_leaves_out_events_under_the_threshold_unless_asked(
     assert ("2024-06-17" in result.output) == listed
     assert note in rows(result.output)
     if listed:
-        assert "0.10" in result.output
+        assert "0.05" in result.output
 
 
 def test_timeline_takes_its_default_threshold_from_the_settings(db: Path, tmp_path: Path) -> None:

@@ -149,3 +149,11 @@ def test_page_scores_add_up() -> None:
     first, _ = score()
     total = first + first
     assert total.junk == Ratio(10, 12) and total.junk_kinds["title"] == Ratio(2, 4) and total.title == Ratio(2, 2)
+
+
+def test_a_glued_date_stamp_taken_off_a_body_line_does_not_lose_it() -> None:
+    from newsgraph.evaluation.page_scorer import _line_kept
+
+    line = " date 2023-04-15 WASHINGTON (Reuters) - The flight left Abha on Saturday morning for Sanaa."
+    assert _line_kept("The flight left Abha on Saturday morning for Sanaa.", line, broken_start=False)
+    assert not _line_kept("The flight left Abha for Sanaa.", line, broken_start=False)

@@ -14,11 +14,12 @@ SECOND = {"talks": frozenset({"b1"}), "patrols": frozenset()}
     ("clusters", "merged", "wrong", "problems"),
     [
         ({"a1": "c1", "a2": "c1", "b1": "c1", "a3": "c2", "a4": "c3"}, 1, 0, ["not found"]),
-        ({"a1": "c1", "a2": "c2", "b1": "c1"}, 0, 0, ["not found", "not merged"]),
+        ({"a1": "c1", "a2": "c2", "b1": "c1"}, 1, 0, ["not found"]),
+        ({"a1": "c2", "a2": "c2", "b1": "c1"}, 0, 0, ["not found", "not merged"]),
         ({"a1": "c1", "a2": "c1"}, 0, 0, ["not found", "not merged"]),
         ({"a1": "c1", "a2": "c1", "b1": "c1", "a3": "c1", "a4": "c1"}, 1, 1, ["not found", "wrong merge"]),
     ],
-    ids=["merged", "split-in-two", "second-not-clustered", "three-happenings-in-one"],
+    ids=["merged", "one-report-of-each-joined", "apart", "second-not-clustered", "three-happenings-in-one"],
 )
 def test_a_pairs_shared_happenings_are_merged_or_not(
     clusters: dict[str, str], merged: int, wrong: int, problems: list[str]

@@ -92,3 +92,28 @@ def test_russia_s_veto_of_the_un_panel_is_one_event_cluster(linked_seeds: Path) 
     with Store(linked_seeds, read_only=True) as store:
         vetoes = files_of_cluster(store, "match_key LIKE 'REJECT|RUS|IGOUNO|%'")
     assert vetoes[0] == {"002", "003"}
+
+
+def test_the_undated_june_articles_are_dated_from_their_story(linked_seeds: Path) -> None:
+    import json
+
+    with Store(linked_seeds, read_only=True) as store:
+        rows = store.db.execute("SELECT source, published, published_confidence, metadata_evidence FROM documents").fetchall()
+    dated = {Path(source).name[:3]: (published, confidence, json.loads(evidence).get("published")) for source, published, confidence, evidence in rows}
+    assert dated["002"][:2] == ("2024-06-18", 1.0)
+    for seed in ("000", "003", "004"):
+        published, confidence, evidence = dated[seed]
+        assert published.startswith("2024-06") and confidence == 0.5
+        assert evidence["rule"] == "story" and "report the same events" in evidence["text"]
+    assert dated["003"][0] == "2024-06-19"  # it reports the summit as held
+
+
+def test_the_summit_of_the_story_dated_articles_is_dated_june_19(linked_seeds: Path) -> None:
+    with Store(linked_seeds, read_only=True) as store:
+        rows = store.db.execute(
+            "SELECT d.source, e.date, e.date_precision FROM events e JOIN documents d ON d.id = e.doc_id "
+            "WHERE e.trigger_text ILIKE '%summit%' OR e.evidence_text ILIKE 'Kim and Putin then left for summit talks%'"
+        ).fetchall()
+    dates = {(Path(source).name[:3], date, precision) for source, date, precision in rows}
+    assert ("000", "2024-06-19", "day") in dates
+    assert ("003", "2024-06-19", "day") in dates

@@ -59,3 +59,40 @@ def test_the_evidence_points_at_the_raw_date() -> None:
 )
 def test_other_lines_with_dates_stay(text: str) -> None:
     assert run(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Published 4:52 PM EST, Thu March 4, 2021", "2021-03-04"),
+        ("Updated: Fri, October 07 2022. 07:08 IST", "2022-10-07"),
+    ],
+)
+def test_stamps_with_short_weekdays_and_capital_times(stamp: str, iso: str) -> None:
+    text, found = run(f"Port strike enters second day\n{stamp}\n{BODY}")
+    assert text == f"Port strike enters second day\n\n{BODY}"
+    assert [item.value for item in found] == [iso]
+
+
+def test_a_date_glued_before_the_first_line_is_a_stamp_and_the_line_stays() -> None:
+    raw = f" date 2023-04-15 {BODY}More of the body.\n"
+    text, found = run(raw)
+    assert text == f"{BODY}More of the body.\n"
+    assert [(item.value, item.evidence.text) for item in found] == [("2023-04-15", "2023-04-15")]
+
+
+def test_a_glued_date_gives_way_to_a_stamp_line_above_it() -> None:
+    text, found = run(f"[March 4, 2025]\n date 2023-04-15 {BODY}")
+    assert [item.value for item in found] == ["2025-03-04"]
+
+
+def test_a_labelled_stamp_at_the_end_is_read_and_deleted() -> None:
+    raw = f"Port strike enters second day\n{BODY}{BODY}{BODY}First Published: Fri, October 07 2022. 07:08 IST\n"
+    text, found = run(raw)
+    assert text == f"Port strike enters second day\n{BODY}{BODY}{BODY}\n"
+    assert [item.value for item in found] == ["2022-10-07"]
+
+
+def test_an_unlabelled_date_at_the_end_stays() -> None:
+    raw = f"Port strike enters second day\n{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}October 7, 2022\n"
+    assert run(raw) == (raw, [])

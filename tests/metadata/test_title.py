@@ -104,3 +104,8 @@ def test_a_headline_only_brief_keeps_its_headline_as_the_body() -> None:
     result = find_title(text)
     assert [found.value for found in result.found] == ["HARBOUR BOARD SETS NEW FERRY TIMETABLE"]
     assert result.edits == []
+
+
+def test_a_first_line_ending_inside_a_quotation_is_prose_not_a_headline() -> None:
+    text = TrackedText('The minister told reporters, "We will not back down."\n\nMore text follows here.\n')
+    assert find_title(text).found == []

@@ -85,6 +85,8 @@ def test_the_basis_is_stored_and_exported(db_path: Path, tmp_path: Path) -> None
     events = [record for record in map(json.loads, out.read_text().splitlines()) if record["record"] == "event"]
     bases = {record["trigger_text"]: record["date_basis"] for record in events}
     assert bases["closed"] == "article" and bases["recalled"] == "context" and bases["condemned"] is None
+    precisions = {record["trigger_text"]: record["date_precision"] for record in events}
+    assert precisions["closed"] == precisions["recalled"] == "day" and precisions["condemned"] is None
 
 
 def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_path: Path) -> None:
@@ -93,11 +95,12 @@ def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_pa
         # A database as migration 0005 left it: no date_basis column (nor the later read indexes,
         # which DuckDB requires gone before a column changes, nor confidence), one dated and one
         # undated event.
-        db.execute("DROP INDEX events_by_doc")
+        db.execute("DROP INDEX events_doc_index")
         db.execute("ALTER TABLE events DROP COLUMN date_basis")
         db.execute("ALTER TABLE events DROP COLUMN confidence")
+        db.execute("ALTER TABLE events DROP COLUMN date_precision")
         db.execute("DELETE FROM schema_migrations WHERE name IN "
-                   "('0006_event_date_basis', '0008_read_indexes', '0009_event_confidence')")
+                   "('0006_event_date_basis', '0008_read_indexes', '0009_event_confidence', '0011_date_precision')")
         for table in ("search_index_state", "actor_stats", "event_timeline"):
             db.execute(f"DROP TABLE {table}")
         for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
@@ -117,3 +120,17 @@ def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_pa
     with duckdb.connect(str(db_path)) as db:
         rows = db.execute("SELECT id, date_basis FROM events ORDER BY id").fetchall()
     assert rows == [("event_0", "sentence"), ("event_1", None)]
+
+
+def test_an_event_noun_under_a_verb_in_the_past_takes_the_article_date(tmp_path: Path, db_path: Path) -> None:
+    article = tmp_path / "summit.txt"
+    article.write_text(
+        "Leaders head into summit\n[March 4, 2025]\n\nNorth Korean leader Kim Jong Un and Russian President Vladimir Putin then left for summit talks in Pyongyang.\n\n"
+        "The talks are expected to last for hours, officials said.\n",
+        encoding="utf-8",
+    )
+    ingest([article], Settings(db=db_path, workers=1))
+    with Store(db_path, read_only=True) as store:
+        rows = store.query("SELECT trigger_text, date, date_basis, date_precision FROM events ORDER BY evidence_start")
+    assert rows and rows[0]["date"] == "2025-03-04" and rows[0]["date_basis"] == "article"
+    assert rows[0]["date_precision"] == "day"

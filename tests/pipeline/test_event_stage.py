@@ -85,3 +85,15 @@ def test_every_event_actor_is_one_of_the_documents_actors_with_the_same_code() -
             assert codes[actor_id] in event_codes, (actor_id, codes[actor_id], event_codes)
     soldiers = next(event for event in found.events if event.trigger_text == "fired")
     assert soldiers.source_actor_ids == ["sector:KORMIL"]
+
+
+def test_we_inside_a_quotation_is_the_speakers_side() -> None:
+    text = (
+        "Envoys meet in Vienna\n[March 3, 2025]\n\n"
+        '"We condemn the arrests of the journalists," Foreign Minister Annalena Baerbock said on Monday.\n'
+    )
+    raw = RawArticle(source="we.txt", format="text", raw_text=text, raw_sha="sha-we")
+    found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
+    condemn = next(event for event in found.events if event.trigger_text == "condemn")
+    assert condemn.type == "ACCUSE"
+    assert condemn.source_actor_ids == ["person:annalena-baerbock"]

@@ -48,8 +48,19 @@ def test_events_stored_before_0009_keep_an_unknown_confidence(db_path: Path) -> 
         indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'")}
         applied = [row["name"] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
     assert rows == timeline == [{"id": "event_old", "confidence": None}]
-    assert indexes == {"events_by_doc"}
+    assert indexes == {"events_doc_index"}  # 0009's index, made again under another name by 0011
     assert "0009_event_confidence" in applied
+
+
+def test_events_stored_before_0011_get_the_precision_of_their_date(db_path: Path) -> None:
+    database_before(db_path, "0011_date_precision")
+    with duckdb.connect(str(db_path)) as db:
+        db.execute("UPDATE events SET date = '2024-06'")
+    with Store(db_path) as store:
+        rows = store.query("SELECT id, date, date_precision FROM events")
+        indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'")}
+    assert rows == [{"id": "event_old", "date": "2024-06", "date_precision": "month"}]
+    assert indexes == {"events_doc_index"}
 
 
 def test_quotations_stored_before_0011_keep_an_unknown_confidence_and_reason(db_path: Path) -> None:

@@ -292,10 +292,10 @@ def test_an_event_listing_leaves_out_events_under_the_threshold_unless_asked(cli
     assert default["hidden_events"] == 2 and every["hidden_events"] == 0
     assert every["total"] == default["total"] + 2
     confidences = {item["id"]: item["confidence"] for item in every["items"]}
-    assert confidences[ids["low"]] == 0.2 and confidences[ids["unknown"]] is None
+    assert confidences[ids["low"]] == 0.05 and confidences[ids["unknown"]] is None
 
 
-@pytest.mark.parametrize(("min_confidence", "hidden"), [(None, 1), (0.1, 0), (0, 0), (0.95, "all")])
+@pytest.mark.parametrize(("min_confidence", "hidden"), [(None, 1), (0.04, 0), (0, 0), (0.95, "all")])
 def test_a_document_serves_its_events_over_the_threshold_and_counts_the_rest(
         client: TestClient, ids: dict[str, str], min_confidence: float | None, hidden: int | str) -> None:
     params = {} if min_confidence is None else {"min_confidence": min_confidence}
@@ -303,7 +303,7 @@ def test_a_document_serves_its_events_over_the_threshold_and_counts_the_rest(
     every = client.get(f"/api/documents/{ids['doc_a']}", params={"min_confidence": 0}).json()["events"]
     assert document["hidden_events"] == (len(every) if hidden == "all" else hidden)
     assert len(document["events"]) + document["hidden_events"] == len(every)
-    assert (ids["low"] in {event["id"] for event in document["events"]}) == (min_confidence is not None and min_confidence <= 0.2)
+    assert (ids["low"] in {event["id"] for event in document["events"]}) == (min_confidence is not None and min_confidence <= 0.05)
     assert all("confidence" in event for event in document["events"])
 
 
@@ -323,7 +323,7 @@ def test_the_actor_network_story_and_search_leave_low_confidence_events_out(clie
 
 
 def test_the_server_s_event_threshold_is_the_default(web_db: tuple[Path, dict[str, str]], ids: dict[str, str]) -> None:
-    with TestClient(create_app(web_db[0], event_threshold=0.1)) as lenient:
+    with TestClient(create_app(web_db[0], event_threshold=0.04)) as lenient:
         body = lenient.get("/api/events", params={"limit": 500}).json()
     assert ids["low"] in {item["id"] for item in body["items"]} and body["hidden_events"] == 0
 

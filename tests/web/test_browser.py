@@ -178,7 +178,7 @@ def test_the_switch_shows_low_confidence_events_and_hides_them_again(page: Any, 
     page.wait_for_url(re.compile(r"actor=Kenya.*min_confidence=0"))
     playwright_api.expect(low).to_be_visible()
     playwright_api.expect(low).to_have_class(re.compile(r"\blow-confidence\b"))
-    playwright_api.expect(low).to_contain_text("confidence 0.20")
+    playwright_api.expect(low).to_contain_text("confidence 0.05")
     assert page.locator(".event-row").count() == before + 1
     shoot(page, "timeline-low-confidence-shown")
     page.get_by_role("switch").click()

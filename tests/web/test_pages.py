@@ -103,7 +103,7 @@ def test_a_low_confidence_event_is_hidden_until_the_switch_shows_it(
 def test_a_low_confidence_event_shown_is_marked_as_such(client: TestClient, ids: dict[str, str]) -> None:
     html = client.get("/timeline", params={"limit": 500, "min_confidence": 0}).text
     assert f'<li class="event-row low-confidence" data-type="CONSULT" id="timeline-{ids["low"]}">' in html
-    assert "confidence 0.20" in html
+    assert "confidence 0.05" in html
 
 
 def test_the_switch_keeps_the_timeline_s_filters(client: TestClient) -> None:

@@ -151,6 +151,14 @@ class ActorReading:
         actor = self._by_id.get(mention.actor_id)
         return actor is None or (actor.country is None and actor.code is None)
 
+    def actor_ref(self, actor_id: str) -> ActorRef | None:
+        """The reading of one of the document's actors by its id ("who said this quotation")."""
+        return self._resolved(actor_id) or (self._extra_ref(actor_id))
+
+    def _extra_ref(self, actor_id: str) -> ActorRef | None:
+        actor = self._extra.get(actor_id)
+        return ActorRef(id=actor.id, country=actor.country, code=actor.code) if actor is not None else None
+
     def _resolved(self, actor_id: str) -> ActorRef | None:
         actor = self._by_id.get(actor_id)
         return ActorRef(id=actor.id, country=actor.country, code=actor.code) if actor is not None else None

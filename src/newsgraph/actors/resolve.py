@@ -88,6 +88,10 @@ _STATE_ROLES = {
     "minister", "secretary", "ambassador", "diplomat", "envoy", "spokesperson", "spokesman", "spokeswoman",
     "official", "aide", "adviser", "advisor", "undersecretary", "premier",
 }
+# A titled person without a stated country belongs to the one country their sentence names
+# ("President X reneged on his commitment to the Zambian people", "candidate X"), unless the title
+# is one of dealing with other countries, whose holders are as often named beside a foreign one.
+_ABROAD_WORDS = {"foreign", "ambassador", "envoy", "undersecretary", "diplomat", "affairs", "consul", "attache", "emissary"}
 # Kinship words describe a person but are no role: "Kim's father, Kim Jong Il".
 _KIN = {
     "father", "mother", "sister", "brother", "son", "daughter", "wife", "husband", "uncle", "aunt", "grandfather",
@@ -600,7 +604,8 @@ class _Resolver:
         if state.country is None and office is None and description.head in _STATE_ROLES and description.affiliation is None:
             state.country = self._country_in_context(description.first)
         if state.country is None and office is None and description.head and description.head not in _KIN:
-            state.country = self._sole_country(description.first)
+            if not _ABROAD_WORDS & set((description.role or "").split()):
+                state.country = self._sole_country(description.first)
         if not state.from_kb and state.type == "person":
             state.code = office or _person_code(state.country, description)
 

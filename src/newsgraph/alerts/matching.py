@@ -4,8 +4,8 @@ A match is keyed by what it reports (an event's type, status, parties and senten
 speaker and words), not by the record's id: the same event in an updated version of an article,
 or in a syndicated copy, is the same news and fires once.
 
-Events carry a ``confidence`` in [0, 1] when the event coder stores one; an event from a coder
-that does not is taken as certain (1.0).
+Events carry a ``confidence`` in [0, 1]; one stored before events had one (NULL) is taken as
+certain (1.0).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def check_alerts(store: Store) -> list[AlertMatch]:
     alerts = list_alerts(store)
     if not alerts:
         return []
-    confidence = "coalesce(e.confidence, 1.0)" if _has_column(store, "events", "confidence") else "1.0"
+    confidence = "coalesce(e.confidence, 1.0)"
     found: list[AlertMatch] = []
     with store.transaction():
         newest = store.db.execute("SELECT max(ingested_at) FROM documents").fetchone()
@@ -158,13 +158,6 @@ def _actor_ids(store: Store, actor: str | None) -> str | None:
         [key, key, key],
     ).fetchall()
     return id_list(sorted({row[0] for row in rows} | {actor}))
-
-
-def _has_column(store: Store, table: str, column: str) -> bool:
-    row = store.db.execute(
-        "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?", [table, column]
-    ).fetchone()
-    return row is not None
 
 
 def _key(*parts: Any) -> str:

@@ -8,6 +8,17 @@ which later steps read as a block boundary.
 
 Title, byline, date stamps, datelines, "Source: X" lines, agency credit tags and copyright notices
 are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
+
+Lines that no rule names are then weighed by the furniture classifier
+(:mod:`newsgraph.clean.furniture_model`) on their shape: length, stops, verbs, capitals, calls to
+action, links and separators, widgets, photo credits, position, their neighbours, repeats. A line
+it judges furniture is removed with the reason ``furniture:model``. Two kinds need the lines
+around them and are rules here: the run of headlines under a "Read also:" or "Related" line at
+the end of a page, and the signature line of an embedded post ("— Name (@handle) May 4, 2025")
+with the post's text above it.
+
+A " date 2024-04-02" stamp a scraper glued before a line is not part of the line here: the rest
+of the line is judged alone, and only the rest is removed (the stamp is the stamp step's).
 """
 
 from __future__ import annotations
@@ -15,6 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsgraph.clean.furniture_model import FurnitureModel, furniture_model
+from newsgraph.clean.line_features import page_features
+from newsgraph.metadata.stamps import stamp_prefix
 from newsgraph.steps import StepResult
 from newsgraph.textmap import Edit, TrackedText
 
@@ -72,7 +86,7 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "read_more",
-        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|at\s+.{1,40}))?"
+        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+.{1,40}))?"
         r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story"
         r"|click\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch)(?:\s+.{1,40})?)?",
     ),
@@ -105,9 +119,30 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "navigation",
-        r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|close|loading(?:\.\.\.)?"
-        r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s+\d+\s+min(?:ute)?s?)?"
-        r"|\d+\s+min(?:ute)?s?\s+read",
+        r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|close|loading(?:\.\.\.)?|search(?:\s+form)?"
+        r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s+\d+\s+min(?:ute)?s?)?|listen\s+live"
+        r"|\d+\s+min(?:ute)?s?\s+read|a-\s*a\s*a\s*\+|font\s+size|text\s+size",
+    ),
+    (
+        "live",
+        r"(?:follow|read|get)\s+(?:our\s+|the\s+)?(?:latest\s+)?(?:live\s+)?(?:coverage|updates|blog)(?:\s+.{0,60})?"
+        r"|live\s+(?:updates|blog|coverage)|watch\s+live(?:\s*:.{0,60})?",
+    ),
+    (
+        "error",
+        r"(?:oops[,!.]?\s+)?something\s+went\s+wrong(?:[.,!]?\s+.{0,60})?|please\s+try\s+again(?:\s+later)?"
+        r"|(?:this|the)\s+(?:video|content|page|embed)\s+(?:is\s+)?(?:not\s+available|unavailable|could\s+not\s+be\s+loaded)"
+        r"|please\s+enable\s+javascript.{0,80}",
+    ),
+    (
+        "editors_note",
+        r"(?:ATTN|ATTENTION)\s*:?\s*(?:EDITORS?|NEWS\s+EDITORS?).{0,150}"
+        r"|(?:UPDATES?|ADDS?|RECASTS?|CORRECTS?|REFILES?)\b[^.]{0,80}\bpara(?:graph)?s?\s+\d+.{0,60}",
+    ),
+    (
+        "app",
+        r"(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'-]+\s+){0,2}app(?:\s+.{0,60})?"
+        r"|(?:unlock|get)\s+the\s+editor.s\s+digest(?:\s+for\s+free)?",
     ),
 )
 
@@ -152,23 +187,70 @@ _BUTTON = re.compile(
 )
 
 
-def remove_furniture(text: TrackedText) -> StepResult:
+def remove_furniture(text: TrackedText, model: FurnitureModel | None = None) -> StepResult:
     """Edits emptying every line of ``text`` that is site furniture (the newline stays).
 
-    Each edit's reason names the rule: ``furniture:share``, ``furniture:cookie``, ...
+    Each edit's reason names the rule: ``furniture:share``, ``furniture:cookie``, ...,
+    ``furniture:model`` for a line the classifier (``model``, else the packaged one) judged.
     """
-    lines = list(text.lines())
+    lines = []
+    for start, end, line in text.lines():
+        prefix = stamp_prefix(line)
+        cut = prefix.end() if prefix is not None else 0
+        lines.append((start + cut, end, line[cut:]))
     reasons: list[str | None] = [furniture_rule(line) for _, _, line in lines]
     for index in range(1, len(lines)):
         if reasons[index] and _continues_sentence(lines[index - 1][2], lines[index][2]):
             reasons[index] = None
     _mark_cookie_notices(lines, reasons)
+    _mark_neighbourhoods(lines, reasons)
+    classify_lines([line for _, _, line in lines], reasons, model or furniture_model())
     edits = [
         Edit(start, end, "", f"furniture:{reason}")
         for (start, end, _), reason in zip(lines, reasons, strict=True)
         if reason is not None
     ]
     return StepResult(edits=edits)
+
+
+def classify_lines(lines: Sequence[str], reasons: list[str | None], model: FurnitureModel) -> None:
+    """Mark ``model`` for every line no rule named that ``model`` judges furniture."""
+    features = page_features(lines, reasons)
+    for index, values in enumerate(features):
+        if values is not None and reasons[index] is None and model.is_furniture(values):
+            reasons[index] = "model"
+
+
+# A header over a list of other stories, and a list item: a line without a closing stop.
+_LIST_HEADER = frozenset({"related", "read_more", "recommended"})
+_LIST_ITEM_WORDS = 25
+_STOP = re.compile(r"[.!?;:\u2026][\"'\u201d\u2019)\]]*$")
+_SIGNATURE = re.compile(r"[\u2014\u2013-]\s*[^()\n]{1,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}")
+_POST_END = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+\s*$")
+
+
+def _mark_neighbourhoods(lines: Sequence[tuple[int, int, str]], reasons: list[str | None]) -> None:
+    """Headlines listed under a "Read also:" line to the end of the page; an embedded post."""
+    content = [index for index, (_, _, line) in enumerate(lines) if line.strip()]
+    for position, index in enumerate(content):
+        if reasons[index] not in _LIST_HEADER:
+            continue
+        rest = content[position + 1 :]
+        if rest and all(_is_list_item(lines[later][2]) or reasons[later] is not None for later in rest):
+            for later in rest:
+                reasons[later] = reasons[later] or "related"
+    for position, index in enumerate(content):
+        text = " ".join(lines[index][2].split())
+        if reasons[index] is None and _SIGNATURE.fullmatch(text):
+            reasons[index] = "embedded_post"
+            above = content[position - 1] if position else None
+            if above is not None and (above == index - 1 or _POST_END.search(lines[above][2].strip())):
+                reasons[above] = reasons[above] or "embedded_post"
+
+
+def _is_list_item(line: str) -> bool:
+    text = " ".join(line.split())
+    return bool(text) and len(text.split()) <= _LIST_ITEM_WORDS and not _STOP.search(text)
 
 
 def furniture_rule(line: str) -> str | None:

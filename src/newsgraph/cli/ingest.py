@@ -13,6 +13,7 @@ from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_
 from newsgraph.cli._live import PageBar
 from newsgraph.cluster import ClusterSummary, ingest_dask
 from newsgraph.cluster.tasks import TaskResult
+from newsgraph.dates import PartialDate
 from newsgraph.errors import ConfigError
 from newsgraph.fetch import is_url
 from newsgraph.ingest import Failure, IngestSummary, ingest
@@ -45,6 +46,11 @@ def ingest_command(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Fetch URLs on this machine or an intranet (loopback and private addresses)."
     ),
+    published: Optional[str] = typer.Option(
+        None, "--date", help="Publication date of every article of the run (ISO: 2024-06-18, 2024-06 or 2024), over what the text says."
+    ),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of every article of the run, over what the text says."),
+    url: Optional[str] = typer.Option(None, "--url", help="Address every article of the run was found at."),
 ) -> None:
     """Read articles from files, folders and web pages (http/https URLs), clean them and store them.
     Rerunning changes nothing; a page that changed is stored as a new version."""
@@ -53,6 +59,9 @@ def ingest_command(
         allow_private=allow_private or None,
     )
     show_bar = settings.progress and err_console.is_terminal
+    given = stated_metadata(published, outlet, url)
+    if given and (settings.engine == "dask" or any(is_url(path) for path in paths)):
+        raise ConfigError("--date, --outlet and --url state what you know about files of a local run; give no URL and no --engine dask with them")
     if settings.engine == "dask":
         if out is None:
             raise ConfigError("--engine dask writes a Parquet dataset: give its folder or URL with --out")
@@ -68,7 +77,7 @@ def ingest_command(
     ok = True
     if len(urls) < len(paths):
         with _ProgressBar(enabled=show_bar) as bar:
-            summary = ingest([Path(path) for path in paths if not is_url(path)], settings, progress=bar)
+            summary = ingest([Path(path) for path in paths if not is_url(path)], settings, progress=bar, given=given)
         print_summary(summary, settings.db)
         ok = summary.ok
     if urls:
@@ -78,6 +87,22 @@ def ingest_command(
         ok = ok and fetched.ok
     if not ok:
         raise typer.Exit(1)
+
+
+def stated_metadata(published: str | None, outlet: str | None, url: str | None) -> dict[str, str]:
+    """The metadata the user states for a run, checked: ``--date`` must be an ISO date."""
+    given: dict[str, str] = {}
+    if published is not None:
+        try:
+            PartialDate.from_iso(published.strip())
+        except ValueError:
+            raise ConfigError(f"--date {published!r}: not a date; give it as 2024-06-18, 2024-06 or 2024") from None
+        given["published"] = published.strip()
+    if outlet is not None and outlet.strip():
+        given["outlet"] = outlet.strip()
+    if url is not None and url.strip():
+        given["url"] = url.strip()
+    return given
 
 
 def print_page_summary(summary: IngestSummary, db: Path) -> None:
@@ -93,6 +118,14 @@ def print_page_summary(summary: IngestSummary, db: Path) -> None:
     )
     if summary.linked is not None and summary.linked.documents:
         err_console.print(link_line(summary.linked), highlight=False)
+    _print_story_dates(summary)
+
+
+def _print_story_dates(summary: IngestSummary) -> None:
+    if summary.dated_from_stories:
+        err_console.print(
+            f"  {summary.dated_from_stories} undated article(s) dated from their story and analysed again", highlight=False
+        )
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
@@ -108,6 +141,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
     )
     if summary.linked is not None and summary.linked.documents:
         err_console.print(link_line(summary.linked), highlight=False)
+    _print_story_dates(summary)
     if summary.failed:
         kinds = Counter(_problem_kind(failure) for failure in summary.failed)
         err_console.print(

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from newsgraph.cluster.dataset import TABLES, open_table
 from newsgraph.errors import InputError
 from newsgraph.linking import LinkSummary, link
+from newsgraph.linking.story_dates import apply_story_dates, infer_story_dates
 from newsgraph.settings import Settings
 from newsgraph.store import ROW_TABLES, Rows, Store
 from newsgraph.store.search import rebuild_search_index, search_index_current
+from newsgraph.workers import Processor
 
 __all__ = ["ImportSummary", "import_parquet"]
 
@@ -37,6 +40,7 @@ class ImportSummary:
     failures: int = 0
     seconds: float = 0.0
     linked: LinkSummary | None = None
+    dated_from_stories: int = 0
 
 
 def import_parquet(url: str, settings: Settings) -> ImportSummary:
@@ -67,6 +71,11 @@ def import_parquet(url: str, settings: Settings) -> ImportSummary:
         # incremental, so a new month's partitions join the stories already there.
         if settings.link:
             summary.linked = link(store, event_threshold=settings.event_threshold)
+            # Undated articles their stories date are analysed again, as ingest does.
+            dates = infer_story_dates(store)
+            if dates:
+                with Processor(1, date.today()) as processor:
+                    summary.dated_from_stories = apply_story_dates(store, dates, processor)
         if summary.documents or not search_index_current(store.db):
             rebuild_search_index(store.db)
     summary.seconds = time.perf_counter() - started

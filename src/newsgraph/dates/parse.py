@@ -21,8 +21,10 @@ __all__ = ["parse_date"]
 
 _ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?")
 _TIME = re.compile(
-    r"(?i:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
-    r"|\b\d{1,2}\s*[ap]\.?m\.?"
+    r"(?i:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\b\.?)?"
+    r"|\b\d{1,2}\s*[AaPp]\.?[Mm]\b\.?"
+    # A weekday shortened, as stamps print it ("Thu March 4, 2021", "Fri, October 07 2022").
+    r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)\b\.?"
     r"|\b(?:[A-Z]{2,4}T|GMT|UTC|Z)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
     r"|[+-]\d{4}\b"
 )

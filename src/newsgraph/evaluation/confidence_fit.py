@@ -69,12 +69,14 @@ def labelled_events(folder: Path, half: str = "tuning", pipeline: Pipeline | Non
     return rows
 
 
-def fit_logistic(rows: Sequence[Labelled], l2: float = _L2) -> tuple[float, dict[str, float]]:
-    """The intercept and weights (one per feature name) of an L2-regularised logistic regression
-    of rightness on the features; the intercept is not penalised."""
+def fit_logistic(
+    rows: Sequence[Labelled], l2: float = _L2, names: Sequence[str] = FEATURE_NAMES
+) -> tuple[float, dict[str, float]]:
+    """The intercept and weights (one per feature in ``names``) of an L2-regularised logistic
+    regression of rightness on the features; the intercept is not penalised."""
     if not rows:
-        raise ValueError("no labelled events to fit on")
-    x = np.array([[1.0] + [values[name] for name in FEATURE_NAMES] for values, _ in rows])
+        raise ValueError("no labelled rows to fit on")
+    x = np.array([[1.0] + [values[name] for name in names] for values, _ in rows])
     y = np.array([1.0 if right else 0.0 for _, right in rows])
     penalty = np.eye(x.shape[1]) * l2
     penalty[0, 0] = 0.0
@@ -87,7 +89,7 @@ def fit_logistic(rows: Sequence[Labelled], l2: float = _L2) -> tuple[float, dict
         beta -= step
         if float(np.max(np.abs(step))) < 1e-8:
             break
-    return float(beta[0]), {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, beta[1:])}
+    return float(beta[0]), {name: round(float(weight), 4) for name, weight in zip(names, beta[1:])}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -85,6 +85,7 @@ def _rows(confidence: bool) -> list[_Row]:
         ("happenings both report", lambda f: str(f.pairs.shared)),
         ("  found in both", lambda f: str(f.pairs.found)),
         ("  merged into one event cluster", lambda f: _ratio(f.pairs.merged_share)),
+        ("  merged, of those found in both", lambda f: _ratio(f.pairs.merged_of_found)),
         ("wrong merges", lambda f: str(f.pairs.wrong_merges)),
     ]
     return rows

@@ -42,7 +42,7 @@ class PairScore:
     """How the linker joined the happenings both articles of a pair report (gold ``cluster`` labels).
 
     ``shared`` counts the labels both articles' gold give, ``found`` those of them whose events
-    were found fully right in both articles, ``merged`` those whose found events all landed in one
+    were found fully right in both articles, ``merged`` those with an event of each article in one
     event cluster; ``wrong_merges`` counts event clusters holding found events of two labels.
     """
 
@@ -69,12 +69,18 @@ class PairScore:
     def merged_share(self) -> Ratio:
         return Ratio(self.merged, self.shared)
 
+    @property
+    def merged_of_found(self) -> Ratio:
+        """Of the happenings coded right in both articles, how many the linker joined."""
+        return Ratio(self.merged, self.found)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "pairs": self.pairs,
             "shared": self.shared,
             "found": self.found,
             "merged": self.merged_share.to_json(),
+            "merged_of_found": self.merged_of_found.to_json(),
             "wrong_merges": self.wrong_merges,
         }
 

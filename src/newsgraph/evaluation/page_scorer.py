@@ -12,7 +12,8 @@
 - **Body lines**: every other raw line with a word in it must survive. It is kept when its first
   and its last eight words are both in the clean body (case, spacing and punctuation ignored, a
   word broken across lines by a hyphen left out, up to three words at either edge allowed to go,
-  as a dateline or a credit moved out of the body does).
+  as a dateline or a credit moved out of the body does). A "date 2024-04-02" stamp a scraper
+  glued before the line is a stamp, not body: the line is judged without it.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ from newsgraph.evaluation.gold_news import LINE_KINDS, NEWS_HINT, GoldLine, Gold
 from newsgraph.evaluation.matching import normalise_name
 from newsgraph.evaluation.scores import Problem, Ratio
 
-__all__ = ["PageScore", "same_title", "score_page"]
+__all__ = ["PageScore", "listed_line_kinds", "same_title", "score_page"]
 
 _EDGE_WORDS = 8
 _EDGE_SLACK = 3
-_WORD = re.compile(r"\w+")
+# An ISO date is one word, so that a "date 2024-04-02" stamp a scraper glued before a body line is
+# known as two words that are not body.
+_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\w+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HAS_WORD = re.compile(r"\w")
 _BROKEN_END = re.compile(r"[^\W\d_]-\s*$")
 _QUOTES = re.compile(r"[\"'`]")
@@ -138,7 +142,7 @@ def score_page(
         and published[: len(page.published)] == page.published
     )
     lines = raw_text.splitlines()
-    listed = _listed_lines(gold, page, lines)
+    listed = set(_listed_lines(gold, page, lines))
     folded_body = _fold(body)
     unlisted = "\n".join(line for number, line in enumerate(lines) if number not in listed)
     junk_kinds, junk = _score_listed(gold, page, _fold(unlisted), folded_body, problems)
@@ -163,9 +167,20 @@ def score_page(
     return score, tuple(problems)
 
 
-def _listed_lines(gold: GoldDocument, page: GoldPage, lines: list[str]) -> set[int]:
-    """The numbers of the raw lines the gold lists: the ``n``-th line starting with its words."""
-    listed: set[int] = set()
+def listed_line_kinds(gold: GoldDocument, raw_text: str) -> dict[int, str]:
+    """The kind of every raw line of the page the gold lists, by line number (0 for the first)."""
+    page = gold.page
+    if page is None:
+        raise InputError(gold.path, "gold: no 'page' field", NEWS_HINT)
+    lines = raw_text.splitlines()
+    numbers = _listed_lines(gold, page, lines)
+    return {number: line.kind for number, line in zip(numbers, page.lines)}
+
+
+def _listed_lines(gold: GoldDocument, page: GoldPage, lines: list[str]) -> list[int]:
+    """The numbers of the raw lines the gold lists (in its order): the ``n``-th line starting with
+    its words."""
+    listed: list[int] = []
     for index, line in enumerate(page.lines):
         starting = [number for number, text in enumerate(lines) if _starts_with(text, line.starts)]
         if len(starting) < line.n:
@@ -175,7 +190,7 @@ def _listed_lines(gold: GoldDocument, page: GoldPage, lines: list[str]) -> set[i
                 f"starts with {line.starts!r}",
                 f"give the first words of a line of the page as found; {NEWS_HINT}",
             )
-        listed.add(starting[line.n - 1])
+        listed.append(starting[line.n - 1])
     return listed
 
 
@@ -214,6 +229,8 @@ def _fold(text: str) -> str:
 
 def _line_kept(folded_body: str, line: str, *, broken_start: bool) -> bool:
     tokens = _WORD.findall(straighten(_fold(line)))
+    if len(tokens) > 2 and tokens[0].casefold() == "date" and _ISO_DATE.fullmatch(tokens[1]):
+        tokens = tokens[2:]
     if broken_start and len(tokens) > 1:
         tokens = tokens[1:]
     if _BROKEN_END.search(line) and len(tokens) > 1:

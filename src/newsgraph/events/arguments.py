@@ -43,6 +43,7 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop")."""
 
 
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "killing", "murder", "assassination", "execution", "abduction",
     "kidnapping", "expulsion", "deportation", "capture", "imprisonment", "extradition", "dismissal", "ouster",
@@ -64,9 +65,11 @@ _RECEIVING = frozenset({"draw", "attract", "receive", "face", "earn", "incur", "
 class Arguments:
     """The actors around the triggers of one parsed document, cached per phrase head."""
 
-    def __init__(self, doc: Doc, lookup: ActorLookup) -> None:
+    def __init__(self, doc: Doc, lookup: ActorLookup, voices: Sequence[tuple[int, int, ActorRef]] = ()) -> None:
         self._doc = doc
         self._lookup = lookup
+        self._voices = sorted(voices, key=lambda voice: voice[0])
+        self._datelines: dict[int, int] = {}
         self._heads: dict[int, list[ActorRef]] = {}
         self._actor_nouns = load_actor_nouns()
         self._sentence_countries: dict[int, str | None] = {}
@@ -76,6 +79,13 @@ class Arguments:
         if token is None:
             return []
         token = content_head(token)
+        if self._in_dateline(token):
+            return []  # "Tel Aviv, Israel — Iran launched ...": where it was written, not who acted
+        if token.lower_ in _FIRST_PERSON:
+            # "We condemn the arrests," said the envoy: inside a quotation, the speaker's side.
+            voice = self._voice_at(token.idx)
+            if voice is not None:
+                return [voice]
         if is_pronoun(token) or (token.lower_ in RELATIVES and token.tag_ in ("WP", "WDT")):
             if not resolve:
                 return []
@@ -87,6 +97,23 @@ class Arguments:
                 if ref not in found:
                     found.append(ref)
         return found
+
+    def _in_dateline(self, token: Token) -> bool:
+        """Whether ``token`` is part of a dateline opening its sentence: place names up to a dash,
+        colon or bar ("MOGADISHU, Somalia:", "Vienna, Austria | Reuters |")."""
+        sentence = token.sent
+        if sentence.start not in self._datelines:
+            self._datelines[sentence.start] = _dateline_end(sentence)
+        return token.i < self._datelines[sentence.start]
+
+    def _voice_at(self, offset: int) -> ActorRef | None:
+        """The speaker of the quotation holding the character at ``offset``, if any."""
+        for start, end, speaker in self._voices:
+            if start > offset:
+                break
+            if offset < end:
+                return speaker
+        return None
 
     def _head_actors(self, head: Token, resolve: bool) -> list[ActorRef]:
         if head.i in self._heads:
@@ -312,6 +339,9 @@ class Arguments:
         if predicate.kind == "noun":
             return None
         doer = subject(predicate.head, OBJECT_CONTROL)
+        if doer is not None and doer.pos_ == "NUM":
+            # "One of the missiles hit ...": the thing is what the number counts.
+            doer = next((node for node in prep_objects(doer, "of")), doer)
         if doer is None or is_pronoun(doer) or not is_nounish(doer) or self.actors(doer):
             return None
         return content_head(doer)
@@ -380,6 +410,9 @@ class Arguments:
         obj = direct_object(predicate.head) if predicate.kind in ("verb", "adj") else None
         if obj is not None:
             heads.append(content_head(obj))
+            if into:
+                # "fired a series of missiles into Pakistan": the aim may hang deep in the object.
+                heads.extend(node for node in obj.subtree if node.pos_ in ("NOUN", "PROPN") and node not in heads)
         prepositions = _SCENE_PREPOSITIONS + (("into", "across") if into else ())
         found: list[ActorRef] = []
         for head in heads:
@@ -402,6 +435,24 @@ class Arguments:
         found = countries.pop() if len(countries) == 1 else None
         self._sentence_countries[sentence.start] = found
         return found
+
+
+_DATELINE_MARKS = frozenset({"—", "–", ":", "|", "-", "--"})
+_DATELINE_REACH = 8
+
+
+def _dateline_end(sentence: Span) -> int:
+    """The index of the first token after a dateline opening ``sentence`` (its start when there is
+    none): up to eight proper nouns and commas naming a place, then a dash, colon or bar."""
+    seen_place = False
+    for token in sentence[:_DATELINE_REACH]:
+        if token.text in _DATELINE_MARKS:
+            return token.i + 1 if seen_place and token.i > sentence.start else sentence.start
+        if token.ent_type_ in ("GPE", "LOC"):
+            seen_place = True
+        if not (token.pos_ == "PROPN" or token.text == "," or token.is_space or token.ent_type_ in ("GPE", "LOC", "ORG")):
+            return sentence.start
+    return sentence.start
 
 
 def _means_verb(noun: Token) -> Token | None:

@@ -40,7 +40,7 @@ to keep them.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -81,6 +81,10 @@ _WEAPONS = frozenset({
     "missile", "rocket", "drone", "shell", "bomb", "strike", "airstrike", "attack", "artillery", "fire", "shelling",
     "bombardment", "barrage", "projectile", "warplane", "jet", "aircraft", "raid",
 })
+# Verbal reactions whose object may be an event rather than its doer ("condemned the strikes").
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# Material events whose doer a passive may leave unnamed ("those being released").
+_DONE_TO_SOMEONE = frozenset({"RETREAT", "ASSAULT", "COERCE", "SANCTION", "AID"})
 # Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
 _ARREST = frozenset({"170", "171", "172", "173"})
 _CHARGES = frozenset({"charge", "indict", "prosecute"})
@@ -122,13 +126,15 @@ def extract_events(
     require_actor: bool = True,
     actors: DocumentActors | None = None,
     floor: float | None = None,
+    voices: Sequence[tuple[int, int, ActorRef]] = (),
 ) -> list[EventRecord]:
     """Every PLOVER event in ``doc``, in text order.
 
     ``doc`` is text parsed by :func:`newsgraph.nlp.load_nlp` (tagger, lemmatizer, parser and
     entity recogniser). ``lookup`` says which actor a span names: the actors stage's reading
     (:class:`~newsgraph.actors.reading.ActorReading`); ``actors`` are the document's resolved
-    actors, which say the document's own country (where unplaced domestic actors act). An event
+    actors, which say the document's own country (where unplaced domestic actors act); ``voices``
+    the quotations with a speaker, as ``(start, end, speaker)``: "we" in one is the speaker. An event
     whose confidence is under ``floor`` (default: the confidence model's) is not coded. With
     ``require_actor`` false, events whose actors the sentence does not name are kept, whatever
     their confidence.
@@ -137,7 +143,7 @@ def extract_events(
         floor = 0.0
     elif floor is None:
         floor = load_confidence_model().floor
-    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor)
+    coder = _Coder(doc, lookup, load_ontology(), load_patterns(), require_actor, EventContext(actors), floor, voices)
     events: list[EventRecord] = []
     for number, sentence in enumerate(doc.sents):
         events.extend(coder.sentence(sentence, number))
@@ -154,6 +160,7 @@ class _Coder:
         require_actor: bool,
         context: EventContext,
         floor: float,
+        voices: Sequence[tuple[int, int, ActorRef]] = (),
     ) -> None:
         self._context = context
         self._floor = floor
@@ -164,7 +171,7 @@ class _Coder:
         self._ontology = ontology
         self._book = book
         self._require_actor = require_actor
-        self._args = Arguments(doc, lookup)
+        self._args = Arguments(doc, lookup, voices)
         self._features = FeatureReader(doc)
 
     # -- drafting ------------------------------------------------------------------------
@@ -515,6 +522,14 @@ class _Coder:
             return
         thing = self._args.subject_thing(draft.predicate)
         if thing is None:
+            if subject(trigger, OBJECT_CONTROL) is None and draft.type in _DONE_TO_SOMEONE:
+                # "Among those being released are ...": a passive with no agent is done by the
+                # parties of the latest event of its kind.
+                recalled = self._context.recall(self._number, draft.type, draft.cameo, lemma(draft.predicate.trigger))
+                if recalled is not None:
+                    draft.sources = [ref for ref in recalled.sources if ref not in draft.targets]
+                    draft.mutual = recalled.mutual and not draft.targets
+                    draft.rule += "+recalled"
             return
         if lemma(thing) in _DOCUMENTS:
             recalled = self._context.recall_word(self._number, lemma(thing))
@@ -525,6 +540,24 @@ class _Coder:
         if recalled is not None:
             draft.sources = [ref for ref in recalled.sources if ref not in draft.targets]
             draft.rule += "+recalled"
+
+    def _reaction_target(self, draft: _Draft) -> None:
+        """A reaction to an event the sentence names without its doer ("condemned the strikes",
+        "welcomed the release") is aimed at the doer of the latest such event."""
+        if draft.type not in _REACTIONS or draft.targets or draft.predicate.kind != "verb":
+            return
+        obj = direct_object(draft.predicate.trigger)
+        if obj is None:
+            return
+        obj = content_head(obj)
+        patterns = self._book.patterns_for(lemma(obj), "noun")
+        if not patterns or self._args.actors(obj) or self._args.owner_actors(obj):
+            return
+        recalled = self._context.recall(self._number, patterns[0].type, patterns[0].cameo, lemma(obj))
+        if recalled is not None:
+            draft.targets = [ref for ref in recalled.sources if ref not in draft.sources]
+            if draft.targets:
+                draft.rule += "+recalled-target"
 
     def _aim(self, draft: _Draft) -> None:
         """An attack with no target named is aimed at the country where it struck, when that is
@@ -554,7 +587,7 @@ class _Coder:
         if draft.predicate.kind != "noun" and not any(child.dep_ in ("nsubjpass", "auxpass") for child in draft.predicate.head.children):
             return
         countries = {ref.country for ref in draft.targets}
-        if len(countries) != 1 or None in countries or any(ref.id is None or ref.id.startswith("country:") for ref in draft.targets):
+        if len(countries) != 1 or None in countries or any((ref.id or "").startswith("country:") for ref in draft.targets):
             return
         draft.sources = [self._lookup.sector_actor(str(countries.pop()), sector)]
         draft.rule += "+implied-authority"
@@ -563,6 +596,8 @@ class _Coder:
         if self._require_actor:
             if draft.predicate.kind == "noun" and not draft.sources and not self._recall(draft):
                 return []
+            if draft.type == "CONSULT" and draft.targets and all(_is_media(ref) for ref in draft.targets):
+                return []  # "speaking to reporters" consults no one
             if draft.predicate.kind != "noun" and not draft.sources:
                 self._recall_doer(draft)
             if not draft.sources and not draft.targets:
@@ -575,6 +610,7 @@ class _Coder:
         )
         self._implied_authority(draft)
         self._aim(draft)
+        self._reaction_target(draft)
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by

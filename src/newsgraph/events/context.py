@@ -22,7 +22,7 @@ from newsgraph.events.records import EventRecord
 __all__ = ["EventContext", "Recalled"]
 
 # How many sentences back an event noun may refer to an earlier event.
-_REACH = 4
+_REACH = 8
 # The document's country must hold at least this share of the actors' country mentions, and
 # at least this many of them.
 _DOMINANT_SHARE = 0.5

@@ -18,9 +18,9 @@ __all__ = ["FORMATS", "write_jsonl", "write_tables"]
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
 # Columns that may be null in every row of a first batch, with the type of their later values: an
-# event's or a quotation's confidence is null for those stored before they had one, and most
-# quotations' speakers are resolved, with no reason why not.
-_TYPED_COLUMNS = {"confidence": pa.float64(), "speaker_unresolved_reason": pa.string()}
+# event's or a quotation's confidence is null for those stored before they had one, an undated
+# event has no date precision, and most quotations' speakers are resolved, with no reason why not.
+_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string(), "speaker_unresolved_reason": pa.string()}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -34,7 +34,7 @@ from newsgraph.metadata import byline, dateline, outlet, stamps, title
 from newsgraph.metadata._people import unique_names
 from newsgraph.metadata.language import detect_language
 from newsgraph.metadata.published import PublishedDate, infer_published
-from newsgraph.records import Metadata
+from newsgraph.records import Evidence, Metadata
 from newsgraph.steps import Found
 from newsgraph.textmap import OffsetMap
 
@@ -183,6 +183,15 @@ def _choose_published(
     offset_map: OffsetMap | None,
 ) -> None:
     stated = _given_date(given.get("published"))
+    if stated is not None:
+        # What the input states is certain, unless it says how sure it is and how it was found
+        # (a date inferred from the article's story).
+        confidence = given.get("published_confidence")
+        how = given.get("published_how")
+        evidence = Evidence(-1, -1, str(how), str(given.get("published_rule", "given"))) if how else None
+        if isinstance(confidence, (int, float)) or evidence is not None:
+            level = float(confidence) if isinstance(confidence, (int, float)) else stated.confidence
+            stated = PublishedDate(stated.value, level, evidence)
     if stated is None:
         for item in _ranked(found, "published"):
             try:

@@ -7,6 +7,14 @@ with a weekday, a time and a time zone, and possibly several such parts separate
 is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
 are deleted; the publication date is the earliest part not labelled as an update, else the
 earliest part.
+
+Two more places hold stamps. A scraper's export may glue a ``date 2024-04-02`` field in front of
+the page's first line (" date 2024-04-02 The minister said..."): that prefix is a stamp, deleted
+alone, and the rest of the line stays for the steps after this one (a headline, the lead, or
+furniture that :mod:`newsgraph.clean.furniture` already emptied). And a *labelled* stamp may stand
+among the last :data:`TAIL_LINES` content lines ("First Published: Fri, October 07 2022. 07:08
+IST"); there a label is required, since a bare date at the end is as often a footnote's. Stamps
+at the top win over those at the end.
 """
 
 from __future__ import annotations
@@ -17,13 +25,15 @@ from dataclasses import dataclass
 from newsgraph.dates import PartialDate, parse_date
 from newsgraph.metadata._lines import content_lines, delete_line
 from newsgraph.steps import Found, StepResult, evidence_for
-from newsgraph.textmap import TrackedText
+from newsgraph.textmap import Edit, TrackedText
 
-__all__ = ["RULE", "TOP_LINES", "find_stamp"]
+__all__ = ["RULE", "TOP_LINES", "TAIL_LINES", "find_stamp", "stamp_prefix"]
 
 RULE = "stamp"
 TOP_LINES = 6
 """How many content lines from the top may hold a stamp."""
+TAIL_LINES = 4
+"""How many content lines from the end may hold a labelled stamp."""
 
 _MAX_STAMP = 120
 _DIGIT = re.compile(r"\d")
@@ -34,6 +44,11 @@ _LABEL = re.compile(
     r"(?:\s+(?i:on|at))?\s*:?\s*"
 )
 _UPDATE_LABEL = re.compile(r"(?i:updated|modified)")
+# " date 2024-04-02 " glued before a line's text by a scraper's export.
+_PREFIX = re.compile(
+    r"[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?![\w:-])[ \t]*"
+)
 # A date ending in a full stop ends a wrapped sentence ("... notes due\nApril 15, 2007."), unless
 # the stop belongs to "a.m." or "p.m.".
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<![AP]\.M)\.\s*$")
@@ -54,12 +69,27 @@ def find_stamp(text: TrackedText) -> StepResult:
     """
     result = StepResult()
     stamps: list[_Stamp] = []
-    for line in content_lines(text, TOP_LINES):
+    lines = content_lines(text)
+    top = lines[:TOP_LINES]
+    for line in top:
         found = _read_line(line.text)
         if found is None:
+            prefix = stamp_prefix(line.text)
+            if prefix is not None and not stamps:
+                date = PartialDate.from_iso(prefix.group("iso"))
+                start, end = line.start + prefix.start("iso"), line.start + prefix.end("iso")
+                result.edits.append(Edit(line.start, line.start + prefix.end(), "", RULE + ".prefix"))
+                stamps.append(_Stamp(start, end, date, False))
             continue
         result.edits.append(delete_line(line, RULE))
         stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
+    for line in lines[max(len(top), len(lines) - TAIL_LINES) :]:
+        found = _read_line(line.text, labelled=True)
+        if found is None:
+            continue
+        result.edits.append(delete_line(line, RULE))
+        if not stamps:
+            stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
     if stamps:
         chosen = min(stamps, key=lambda stamp: (stamp.is_update, _sort_key(stamp.date)))
         evidence = evidence_for(text, chosen.start, chosen.end, RULE)
@@ -67,9 +97,26 @@ def find_stamp(text: TrackedText) -> StepResult:
     return result
 
 
-def _read_line(line: str) -> list[_Stamp] | None:
-    """The stamps making up all of ``line`` (offsets within the line), or None if it is not one."""
-    if len(line) > _MAX_STAMP or not _DIGIT.search(line) or _SENTENCE_END.search(line):
+def stamp_prefix(line: str) -> re.Match[str] | None:
+    """The ``date 2024-04-02`` prefix a scraper glued before the text of ``line``, if any."""
+    prefix = _PREFIX.match(line)
+    if prefix is None or prefix.end() == len(line):
+        return None
+    try:
+        PartialDate.from_iso(prefix.group("iso"))
+    except ValueError:
+        return None
+    return prefix
+
+
+def _read_line(line: str, *, labelled: bool = False) -> list[_Stamp] | None:
+    """The stamps making up all of ``line`` (offsets within the line), or None if it is not one.
+
+    ``labelled``: every part must carry a label ("Published", "Updated"...).
+    """
+    if len(line) > _MAX_STAMP or not _DIGIT.search(line):
+        return None
+    if _SENTENCE_END.search(line) and not (_LABEL.match(line) and parse_date(_LABEL.sub("", line, count=1))):
         return None
     offset, body = 0, line
     bracketed = _BRACKETED.fullmatch(line)
@@ -80,7 +127,7 @@ def _read_line(line: str) -> list[_Stamp] | None:
         if not part.group().strip():
             continue
         stamp = _read_part(part.group())
-        if stamp is None:
+        if stamp is None or (labelled and _LABEL.match(part.group()) is None):
             return None
         shift = offset + part.start()
         stamps.append(_Stamp(stamp.start + shift, stamp.end + shift, stamp.date, stamp.is_update))

@@ -2,7 +2,8 @@
 
 The first content line is the headline when it is short (at most :data:`MAX_LENGTH` characters and
 :data:`MIN_WORDS` to :data:`MAX_WORDS` words), starts with a capital, a digit, a quote or a
-bracket, does not end like a sentence ("." after a word that is not an initialism) or like a
+bracket, does not end like a sentence ("." after a word that is not an initialism, or a stop
+inside a closing quotation mark) or like a
 line that goes on (",", ":", ";", a hyphen), is not a byline ("By ..."), does not open with a
 dateline, and is not the first line of a hard-wrapped paragraph: the line right after it (with no
 blank line between) does not go on in lower case, and of the :data:`WRAP_PROBE` lines below it at
@@ -42,6 +43,8 @@ _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.)+$")
 _BYLINE = re.compile(r"(?i:by)\s")
 _GOES_ON = re.compile(r"[,:;\-–—]$")
 _SENTENCE_END = re.compile(r"[.!?:\"'”’)\]]$")
+# A sentence ending inside its closing quotation mark ('... he said, "We will."') is prose.
+_QUOTED_END = re.compile(r"[.!?,][\"'”’]+$")
 
 
 def find_title(text: TrackedText) -> StepResult:
@@ -85,6 +88,8 @@ def _reads_as_headline(line: Line, adjacent: list[Line]) -> bool:
     if not _OPENING.match(line.stripped) or _GOES_ON.search(line.stripped):
         return False
     if line.stripped.endswith(".") and not _INITIALISM_END.search(line.stripped):
+        return False
+    if _QUOTED_END.search(line.stripped):
         return False
     if match_dateline(line.text) is not None or _BYLINE.match(line.stripped):
         return False

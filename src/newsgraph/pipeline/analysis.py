@@ -22,12 +22,14 @@ __all__ = ["Analysis", "ANALYSIS_FIELDS", "DatedEvent", "FoundQuote"]
 @dataclass(frozen=True)
 class DatedEvent:
     """An event with its date (ISO, at its precision) and where it happened. ``date_basis`` says
-    where the date came from: ``sentence``, ``context`` or ``article`` (None when undated)."""
+    where the date came from: ``sentence``, ``context`` or ``article`` (None when undated);
+    ``date_precision`` how precise it is: ``day``, ``week``, ``month``, ``year`` or ``range``."""
 
     event: EventRecord
     date: str | None
     location: PlaceMention | None
     date_basis: str | None = None
+    date_precision: str | None = None
 
 
 @dataclass(frozen=True)

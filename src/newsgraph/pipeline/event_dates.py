@@ -15,9 +15,9 @@
 - ``article``: still undated (on the same conditions), the event stands in the lead (the first
   two sentences of the first paragraph), is reported as having happened (``asserted``,
   ``alleged`` or ``denied``) and its verb is in the past tense or the present perfect ("Benin
-  opened its borders", "has expelled"): news reports such an event on or just before its
-  publication day, so it takes the article's date. An event noun carries no tense, and a
-  planned or hypothetical event has not happened, so neither takes the article's date.
+  opened its borders", "has expelled"), or its event noun hangs from such a verb ("left for
+  summit talks"): news reports such an event on or just before its publication day, so it takes
+  the article's date. A planned or hypothetical event has not happened, so it does not.
 - None: no date; nothing in the text supports one.
 """
 
@@ -33,28 +33,47 @@ from newsgraph.dates.expressions import TimeExpression
 from newsgraph.events import EventRecord
 from newsgraph.nlp import doc_text
 
-__all__ = ["DATE_BASES", "DateBasis", "EventDate", "date_events", "event_time"]
+__all__ = ["DATE_BASES", "DATE_PRECISIONS", "DateBasis", "DatePrecision", "EventDate", "date_events", "event_time", "precision_of"]
 
 DateBasis = Literal["sentence", "context", "article"]
 DATE_BASES: tuple[DateBasis, ...] = ("sentence", "context", "article")
+DatePrecision = Literal["day", "week", "month", "year", "range"]
+DATE_PRECISIONS: tuple[DatePrecision, ...] = ("day", "week", "month", "year", "range")
 
 _LEAD_SENTENCES = 2
 _DONE = frozenset({"asserted", "alleged", "denied"})
 _CLOSING = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
+# How far up the parse an event noun looks for its verb, and the links that end a clause.
+_HEAD_STEPS = 3
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "appos"})
 
 
 @dataclass(frozen=True)
 class EventDate:
-    """An event's date (ISO, at its precision), the words it was read from, and how it was found."""
+    """An event's date (ISO, at its precision), the words it was read from, how it was found, and
+    its precision: ``day``, ``week``, ``month``, ``year``, or ``range`` when the words name a span
+    ("June 19-20", "this weekend": the value is its first day, week, month or year)."""
 
     value: str | None
     text: str | None
     basis: DateBasis | None
+    precision: DatePrecision | None = None
 
 
 _UNDATED = EventDate(None, None, None)
+
+
+def precision_of(value: str | None) -> DatePrecision | None:
+    """The precision of an ISO date at its precision ("2024-06-18" day, "2024-W25" week, ...)."""
+    if not value:
+        return None
+    if "-W" in value:
+        return "week"
+    if len(value) == 4:
+        return "year"
+    return "month" if len(value) == 7 else "day"
 
 
 def event_time(event: EventRecord, times: list[TimeExpression]) -> TimeExpression | None:
@@ -85,7 +104,11 @@ def date_events(
     dates: list[EventDate] = []
     for event in events:
         found = event_time(event, times)
-        dates.append(EventDate(found.value, found.text, "sentence") if found is not None else _UNDATED)
+        if found is None:
+            dates.append(_UNDATED)
+        else:
+            precision: DatePrecision | None = "range" if found.range_end else found.precision
+            dates.append(EventDate(found.value, found.text, "sentence", precision or precision_of(found.value)))
     for position, event in enumerate(events):
         if dates[position].basis is not None or _has_time(event, times) or _quoted(text, event):
             continue
@@ -93,7 +116,7 @@ def date_events(
         if inherited is not None:
             dates[position] = inherited
         elif published and lead[0] <= event.evidence_start < lead[1] and event.status in _DONE and _reported_done(doc, event):
-            dates[position] = EventDate(published, None, "article")
+            dates[position] = EventDate(published, None, "article", precision_of(published))
     return dates
 
 
@@ -165,7 +188,7 @@ def _from_context(
         if when.basis != "sentence" or (other.status == "planned") != planned or other.status == "hypothetical":
             continue
         if actors & _roots(other):
-            return EventDate(when.value, when.text, "context")
+            return EventDate(when.value, when.text, "context", when.precision)
     return None
 
 
@@ -174,12 +197,28 @@ def _roots(event: EventRecord) -> set[str]:
 
 
 def _reported_done(doc: Doc, event: EventRecord) -> bool:
-    """Whether the event's verb is in the past tense or the present perfect."""
+    """Whether the event's verb is in the past tense or the present perfect; for an event noun
+    ("left for summit talks"), the verb that governs it, within its clause."""
     span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if span is None:
         return False
     verb = next((token for token in span if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        verb = _governing_verb(span.root)
     return verb is not None and _past_or_perfect(verb)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun hangs from (through prepositions and nouns), never across a clause: a noun
+    in a quotation's reporting clause or a relative clause is left alone."""
+    current = token
+    for _ in range(_HEAD_STEPS):
+        if current.dep_ in _CLAUSE_DEPS or current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
 
 
 def _past_or_perfect(verb: Token) -> bool:

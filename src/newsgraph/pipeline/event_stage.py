@@ -31,7 +31,7 @@ class EventsStage:
     """Who did what to whom, when and where, coded in PLOVER with its CAMEO code."""
 
     name: str = EVENTS_VERSION
-    requires: tuple[str, ...] = ("parsed", "reading", "metadata", "times", "places")
+    requires: tuple[str, ...] = ("parsed", "reading", "quotes", "metadata", "times", "places")
     assigns: tuple[str, ...] = ("events",)
     confidence_floor: float | None = None
     """Events under this confidence are not coded (None: the confidence model's floor)."""
@@ -40,12 +40,18 @@ class EventsStage:
         doc, reading, metadata = analysis.parsed, analysis.reading, analysis.metadata
         assert doc is not None and reading is not None and metadata is not None
         times, places = analysis.times or [], analysis.places or []
-        events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor)
+        voices = [
+            (found.span.start, found.span.end, speaker)
+            for found in analysis.quotes or []
+            if found.field == "text" and found.speaker_actor_id is not None
+            and (speaker := reading.actor_ref(found.speaker_actor_id)) is not None
+        ]
+        events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor, voices=voices)
         dated: list[DatedEvent] = []
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
             where = _location(doc, event, places)
             if when.text is not None:
                 event = replace(event, date_text=when.text)
-            dated.append(DatedEvent(event, when.value, where, when.basis))
+            dated.append(DatedEvent(event, when.value, where, when.basis, when.precision))
         analysis.events = dated
         return analysis

@@ -487,6 +487,19 @@ def _m010_live_fetch_and_alerts(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("CREATE INDEX alert_matches_matched_at ON alert_matches (matched_at)")
 
 
+def _m011_date_precision(db: duckdb.DuckDBPyConnection) -> None:
+    # How precise each event's date is (day, week, month, year, range). Events stored before get
+    # it from their date's shape (a range was not told apart then, so it reads as its first part).
+    # DuckDB refuses to ALTER a table with an index: drop events' index and make it again.
+    db.execute("DROP INDEX IF EXISTS events_by_doc")
+    db.execute("ALTER TABLE events ADD COLUMN date_precision VARCHAR")
+    db.execute("CREATE INDEX events_doc_index ON events (doc_id)")
+    db.execute(
+        "UPDATE events SET date_precision = CASE WHEN date IS NULL THEN NULL WHEN date LIKE '%-W%' THEN 'week' "
+        "WHEN length(date) = 4 THEN 'year' WHEN length(date) = 7 THEN 'month' ELSE 'day' END"
+    )
+
+
 def _m011_quote_confidence(db: duckdb.DuckDBPyConnection) -> None:
     # How sure newsgraph is of each quotation's speaker, in [0, 1], and why a speaker is
     # unresolved when it is. Quotations stored before this migration have neither: NULL, shown as
@@ -510,6 +523,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0008_read_indexes", _m008_read_indexes),
     ("0009_event_confidence", _m009_event_confidence),
     ("0010_live_fetch_and_alerts", _m010_live_fetch_and_alerts),
+    ("0011_date_precision", _m011_date_precision),
     ("0011_quote_confidence", _m011_quote_confidence),
 )
 

@@ -43,7 +43,7 @@ _EVENT_OWN_COLUMNS = (
     "e.id, e.doc_id, e.type, e.mode, e.cameo, e.goldstein, e.status, e.negated, e.source_actor_ids, "
     "e.target_actor_ids, e.reported_by_actor_id, e.trigger_text, e.trigger_start, e.trigger_end, "
     "e.evidence_start, e.evidence_end, e.evidence_text, e.date, e.date_text, e.location_name, "
-    "e.location_country, e.stage, e.confidence"
+    "e.location_country, e.stage, e.confidence, e.date_precision"
 )
 _EVENT_COLUMNS = (
     _EVENT_OWN_COLUMNS + ", coalesce(e.date, left(d.published, 10)) AS \"when\", d.title AS doc_title, d.outlet, d.published"
