@@ -109,6 +109,12 @@ def summary(found: list[QuoteSpan]) -> list[tuple[str, str, str | None, str | No
             id="two-subjects-the-person-nearest",
         ),
         pytest.param(
+            '"My husband is free!" Tsikhanouskaya wrote on X. "I cannot describe my joy."',
+            [("direct", "My husband is free!", "write", "Tsikhanouskaya"),
+             ("direct", "I cannot describe my joy.", "write", "Tsikhanouskaya")],
+            id="attribution-the-parser-took-for-a-sentence",
+        ),
+        pytest.param(
             '"We will not wait for Tokyo," Park Min-jae said.',
             [("direct", "We will not wait for Tokyo", "say", "Park Min-jae")],
             id="a-name-the-parser-split",
@@ -225,6 +231,14 @@ def test_according_to_beside_a_speech_verb_names_the_reporter(nlp: Language) -> 
     [
         ("Lopez said that the talks had failed.", "the talks had failed", "say", "Lopez"),
         ("Lopez told reporters the talks had failed.", "the talks had failed", "tell", "Lopez"),
+        (
+            "A flight carrying Houthi rebel prisoners of war left Saudi Arabia on Saturday bound for Yemen's "
+            "rebel-held capital Sanaa, the International Committee of the Red Cross (ICRC) said.",
+            "A flight carrying Houthi rebel prisoners of war left Saudi Arabia on Saturday bound for Yemen's "
+            "rebel-held capital Sanaa",
+            "say",
+            "the International Committee of the Red Cross",
+        ),
         (
             "According to the union, the talks failed on Friday.",
             "the talks failed on Friday",

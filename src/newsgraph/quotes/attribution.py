@@ -35,6 +35,9 @@ _NOUN_DEPS = {"acl", "relcl"}
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 _MAX_CLIMB = 4
 _MAX_COLON_NAME = 6
+_MAX_ATTRIBUTION_WORDS = 10
+_MAX_PHRASE_BEFORE = 12
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 # Reports whose speaker owns a phrase quoted inside the clause they report.
 _OUTER_REPORTS = REPORTING_VERBS | {"add", "state", "note", "explain", "insist", "stress", "warn", "announce", "claim"}
 
@@ -86,7 +89,7 @@ def attribute(cue: Token, context: list[Token] | None = None) -> Attribution | N
         lemma = cue_lemma(cue) or lemma
     else:
         reporter_head = _reporter_head(cue)
-    speaker_head = _speaker_head(cue)
+    speaker_head = _speaker_head(cue) or _phrase_before(cue)
     speaker, apposition = speaker_mentions(speaker_head) if speaker_head is not None else (None, None)
     reporter = (
         _reporter_from_context(cue, context) if reporter_head is None else speaker_mentions(reporter_head)[0]
@@ -216,11 +219,13 @@ def _reports(outer: Token, inner: Token) -> bool:
 
 
 def _after(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
-    """The writer's tokens after the closing mark, up to the end of the sentence."""
+    """The writer's tokens after the closing mark, up to the end of the sentence. A quotation that
+    ends its own sentence is attributed after it only by a short sentence of attribution ('"My
+    husband is free!" she wrote on X.'), which the parser may take for a new sentence."""
     tokens = tokens_between(doc, region.outer_end, paragraph[1])
     inside = tokens_between(doc, region.start, region.end)
     ends_sentence = bool(inside) and inside[-1].text[-1] in _SENTENCE_END
-    if not tokens or (ends_sentence and tokens[0].is_sent_start):
+    if not tokens or (ends_sentence and tokens[0].is_sent_start and not _attribution_sentence(tokens[0], quoted)):
         return
     for token in tokens:
         if token.i in quoted:
@@ -228,6 +233,22 @@ def _after(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[in
         yield token
         if token.text in _SENTENCE_END:
             return
+
+
+def _attribution_sentence(first: Token, quoted: set[int]) -> bool:
+    """Whether the sentence starting at ``first`` only says who spoke: a speech verb as its root,
+    with a subject, nothing reported outside quotation marks and few words ("Tsikhanouskaya
+    wrote on X.")."""
+    sentence = first.sent
+    root = sentence.root
+    words = [token for token in sentence if not (token.is_punct or token.is_space or token.i in quoted)]
+    return (
+        len(words) <= _MAX_ATTRIBUTION_WORDS
+        and root.i not in quoted
+        and cue_lemma(root) is not None
+        and any(child.dep_ == "nsubj" and child.i < root.i for child in root.children)
+        and not any(child.dep_ in {"ccomp", "dobj", "xcomp"} and child.i not in quoted for child in root.children)
+    )
 
 
 def _before(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
@@ -283,6 +304,30 @@ def _says_for_itself(verb: Token) -> bool:
     if noun.ent_type_ or noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in PERSON_NOUNS | BODY_NOUNS.keys():
         return True
     return noun.dep_ not in {"dobj", "pobj"} or verb.tag_ != "VBG"
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The head of the noun phrase right before a speech verb that has no subject in the parse,
+    back to a comma: in "..., the International Committee of the Red Cross (ICRC) said." the
+    parser may hang the committee on the clause before."""
+    doc = verb.doc
+    stretch: list[Token] = []
+    lowest = max(verb.sent.start, verb.i - _MAX_PHRASE_BEFORE)
+    for index in range(verb.i - 1, lowest - 1, -1):
+        token = doc[index]
+        if token.text in {",", ";", ":"} and stretch:
+            break
+        if token.pos_ in {"VERB", "AUX"} or token.text in _SENTENCE_END or token.text in _QUOTE_MARKS:
+            return None
+        stretch.append(token)
+    else:
+        if lowest != verb.sent.start:
+            return None
+    inside = {token.i for token in stretch}
+    heads = [token for token in reversed(stretch) if token.head.i not in inside and not token.is_punct]
+    if not heads or heads[0].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return heads[0]
 
 
 def _reporting_parent(head: Token) -> Token:

@@ -70,6 +70,7 @@ BODY_NOUNS: Mapping[str, str] = MappingProxyType({
     ),
     **dict.fromkeys("military army navy forces force troops command headquarters".split(), "MIL"),
     **dict.fromkeys("police".split(), "COP"),
+    **dict.fromkeys("opposition".split(), "OPP"),
     **dict.fromkeys(
         "commission council committee bloc alliance union organization organisation body league group "
         "movement party agency court tribunal company firm outlet broadcaster network newspaper channel "
@@ -79,7 +80,7 @@ BODY_NOUNS: Mapping[str, str] = MappingProxyType({
     ),
 })
 """Nouns naming a body that speaks, by what it is: a state's government (``GOV``), its military
-(``MIL``) or police (``COP``), or an organisation of any kind (``ORG``)."""
+(``MIL``), police (``COP``) or opposition (``OPP``), or an organisation of any kind (``ORG``)."""
 
 PERSON_NOUNS = frozenset(
     "official spokesperson spokesman spokeswoman minister president secretary leader envoy ambassador diplomat "
