@@ -134,6 +134,19 @@ def test_a_she_skips_a_man_the_text_calls_mr(nlp: Language, kb: KnowledgeBase) -
             "they would arrive within days", "sector:USAMIL", id="an-unnamed-official",
         ),
         pytest.param(
+            "Belarus released 14 prisoners on Sunday, the opposition said.",
+            "Belarus released 14 prisoners on Sunday", "sector:BLROPP", id="the-opposition-of-the-country-in-sight",
+        ),
+        pytest.param(
+            "Israeli strikes killed at least eight people in southern Lebanon on Tuesday, Lebanon's state news "
+            "agency said.",
+            "Israeli strikes killed at least eight people in southern Lebanon on Tuesday", "sector:LBNMED", id="state-media-whatever-the-words-lean-to",
+        ),
+        pytest.param(
+            "Georgian police dispersed the protesters overnight, the interior ministry said.",
+            "Georgian police dispersed the protesters overnight", "sector:GEOGOV", id="a-ministry-not-the-police",
+        ),
+        pytest.param(
             "The Economic Community of West African States met. \"We regret the exit,\" the commission said.",
             "We regret the exit", "igo:ecowas", id="a-body-whose-name-holds-the-word",
         ),

@@ -107,8 +107,8 @@ _CUES = CUE_VERBS | CUE_NOUNS | {" ".join(pair) for pair in PARTICLE_CUES} | {"a
 _GROUP_TYPES = frozenset(
     "organization igo ngo media government military police intelligence legislature judiciary group".split()
 )
-_STATE_SECTORS = {"GOV", "MIL", "COP", "MED"}
-_SECTOR_TYPE = {"GOV": "government", "MIL": "military", "COP": "police", "MED": "media"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "MED", "OPP"}
+_SECTOR_TYPE = {"GOV": "government", "MIL": "military", "COP": "police", "MED": "media", "OPP": "group"}
 # A person of a state, unnamed: "a defence official said" is one of its government or military.
 _STATE_PEOPLE = frozenset("official spokesperson spokesman spokeswoman diplomat officer source aide adviser advisor".split())
 _MILITARY_WORDS = frozenset("defence defense military army navy pentagon security".split())
@@ -313,8 +313,12 @@ class _Resolver:
         if ref.id is None:
             return self._placed(ref, phrase)
         record = self.reading.actor(ref.id)
-        if record is not None and record.type == "country" and phrase.family in _STATE_SECTORS:
-            return self.reading.sector_actor(record.country or "", phrase.family or "GOV").id
+        if record is not None and record.country and phrase.family in _STATE_SECTORS:
+            wanted = phrase.family or "GOV"
+            is_sector = record.id.startswith("sector:")
+            if record.type == "country" or (is_sector and not (record.code or "").endswith(wanted)):
+                # "Lebanon's state news agency" is its state media, whatever sector the words lean to.
+                return self.reading.sector_actor(record.country, wanted).id
         return ref.id
 
     def _placed(self, ref: ActorRef, phrase: SpeakerPhrase) -> str | None:
@@ -659,9 +663,9 @@ def _body_fit(family: str, word: str) -> Callable[[ActorRecord], float]:
     def fit(record: ActorRecord) -> float:
         named = _WORD_BONUS if word in " ".join(_forms(record)).split() else 1.0
         if family in _STATE_SECTORS:
-            if record.type == _SECTOR_TYPE[family]:
+            if record.type == _SECTOR_TYPE[family] and (family != "OPP" or (record.code or "").endswith("OPP")):
                 return named
-            if record.type in _STATE_TYPES and (named > 1 or family == "GOV"):
+            if record.type in _STATE_TYPES and named > 1:
                 return named * 0.5  # "the ministry" may be a defence ministry, a military actor
             if record.type == "organization" and record.country and named > 1:
                 return named
