@@ -44,6 +44,9 @@ OBJECT_CONTROL = frozenset({
 
 
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+# How far up the parse an event noun looks for the subject of its clause ("Ukraine and Russia
+# started a new exchange, following the agreement reached at the second round of talks").
+_CLAUSE_REACH = 8
 PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "killing", "murder", "assassination", "execution", "abduction",
     "kidnapping", "expulsion", "deportation", "capture", "imprisonment", "extradition", "dismissal", "ouster",
@@ -169,7 +172,7 @@ class Arguments:
         """The actors the subject of the clause holding ``noun`` names: "Ukraine and Russia have
         started [a new exchange]", "[the agreement] reached by Kyiv and Moscow" (its agent)."""
         node = noun
-        for _ in range(4):
+        for _ in range(_CLAUSE_REACH):
             head = node.head
             if head.i == node.i:
                 return []
