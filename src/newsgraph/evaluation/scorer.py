@@ -81,6 +81,11 @@ def score_document(
         mentions=_score_mentions(located, body, predictions, matcher, problems) if gold.scores_mentions else None,
         problems=tuple(problems),
         unresolved=_unresolved(predictions, _QUOTED),
+        speaker_confidences=tuple(
+            (pair.predicted.confidence, pair.speaker_right)
+            for pair in quoted.pairs
+            if pair.predicted.confidence is not None
+        ),
         indirect_unresolved=_unresolved(predictions, ("indirect",)),
     )
 

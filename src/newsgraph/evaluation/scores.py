@@ -108,7 +108,8 @@ class DocumentScore:
     ``mentions`` counts spans overlapping a gold mention and linked to the matching actor; it is
     None when the gold annotates no mentions (they are not scored). ``unresolved`` and
     ``indirect_unresolved`` count the predicted quotations (direct and partial; indirect) whose
-    speaker is unresolved, out of all predicted.
+    speaker is unresolved, out of all predicted. ``speaker_confidences`` pairs the confidence of
+    each found direct or partial quote's speaker with whether it is right.
     """
 
     article: str
@@ -124,6 +125,7 @@ class DocumentScore:
     problems: tuple[Problem, ...] = ()
     unresolved: Ratio = Ratio()
     indirect_unresolved: Ratio = Ratio()
+    speaker_confidences: tuple[tuple[float, bool], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"article": self.article}
@@ -164,6 +166,13 @@ class EvaluationReport:
         return sum((document.speakers for document in self.documents), Ratio())
 
     @property
+    def speaker_confidence(self) -> float | None:
+        """The mean confidence of the found direct and partial quotes' speakers (None if none
+        says), to set beside the share that are right."""
+        values = [value for document in self.documents for value, _ in document.speaker_confidences]
+        return sum(values) / len(values) if values else None
+
+    @property
     def unresolved(self) -> Ratio:
         """Predicted direct and partial quotations with no speaker, out of all predicted."""
         return sum((document.unresolved for document in self.documents), Ratio())
@@ -182,6 +191,7 @@ class EvaluationReport:
             name: self.total(name).to_json() if self.scored(name) else None for name in _SCORE_FIELDS
         }
         totals["speakers"] = self.speakers.to_json()
+        totals["speaker_confidence"] = self.speaker_confidence
         totals["unresolved"] = self.unresolved.to_json()
         totals["indirect_unresolved"] = self.indirect_unresolved.to_json()
         return {"name": self.name, "totals": totals, "documents": [document.to_json() for document in self.documents]}
