@@ -212,6 +212,26 @@ def test_speakers_joined_by_and_are_the_first_named(nlp: Language, kb: Knowledge
     assert (found.actor_id, found.how) == ("sector:KORGOV", "several")
 
 
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        (
+            "Ukraine and Russia exchanged prisoners on Monday. Officials in both countries said more swaps would follow.",
+            "more swaps would follow", "country:UKR",
+        ),
+        (
+            "Rwanda and Congo signed the accord in Washington. The two sides said the deal would end years of fighting.",
+            "the deal would end years of fighting", "country:RWA",
+        ),
+    ],
+)
+def test_a_counted_group_is_its_first_named_member(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    found = read(nlp, kb, text)[1][quote]
+    assert (found.actor_id, found.how) == (speaker, "several")
+
+
 def test_a_quotation_after_a_sentence_about_someone_is_theirs(nlp: Language, kb: KnowledgeBase) -> None:
     text = 'Zelensky thanked the allies for the package on Monday. "This will save thousands of lives."'
     found = read(nlp, kb, text)[1]["This will save thousands of lives."]

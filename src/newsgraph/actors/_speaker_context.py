@@ -265,6 +265,24 @@ class SpeakerContext:
                 found = appearance.actor_id
         return found
 
+    def last_named(self, before: int, window: int, fits: Callable[[ActorRecord], float], count: int) -> list[str]:
+        """The last ``count`` different actors fitting ``fits`` named before ``before`` within
+        ``window`` sentences, in the order they were first named: the members of "both sides"."""
+        here = self.sentence(before)
+        order: list[str] = []
+        for appearance in self._appearances:
+            if appearance.start >= before:
+                break
+            record = self.actor(appearance.actor_id)
+            if here - appearance.sentence > window or record is None or fits(record) <= 0:
+                continue
+            if appearance.actor_id in order:
+                order.remove(appearance.actor_id)
+            order.append(appearance.actor_id)
+        members = set(order[-count:])
+        first_named = [appearance.actor_id for appearance in self._appearances if appearance.actor_id in members]
+        return list(dict.fromkeys(first_named))
+
     def next_after(self, after: int, window: int, fits: Callable[[ActorRecord], float]) -> str | None:
         """The first actor fitting ``fits`` that appears after character ``after``, within
         ``window`` sentences."""

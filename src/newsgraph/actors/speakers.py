@@ -10,7 +10,9 @@ SpeakerContext`), in text order so that each resolved speaker is an antecedent f
 
 1. a quotation carrying on an earlier one (``carried_from``) has that one's speaker;
 2. speakers joined by "and" ("Seoul and Washington") are the first of them, as news names the
-   first party first (``several``);
+   first party first, and so is a group the phrase counts ("both sides", "the two countries",
+   "both journalists"): the first named of the last so many states or people of that kind
+   (``several``);
 3. the reading: a mention with the speaker's extent, or the actor the phrase names
    ("a State Department spokesperson": ``sector:USAGOV``) (``mention``);
 4. a pronoun: the most salient actor in the sentences before it that agrees with it: a person of
@@ -116,6 +118,9 @@ _STATE_TYPES = frozenset({"government", "military", "police", "intelligence", "l
 _HE_SHE_WINDOW, _IT_WINDOW, _THEY_WINDOW, _I_WINDOW = 12, 6, 4, 3
 _BODY_WINDOW, _AFTER_WINDOW, _TITLE_WINDOW, _DOCUMENT_WINDOW = 10, 3, 40, 10
 _WORD_BONUS = 3.0
+_COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# Nouns for a group of states: "both countries", "the two sides", "the three Sahel nations".
+_STATE_GROUP_NOUNS = frozenset("country nation state side government capital neighbour neighbor".split())
 _MAKING_AGREEMENTS = frozenset("sign reach agree strike conclude ink seal accept approve".split())
 # Titles any official may be called by, whatever their office.
 _ANY_TITLE = frozenset({"official", "source", "officer"})
@@ -236,7 +241,7 @@ class _Resolver:
             if exact is not None:
                 return _Found(exact, "pronoun")
             return self._found(self._pronoun(phrase.word, start), "pronoun", "pronoun without antecedent")
-        several = self._several(span)
+        several = self._several(span) or self._counted(span)
         if several is not None:
             return _Found(several, "several")
         if phrase.kind == "document":
@@ -357,6 +362,23 @@ class _Resolver:
             if found is not None and found not in ids:
                 ids.append(found)
         return ids[0] if len(ids) > 1 else None
+
+    def _counted(self, span: Span) -> str | None:
+        """The first named of a group the phrase counts ("both sides", "the two countries", "the
+        leaders of the three Sahel nations", "both journalists"): the last so many actors of that
+        kind named before it."""
+        count = next((_COUNTED[token.lower_] for token in span if token.lower_ in _COUNTED), None)
+        if count is None or span.root.tag_ not in {"NNS", "NNPS"}:
+            return None
+        nouns = {token.lemma_.lower() for token in span if token.pos_ == "NOUN"}
+
+        def fits(record: ActorRecord) -> float:
+            if nouns & _STATE_GROUP_NOUNS:
+                return float(record.type == "country" or record.type == "government")
+            return float(record.type == "person" and bool(nouns & self.context.described_as(record.id)))
+
+        members = self.context.last_named(span.start_char, _BODY_WINDOW, fits, count)
+        return members[0] if len(members) == count else None
 
     # -- pronouns --------------------------------------------------------------------------
 
