@@ -199,6 +199,15 @@ def test_namesakes_stay_apart(nlp: Language, kb: KnowledgeBase) -> None:
     assert found["the next patrol would leave on Friday"] == "person:park-min-jae"
 
 
+def test_a_namesake_is_the_one_the_apposition_describes(nlp: Language, kb: KnowledgeBase) -> None:
+    text = (
+        '"Talks are unlikely," said Lami Kim, a professor at the Pacific Institute in Honolulu.\n\n'
+        "North Korean leader Kim Jong Un tested a missile. China kept shielding Kim from sanctions.\n\n"
+        '"Their cooperation will undermine sanctions," Kim, the professor in Honolulu, said.'
+    )
+    assert speakers(nlp, kb, text)["Their cooperation will undermine sanctions"] == "person:lami-kim"
+
+
 def test_a_name_no_actor_holds_becomes_one_of_the_documents_actors(nlp: Language, kb: KnowledgeBase) -> None:
     reading, found = read(nlp, kb, 'Journalists were detained on Friday. "We will keep working," Meydan TV said.')
     speaker = found["We will keep working"]

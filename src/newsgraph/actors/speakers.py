@@ -253,6 +253,10 @@ class _Resolver:
             return self._name(phrase, span, quote, named, person=True)
         if phrase.kind == "surname":
             namesakes = self._namesakes(span, phrase)
+            described = _apposition_words(quote, self.context)
+            if described:
+                # "Kim, the professor in Honolulu": the namesake so described, as the reading has it.
+                namesakes = [actor_id for actor_id in namesakes if described & self.context.described_as(actor_id)]
             if len(namesakes) > 1:
                 wanted = set(namesakes)
                 latest = self.context.latest(span.start_char, 10_000, lambda record: float(record.id in wanted))
@@ -800,6 +804,14 @@ def _full_name(doc: Doc, context: SpeakerContext, surname: Token) -> str | None:
         if first < token.i:
             return _strip_possessive(doc[first : token.i + 1].text)
     return None
+
+
+def _apposition_words(quote: QuoteSpan | None, context: SpeakerContext) -> set[str]:
+    """The content words of a speaker's apposition ("the professor in Honolulu")."""
+    if quote is None or quote.apposition_start is None or quote.apposition_end is None:
+        return set()
+    span = context.span(quote.apposition_start, quote.apposition_end)
+    return {token.lemma_.lower() for token in span or () if token.pos_ in {"NOUN", "ADJ", "PROPN"}}
 
 
 def _apposition_root(quote: QuoteSpan | None, context: SpeakerContext) -> Token | None:
