@@ -61,13 +61,21 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors._names import fold, name_key
 from newsgraph.actors._speaker_context import MEDIA_WORDS, SpeakerContext
+from newsgraph.actors._speaker_names import (
+    forms,
+    full_name,
+    folded,
+    looks_like_a_persons_name,
+    name_tokens,
+    strip_possessive,
+    surname_fits,
+    titled_name,
+)
 from newsgraph.actors._speaker_words import AGREEMENT_HEADS, DOCUMENT_HEADS, SpeakerPhrase, speaker_phrase
-from newsgraph.actors.context import ORGANISATION_HEADS, ROLE_SECTORS
+from newsgraph.actors.context import ROLE_SECTORS
 from newsgraph.actors.knowledge import KnowledgeBase
 from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import ActorRecord, ActorRef, DocumentActors, slug_id
@@ -124,21 +132,6 @@ _STATE_GROUP_NOUNS = frozenset("country nation state side government capital nei
 _MAKING_AGREEMENTS = frozenset("sign reach agree strike conclude ink seal accept approve".split())
 # Titles any official may be called by, whatever their office.
 _ANY_TITLE = frozenset({"official", "source", "officer"})
-_FUZZY_SURNAME = 88.0
-_FUZZY_MIN = 5
-_MAX_NAME_TOKENS = 4
-_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
-# Capitalised words before a name that belong to a title, not to the name: "Commissioner for Trade
-# Cecilia Malmström", "Vice-President Kamala Harris".
-_PLACE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
-_NOT_GIVEN_NAMES = frozenset(
-    "trade state defense defence foreign affairs justice treasury interior homeland security finance war "
-    "commerce energy education health labor labour transportation agriculture economy development "
-    "mr mrs ms dr sir president vice prime minister secretary general chief deputy senior high "
-    "representative ambassador envoy commissioner spokesman spokeswoman spokesperson chairman "
-    "governor mayor senator judge justice lieutenant colonel admiral king queen prince sheikh "
-    "former acting interim new".split()
-) | PERSON_NOUNS
 
 
 @dataclass(frozen=True)
@@ -248,7 +241,7 @@ class _Resolver:
             return self._found(self._document(phrase, span, depth), "document", "document without author")
         if phrase.kind == "agreement":
             return self._found(self._party(span, depth), "agreement", "document without author")
-        named = _titled_name(span, phrase)
+        named = titled_name(span, phrase)
         if named is not None:
             return self._name(phrase, span, quote, named, person=True)
         if phrase.kind == "surname":
@@ -265,7 +258,7 @@ class _Resolver:
         if read is not None:
             return _Found(read, "mention")
         if phrase.kind in {"name", "surname"}:
-            return self._name(phrase, span, quote, _name_tokens(span, phrase.head))
+            return self._name(phrase, span, quote, name_tokens(span, phrase.head))
         if phrase.kind == "body":
             return self._found(self._body(phrase, span), "body", "body without antecedent")
         if phrase.kind == "person":
@@ -421,22 +414,22 @@ class _Resolver:
         self, phrase: SpeakerPhrase, span: Span, quote: QuoteSpan | None, tokens: tuple[int, int], person: bool = False
     ) -> _Found:
         first, last = tokens
-        name = _strip_possessive(span.doc[first : last + 1].text)
-        key = _key(name)
-        surname = _key(_strip_possessive(span.doc[last].text))
-        people = [record.id for record in self._records() if record.type == "person" and _surname_fits(record, surname)]
+        name = strip_possessive(span.doc[first : last + 1].text)
+        key = folded(name)
+        surname = folded(strip_possessive(span.doc[last].text))
+        people = [record.id for record in self._records() if record.type == "person" and surname_fits(record, surname)]
         if not people and first == last:
             # Thai, Burmese, Icelandic and some other names go by the given name: "Srettha said".
             people = [
                 record.id for record in self._records()
-                if record.type == "person" and any(surname in _key(form).split() for form in (record.name, *record.aliases))
+                if record.type == "person" and any(surname in folded(form).split() for form in (record.name, *record.aliases))
             ]
         if len(people) > 1 and last > first:
-            given = _key(span.doc[first].text)
-            people = [actor_id for actor_id in people if given in _key(self._name_of(actor_id)).split()] or people
+            given = folded(span.doc[first].text)
+            people = [actor_id for actor_id in people if given in folded(self._name_of(actor_id)).split()] or people
         if people:
             return _Found(self._nearest(span.start_char, people), "name")
-        named = [record.id for record in self._records() if record.type != "person" and key in _forms(record)]
+        named = [record.id for record in self._records() if record.type != "person" and key in forms(record)]
         if named:
             return _Found(self._nearest(span.start_char, named), "name")
         latent = self.context.latent_named(key)
@@ -447,12 +440,12 @@ class _Resolver:
     def _namesakes(self, span: Span, phrase: SpeakerPhrase) -> list[str]:
         """The document's people a surname alone may be: two Parks, two Kims. The one named last
         before it is meant (a speaker just quoted included)."""
-        word = _key(_strip_possessive(span.doc[_name_tokens(span, phrase.head)[1]].text))
+        word = folded(strip_possessive(span.doc[name_tokens(span, phrase.head)[1]].text))
         return [
             record.id
             for record in self._records()
             if record.type == "person"
-            and (_surname_fits(record, word) or (not record.from_kb and _key(record.name).split()[:1] == [word]))
+            and (surname_fits(record, word) or (not record.from_kb and folded(record.name).split()[:1] == [word]))
         ]
 
     def _name_of(self, actor_id: str) -> str:
@@ -481,8 +474,8 @@ class _Resolver:
     def _build(self, span: Span, first: int, last: int, quote: QuoteSpan | None, person: bool = False) -> str:
         """An actor for a speaker's name the document's actors do not hold."""
         doc = span.doc
-        full = _full_name(doc, self.context, doc[last]) if first == last else None
-        name = full or _strip_possessive(doc[first : last + 1].text)
+        full = full_name(doc, self.context, doc[last]) if first == last else None
+        name = full or strip_possessive(doc[first : last + 1].text)
         words = {token.lower_ for token in doc[first : last + 1]}
         label = doc[last].ent_type_
         described = _apposition_root(quote, self.context)
@@ -490,7 +483,7 @@ class _Resolver:
             person
             or full is not None
             or (described is not None and described.lemma_.lower() in PERSON_NOUNS)
-            or _looks_like_a_persons_name(doc[first : last + 1], label)
+            or looks_like_a_persons_name(doc[first : last + 1], label)
         )
         kind = "person" if is_person else ("media" if words & MEDIA_WORDS else "organization")
         country = self._country_near(span, quote)
@@ -687,7 +680,7 @@ def _body_fit(family: str, word: str) -> Callable[[ActorRecord], float]:
     with the word in its name ("the commission": the ECOWAS Commission)."""
 
     def fit(record: ActorRecord) -> float:
-        named = _WORD_BONUS if word in " ".join(_forms(record)).split() else 1.0
+        named = _WORD_BONUS if word in " ".join(forms(record)).split() else 1.0
         if family in _STATE_SECTORS:
             if record.type == _SECTOR_TYPE[family] and (family != "OPP" or (record.code or "").endswith("OPP")):
                 return named
@@ -705,105 +698,6 @@ def _body_fit(family: str, word: str) -> Callable[[ActorRecord], float]:
         return 0.0
 
     return fit
-
-
-def _forms(record: ActorRecord) -> set[str]:
-    return {_key(form) for form in (record.name, *record.aliases)}
-
-
-def _key(text: str) -> str:
-    return fold(name_key(text))
-
-
-def _surname_fits(record: ActorRecord, surname: str) -> bool:
-    for form in (record.name, *record.aliases):
-        words = _key(form).split()
-        if not words:
-            continue
-        if words[-1] == surname:
-            return True
-        if len(surname) >= _FUZZY_MIN and fuzz.ratio(words[-1], surname) >= _FUZZY_SURNAME and len(words) > 1:
-            return True
-    return False
-
-
-def _strip_possessive(text: str) -> str:
-    for ending in _POSSESSIVES:
-        if text.endswith(ending) and len(text) > len(ending):
-            return text[: -len(ending)].rstrip()
-    return text
-
-
-def _titled_name(span: Span, phrase: SpeakerPhrase) -> tuple[int, int] | None:
-    """The tokens of a person's name ending a phrase headed by their title, which the parser did
-    not make the head: "EU Commissioner for Trade Cecilia Malmström"."""
-    if phrase.kind != "person":
-        return None
-    doc = span.doc
-    last = span.end - 1
-    while last > phrase.head.i and doc[last].is_punct:
-        last -= 1
-    first = last + 1
-    while first - 1 > phrase.head.i and _name_word(doc[first - 1]):
-        first -= 1
-    while first <= last and doc[first].lower_ in _NOT_GIVEN_NAMES:
-        first += 1
-    if first > last or (first == last and doc[last].ent_type_ != "PERSON"):
-        return None
-    return first, last
-
-
-def _name_word(token: Token) -> bool:
-    text = token.text
-    return token.pos_ == "PROPN" and text[:1].isupper() and not text.isupper() and token.ent_type_ not in _PLACE_LABELS
-
-
-def _name_tokens(span: Span, head: Token) -> tuple[int, int]:
-    """The run of name words around ``head`` inside ``span`` (a hyphenated part counts as one)."""
-    doc = span.doc
-    first = last = head.i
-    while first - 1 >= span.start and _capitalised(doc[first - 1]) and last - first + 1 < _MAX_NAME_TOKENS:
-        first -= 1
-    while last + 1 < span.end and _capitalised(doc[last + 1]) and last - first + 1 < _MAX_NAME_TOKENS:
-        last += 1
-    while last + 2 < span.end and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
-        last += 2
-    return first, last
-
-
-def _looks_like_a_persons_name(words: Span, label: str) -> bool:
-    """A name the recogniser called a person's, or two or three capitalised words with no
-    organisation's word or acronym in them ("Ana Ruiz", not "Meydan TV" or "KFOR"); a single word
-    is a surname unless called an organisation."""
-    if label == "PERSON":
-        return True
-    if len(words) == 1:
-        return label not in {"ORG", "FAC", "GPE", "NORP", "LOC"}
-    lower = {token.lower_ for token in words}
-    acronym = any(token.text.isupper() and len(token.text) > 1 for token in words)
-    return 2 <= len(words) <= _MAX_NAME_TOKENS and not acronym and not lower & (ORGANISATION_HEADS | MEDIA_WORDS)
-
-
-def _capitalised(token: Token) -> bool:
-    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper() and token.dep_ != "poss"
-
-
-def _full_name(doc: Doc, context: SpeakerContext, surname: Token) -> str | None:
-    """A full name ending in ``surname`` elsewhere in the document ("Dmytro Lubinets"), the first."""
-    wanted = _key(_strip_possessive(surname.text))
-    for token in doc:
-        if token.i == surname.i or _key(_strip_possessive(token.text)) != wanted or context.quoted(token.idx):
-            continue
-        first = token.i
-        while (
-            first > 0 and token.i - first < _MAX_NAME_TOKENS - 1 and doc[first - 1].pos_ == "PROPN"
-            and doc[first - 1].text[:1].isupper() and doc[first - 1].lower_ not in _NOT_GIVEN_NAMES
-            and doc[first - 1].ent_type_ not in {"GPE", "NORP", "ORG"}
-        ):
-            first -= 1
-        if first < token.i:
-            return _strip_possessive(doc[first : token.i + 1].text)
-    return None
 
 
 def _apposition_words(quote: QuoteSpan | None, context: SpeakerContext) -> set[str]:
@@ -858,13 +752,13 @@ def resolve_title_speakers(
 
 def _by_name(actors: DocumentActors, text: str) -> str | None:
     """The body actor called ``text`` (a name, alias or surname), the most mentioned if several."""
-    key = _key(text)
+    key = folded(text)
     if not key:
         return None
     fitting = [
         actor.id
         for actor in actors.actors
-        if key in _forms(actor) or (actor.type == "person" and _key(actor.name).split()[-1:] == key.split())
+        if key in forms(actor) or (actor.type == "person" and folded(actor.name).split()[-1:] == key.split())
     ]
     if not fitting:
         return None
