@@ -59,6 +59,8 @@ def build_quotes(doc_id: str, found: list[FoundQuote], text: str, title: str | N
                 evidence_end=span.sentence_end,
                 evidence_text=source[span.sentence_start : span.sentence_end],
                 carried_from=carried,
+                speaker_unresolved_reason=item.speaker_unresolved_reason,
+                confidence=item.confidence,
             )
         )
     return quotes

@@ -92,7 +92,11 @@ class Quote:
 
     ``field`` says where the offsets point: ``text`` (the clean body) or ``title``. ``kind`` is
     ``direct``, ``partial`` or ``indirect``; ``carried_from`` is the id of the quotation whose
-    attribution this one continues.
+    attribution this one continues. ``speaker_actor_id`` is None when the speaker is unresolved,
+    and ``speaker_unresolved_reason`` then says why (a key of
+    :data:`newsgraph.actors.speakers.UNRESOLVED_REASONS`: ``no attribution``, ``unnamed source``,
+    ...). ``confidence`` (in [0, 1]) is how sure newsgraph is of the speaker, None for quotations
+    stored before quotations had one.
     """
 
     id: str
@@ -111,6 +115,8 @@ class Quote:
     evidence_end: int
     evidence_text: str
     carried_from: str | None = None
+    speaker_unresolved_reason: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("metadata", 1, requires=("raw", "cleaned"), assigns=("metadata",)),
     StageSpec("parse", 1, requires=("cleaned",), assigns=("parsed",)),
     StageSpec("actors", 1, requires=("parsed", "metadata"), assigns=("actors", "reading")),
-    StageSpec("quotes", 1, requires=("parsed", "actors", "metadata"), assigns=("quotes",)),
+    # quotes v2: speakers on the actors stage's reading, with coreference, reasons and confidence.
+    StageSpec("quotes", 2, requires=("parsed", "actors", "reading", "metadata"), assigns=("quotes",)),
     StageSpec("times", 1, requires=("parsed", "metadata"), assigns=("times",)),
     StageSpec("places", 1, requires=("parsed",), assigns=("places",)),
     StageSpec("amounts", 1, requires=("parsed",), assigns=("amounts",)),

@@ -10,7 +10,7 @@ from newsgraph.actors.records import ActorRecord, DocumentActors, MentionRecord,
 
 def test_the_package_exports_the_resolution_api() -> None:
     assert {"ActorRecord", "MentionRecord", "DocumentActors", "resolve_actors", "resolve_speakers",
-            "resolve_title_speaker", "ACTORS_VERSION"} <= set(newsgraph.actors.__all__)
+            "resolve_title_speakers", "Speaker", "ACTORS_VERSION"} <= set(newsgraph.actors.__all__)
     assert all(hasattr(newsgraph.actors, name) for name in newsgraph.actors.__all__)
 
 

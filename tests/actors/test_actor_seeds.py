@@ -14,7 +14,8 @@ from factories import SEEDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.actors import DocumentActors, resolve_actors, resolve_speakers
+from newsgraph.actors import DocumentActors, resolve_speakers
+from newsgraph.actors.reading import read_actors
 from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.clean import clean_text
 from newsgraph.quotes import QuoteSpan, find_quotes
@@ -59,9 +60,10 @@ def seed_runs(nlp: Language) -> dict[str, Seed]:
     for path in paths:
         key = path.name[:3]
         doc = nlp(clean_text(path.read_text(encoding="utf-8")).text)
-        actors = resolve_actors(doc, kb, PUBLISHED[key])
+        reading = read_actors(doc, kb, PUBLISHED[key])
         quotes = find_quotes(doc)
-        runs[key] = Seed(doc, actors, quotes, resolve_speakers(doc, actors, quotes, kb, PUBLISHED[key]))
+        speakers = [speaker.actor_id for speaker in resolve_speakers(reading, quotes, kb)]
+        runs[key] = Seed(doc, reading.resolved, quotes, speakers)
     return runs
 
 
@@ -82,5 +84,5 @@ def test_namesakes_in_the_seeds_are_separate_actors(seed_runs: dict[str, Seed], 
 def test_without_a_date_the_speakers_are_the_same(seed_runs: dict[str, Seed]) -> None:
     kb = load_knowledge_base()
     for key, run in seed_runs.items():
-        actors = resolve_actors(run.doc, kb, None)
-        assert resolve_speakers(run.doc, actors, run.quotes, kb, None) == run.speakers, key
+        reading = read_actors(run.doc, kb, None)
+        assert [speaker.actor_id for speaker in resolve_speakers(reading, run.quotes, kb)] == run.speakers, key

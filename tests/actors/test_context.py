@@ -92,11 +92,18 @@ def test_a_bare_name_has_no_description(nlp: Language, kb: KnowledgeBase) -> Non
     assert description(nlp, kb, "Jon Park arrived on Monday.", "Jon Park")[1] is None
 
 
-def test_titles_and_possessives_are_not_part_of_a_persons_name(nlp: Language) -> None:
-    doc = nlp("Yesterday President Tom Reyes's plan failed.")
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Yesterday President Tom Reyes's plan failed.", "Tom Reyes"),
+        ("Spokeswoman Maria Zakharova said Moscow would respond.", "Maria Zakharova"),
+    ],
+)
+def test_titles_roles_and_possessives_are_not_part_of_a_persons_name(nlp: Language, text: str, name: str) -> None:
+    doc = nlp(text)
     entity = next(ent for ent in doc.ents if ent.label_ == "PERSON")
     first, last = person_name(entity) or (0, -1)
-    assert doc[first : last + 1].text == "Tom Reyes"
+    assert doc[first : last + 1].text == name
 
 
 @pytest.mark.parametrize(
@@ -104,6 +111,7 @@ def test_titles_and_possessives_are_not_part_of_a_persons_name(nlp: Language) ->
     [
         ("She joined the Atlantic Policy Institute last year.", "Atlantic Policy Institute"),
         ("She joined Harbor Foods last year.", None),
+        ("The Syrian Observatory for Human Rights counted the dead.", "Syrian Observatory for Human Rights"),
     ],
 )
 def test_an_organisation_needs_an_organisations_head_word(nlp: Language, text: str, expected: str | None) -> None:

@@ -217,3 +217,15 @@ def test_every_mention_points_at_its_words(nlp: Language, kb: KnowledgeBase) -> 
     assert all(KIMS[m.start : m.end] == m.text for m in actors.mentions)
     assert {m.actor_id for m in actors.mentions} == {a.id for a in actors.actors}
 
+
+
+def test_hyphenated_given_names_and_family_names_first(nlp: Language, kb: KnowledgeBase) -> None:
+    text = (
+        "Park Min-jae, commissioner of the coast guard, defended his crews. Park Soo-yeon, a professor, "
+        "disagreed. Park Min-jae said the patrols would go on. Mao Ning, a ministry spokesperson, spoke next. "
+        "Mao said China objected."
+    )
+    actors = resolve(nlp, kb, text)
+    assert {"person:park-min-jae", "person:park-soo-yeon", "person:mao-ning"} <= {actor.id for actor in actors.actors}
+    assert said_by(actors, text, "Park Min-jae", 1) == "person:park-min-jae"
+    assert said_by(actors, text, "Mao") == "person:mao-ning"

@@ -48,3 +48,12 @@ def test_show_lists_the_events_with_their_status(tmp_path: Path, db_path: Path) 
     event_line = next(line for line in shown.output.splitlines() if "Vietnam" in line and "planned" in line)
     assert "Vladimir Putin" in event_line
     assert re.search(r"\b[01]\.\d\d\b", event_line), "the event's confidence is shown"
+
+
+def test_show_says_why_a_speaker_is_unresolved(tmp_path: Path, db_path: Path) -> None:
+    article = tmp_path / "rain.txt"
+    article.write_text('Rain in Oslo\n\nThe rain went on all week. Several experts called the forecast "a gamble."\n')
+    assert runner.invoke(app, ["ingest", str(article), "--db", str(db_path)]).exit_code == 0
+    shown = runner.invoke(app, ["show", "rain.txt", "--db", str(db_path)], env={"COLUMNS": "200"})
+    quote_line = next(line for line in shown.output.splitlines() if "a gamble" in line)
+    assert "unnamed source" in quote_line

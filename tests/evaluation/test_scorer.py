@@ -248,3 +248,12 @@ def test_without_gold_mentions_mentions_are_not_scored_and_actors_still_are(reco
     assert result.mentions is None
     assert result.actors == Score(tp=4, fp=1, fn=0)
     assert not [problem for problem in result.problems if problem.category == "mention"]
+
+
+def test_unresolved_speakers_are_counted_out_of_every_predicted_quotation(records: Records) -> None:
+    assert (score(records).unresolved.right, score(records).indirect_unresolved.right) == (0, 0)
+    quote(records, "Nobody expected more")["speaker_actor_id"] = None
+    result = score(records)
+    quoted = sum(1 for item in records["quotes"] if item["kind"] != "indirect")
+    assert (result.unresolved.right, result.unresolved.total) == (1, quoted)
+    assert result.indirect_unresolved.right == 0

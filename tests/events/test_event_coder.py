@@ -41,6 +41,8 @@ from events.events_helpers import code, event, roots
         pytest.param("The Kenya Law Society accused the police of torture.", "accused", "ACCUSE", ("KEN",), ("KEN",), id="the-police-facing-one-country"),
         pytest.param("Guerrillas blew up a gas pipeline in Peru.", "blew", "ASSAULT", ("PER",), ("PER",), id="scene-on-the-object"),
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
+        pytest.param("Venezuelan opposition leader Maria Corina Machado called Nicolas Maduro a dictator on Monday.", "called", "ACCUSE", ("VEN",), ("VEN",), id="called-someone-a-dictator"),
+        pytest.param("Zelensky described Putin as a terrorist.", "described", "ACCUSE", ("UKR",), ("RUS",), id="described-someone-as-a-terrorist"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:

@@ -99,14 +99,16 @@ def test_the_migration_marks_dates_stored_before_it_as_from_their_sentence(db_pa
         db.execute("ALTER TABLE events DROP COLUMN date_basis")
         db.execute("ALTER TABLE events DROP COLUMN confidence")
         db.execute("ALTER TABLE events DROP COLUMN date_precision")
-        db.execute("DELETE FROM schema_migrations WHERE name IN "
-                   "('0006_event_date_basis', '0008_read_indexes', '0009_event_confidence', '0011_date_precision')")
+        db.execute("DELETE FROM schema_migrations WHERE name IN ('0006_event_date_basis', '0008_read_indexes', "
+                   "'0009_event_confidence', '0011_date_precision', '0012_place_precision', '0013_quote_confidence')")
         for table in ("search_index_state", "actor_stats", "event_timeline"):
             db.execute(f"DROP TABLE {table}")
-        for table, column in (("mentions", "doc_id"), ("quotes", "doc_id"), ("quotes", "speaker_actor_id"),
-                              ("times", "doc_id")):
-            db.execute(f"DROP INDEX {table}_{column}")
+        for index in ("mentions_doc_id", "quotes_by_doc", "quotes_by_speaker", "times_doc_id"):
+            db.execute(f"DROP INDEX {index}")
         db.execute("DROP INDEX places_by_doc")  # places' index, renamed by 0012_place_precision
+        db.execute("ALTER TABLE places DROP COLUMN precision")
+        db.execute("ALTER TABLE quotes DROP COLUMN speaker_unresolved_reason")
+        db.execute("ALTER TABLE quotes DROP COLUMN confidence")
         columns = [row[1] for row in db.execute("PRAGMA table_info('events')").fetchall()]
         for number, when in enumerate(("2024-06-18", None)):
             values = {name: None for name in columns}

@@ -54,7 +54,7 @@ def test_the_default_pipeline_names_its_versioned_stages_in_order() -> None:
         "newsgraph.metadata.v1",
         "newsgraph.parse.v1",
         "newsgraph.actors.v1",
-        "newsgraph.quotes.v1",
+        "newsgraph.quotes.v2",
         "newsgraph.times.v1",
         "newsgraph.places.v1",
         "newsgraph.amounts.v1",

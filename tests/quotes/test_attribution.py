@@ -51,6 +51,16 @@ def attribution_of(nlp: Language, text: str, word: str) -> tuple[str | None, str
             "accusations",
             ("accusation", "Spanish", None),
         ),
+        (
+            "The ministry condemned the sanctions, saying that the line was safe.",
+            "saying",
+            ("say", "The ministry", None),
+        ),
+        (
+            "The ministry issued a statement saying that the line was safe.",
+            "saying",
+            ("say", "The ministry", None),
+        ),
     ],
 )
 def test_attributes_a_cue_to_its_speaker_and_reporter(

@@ -77,6 +77,48 @@ def summary(found: list[QuoteSpan]) -> list[tuple[str, str, str | None, str | No
             [("partial", "holding the country hostage", "accuse", "The minister")],
             id="participle-borrows-subject",
         ),
+        pytest.param(
+            'The mediator said the parties had agreed to a "lasting truce" on Sunday.',
+            [("partial", "lasting truce", "say", "The mediator")],
+            id="announcer-not-parties",
+        ),
+        pytest.param(
+            'The ruling prompted Lopez to call the charges "completely false."',
+            [("partial", "completely false.", "call", "Lopez")],
+            id="object-speaks-for-the-verb-it-is-made-to-do",
+        ),
+        pytest.param(
+            'Lopez pointed the blame at "foreign forces" on Sunday.',
+            [("partial", "foreign forces", "point", "Lopez")],
+            id="partial-without-speech-verb",
+        ),
+        pytest.param(
+            'The resolution, adopted on Friday, "demands that the fighters withdraw."',
+            [("partial", "demands that the fighters withdraw.", "demand", "The resolution")],
+            id="quoted-verb-of-the-writers-subject",
+        ),
+        pytest.param(
+            'Lopez: "We will not give up"',
+            [("direct", "We will not give up", ":", "Lopez")],
+            id="headline-colon",
+        ),
+        pytest.param(
+            "The European Union's High Representative for Foreign Affairs and Security Policy and Vice-President "
+            'of the European Commission Anna Lind called the episode "an extremely dangerous provocation."',
+            [("partial", "an extremely dangerous provocation.", "call", "Anna Lind")],
+            id="two-subjects-the-person-nearest",
+        ),
+        pytest.param(
+            '"My husband is free!" Tsikhanouskaya wrote on X. "I cannot describe my joy."',
+            [("direct", "My husband is free!", "write", "Tsikhanouskaya"),
+             ("direct", "I cannot describe my joy.", "write", "Tsikhanouskaya")],
+            id="attribution-the-parser-took-for-a-sentence",
+        ),
+        pytest.param(
+            '"We will not wait for Tokyo," Park Min-jae said.',
+            [("direct", "We will not wait for Tokyo", "say", "Park Min-jae")],
+            id="a-name-the-parser-split",
+        ),
     ],
 )
 def test_finds_each_quotation_with_its_cue_and_speaker(
@@ -132,6 +174,13 @@ def test_an_unattributed_continuation_inherits_the_previous_speaker(nlp: Languag
     assert second.sentence_start == second.start - 1
 
 
+def test_a_quote_running_on_into_an_attributed_paragraph_takes_that_attribution(nlp: Language) -> None:
+    text = '"The talks were productive. Both sides showed goodwill.\n\n"But there is work to do," said Ana Ruiz.'
+    first, second = quotes(nlp, text)
+    assert (second.speaker_text, second.carried_from) == ("Ana Ruiz", None)
+    assert (first.carried_from, first.speaker_text, first.cue) == (1, "Ana Ruiz", "say")
+
+
 def test_a_quote_after_an_unquoted_paragraph_inherits_nothing(nlp: Language) -> None:
     text = '"We stop now," she said.\n\nThe minister left the room.\n\n"We stop forever."'
     last = quotes(nlp, text)[-1]
@@ -182,6 +231,14 @@ def test_according_to_beside_a_speech_verb_names_the_reporter(nlp: Language) -> 
     [
         ("Lopez said that the talks had failed.", "the talks had failed", "say", "Lopez"),
         ("Lopez told reporters the talks had failed.", "the talks had failed", "tell", "Lopez"),
+        (
+            "A flight carrying Houthi rebel prisoners of war left Saudi Arabia on Saturday bound for Yemen's "
+            "rebel-held capital Sanaa, the International Committee of the Red Cross (ICRC) said.",
+            "A flight carrying Houthi rebel prisoners of war left Saudi Arabia on Saturday bound for Yemen's "
+            "rebel-held capital Sanaa",
+            "say",
+            "the International Committee of the Red Cross",
+        ),
         (
             "According to the union, the talks failed on Friday.",
             "the talks failed on Friday",

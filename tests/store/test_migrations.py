@@ -88,3 +88,22 @@ def test_places_stored_before_0012_get_the_precision_of_their_point(db_path: Pat
     assert found == {"the White House": "country", "the Kremlin": "city", "Moscow": "city", "Texas": "country",
                      "Asia": "region", "the United States": "country", "the Korean Peninsula": None}
     assert indexes == {"places_by_doc"}
+
+
+def test_quotations_stored_before_0013_keep_an_unknown_confidence_and_reason(db_path: Path) -> None:
+    database_before(db_path, "0013_quote_confidence")
+    with duckdb.connect(str(db_path)) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info('quotes')").fetchall()]
+        values = {name: None for name in columns} | {
+            "id": "quote_old", "doc_id": "doc_1", "field": "text", "start": 0, "end": 5, "text": "Putin",
+            "kind": "direct", "evidence_start": 0, "evidence_end": 14, "evidence_text": "Putin met Kim.",
+            "stage": "newsgraph.quotes.v1",
+        }
+        db.execute(f"INSERT INTO quotes VALUES ({', '.join('?' for _ in columns)})", [values[n] for n in columns])
+    with Store(db_path) as store:
+        rows = store.query("SELECT id, confidence, speaker_unresolved_reason FROM quotes")
+        indexes = {row["index_name"] for row in store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'quotes'")}
+        applied = [row["name"] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
+    assert rows == [{"id": "quote_old", "confidence": None, "speaker_unresolved_reason": None}]
+    assert indexes == {"quotes_by_doc", "quotes_by_speaker"}
+    assert "0013_quote_confidence" in applied

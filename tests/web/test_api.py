@@ -339,3 +339,11 @@ def test_the_confidence_filter_reads_the_same_without_a_current_index(
     assert indexed["hidden_events"] == scanned["hidden_events"]
     assert indexed.get("relations") == scanned.get("relations")
     assert {item["id"] for item in indexed.get("items", [])} == {item["id"] for item in scanned.get("items", [])}
+
+
+def test_quotes_are_served_with_their_speakers_confidence_or_why_it_is_unresolved(client: TestClient) -> None:
+    quotes = client.get("/api/quotes?limit=200").json()["items"]
+    assert quotes and any(quote["speaker_actor_id"] is None for quote in quotes)
+    for quote in quotes:
+        assert 0 <= quote["confidence"] <= 1
+        assert (quote["speaker_actor_id"] is None) == (quote["speaker_unresolved_reason"] is not None)

@@ -127,3 +127,11 @@ def test_an_event_under_the_threshold_leads_to_its_article_with_every_event_show
 def test_a_bad_confidence_on_a_page_is_a_400_page(client: TestClient) -> None:
     response = client.get("/timeline?min_confidence=3")
     assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
+
+
+def test_an_unresolved_speaker_is_shown_as_unresolved_with_the_reason(client: TestClient) -> None:
+    quotes = client.get("/api/quotes?limit=200").json()["items"]
+    unresolved = next(quote for quote in quotes if quote["speaker_actor_id"] is None and quote["field"] == "text")
+    html = client.get(f"/documents/{unresolved['doc_id']}").text
+    assert f"speaker unresolved ({unresolved['speaker_unresolved_reason']})" in html
+    assert "speaker confidence" in html

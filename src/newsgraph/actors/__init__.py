@@ -8,7 +8,7 @@ office holders (:func:`~newsgraph.actors.knowledge.load_knowledge_base`); its re
 :func:`resolve_actors` finds the actors one parsed article mentions, with every mention
 (:class:`DocumentActors` of :class:`ActorRecord` and :class:`MentionRecord`); then
 :func:`resolve_speakers` gives each quotation's speaker as an actor id, and
-:func:`resolve_title_speaker` does so for the quotations of the title.
+:func:`resolve_title_speakers` does so for the quotations of the title.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from newsgraph.actors.kb_records import Actor, Candidate, Office, Resolution
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.records import ActorRecord, DocumentActors, MentionRecord
 from newsgraph.actors.resolve import ACTORS_VERSION, resolve_actors
-from newsgraph.actors.speakers import resolve_speakers, resolve_title_speaker
+from newsgraph.actors.speakers import Speaker, resolve_speakers, resolve_title_speakers
 
 __all__ = [
     "ACTORS_VERSION",
@@ -32,5 +32,6 @@ __all__ = [
     "load_knowledge_base",
     "resolve_actors",
     "resolve_speakers",
-    "resolve_title_speaker",
+    "resolve_title_speakers",
+    "Speaker",
 ]

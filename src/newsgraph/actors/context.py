@@ -43,6 +43,7 @@ __all__ = [
     "FEMALE_WORDS",
     "MALE_WORDS",
     "ROLE_SECTORS",
+    "ORGANISATION_HEADS",
 ]
 
 FEMALE_WORDS = frozenset(
@@ -64,11 +65,11 @@ ROLE_SECTORS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys("lawmaker senator legislator congressman congresswoman parliamentarian".split(), "LEG"),
     **dict.fromkeys("professor lecturer researcher scholar academic".split(), "EDU"),
 })
-_ORG_HEADS = frozenset(
+ORGANISATION_HEADS = frozenset(
     "center centre institute institution agency ministry department university college council party "
     "foundation association company corporation corp group organization organisation commission committee "
     "service bank fund academy society union league federation alliance bureau authority office network "
-    "school program programme project initiative".split()
+    "school program programme project initiative observatory mission coalition movement tribunal court".split()
 )
 # Words that only describe a person: a name they title is a person's, whatever the recogniser said.
 _PERSON_ROLES = frozenset(ROLE_SECTORS) | frozenset(
@@ -325,13 +326,16 @@ def _apposition_end(doc: Doc, head: Token, apposition: Token) -> int:
 
 
 def person_name(entity: Span) -> tuple[int, int] | None:
-    """The tokens of a PERSON entity's name without titles before it or a possessive after it.
+    """The tokens of a PERSON entity's name without titles or roles before it ("Spokeswoman Maria
+    Zakharova") or a possessive after it.
 
     Returns None for an entity that is no name once those are gone.
     """
     first, last = entity.start, entity.end - 1
     doc = entity.doc
-    while first <= last and (doc[first].lower_.rstrip(".") in _TITLE_WORDS or doc[first].is_punct):
+    while first <= last and (
+        doc[first].lower_.rstrip(".") in _TITLE_WORDS or doc[first].lower_ in ROLE_SECTORS or doc[first].is_punct
+    ):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].lower_ in {"'s", "\u2019s", "'", "\u2019"}):
         last -= 1
@@ -346,7 +350,7 @@ def organisation_name(doc: Doc, entity: Span) -> tuple[int, int] | None:
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].lower_ in {"'s", "\u2019s"}):
         last -= 1
-    if first > last or not any(doc[i].lower_ in _ORG_HEADS for i in range(first, last + 1)):
+    if first > last or not any(doc[i].lower_ in ORGANISATION_HEADS for i in range(first, last + 1)):
         return None
     return first, last
 

@@ -5,7 +5,8 @@ the cases news needs. The document is read once, left to right; a :class:`Discou
 each actor met so far (its names, surnames, titles, description words, gender) and a *salience*
 for each mention, and each referring expression is resolved against what came before it:
 
-**Surnames** ("Blinken", "Kim"). The people met so far who go by that surname, told apart first by
+**Surnames** ("Blinken", "Kim"). The people met so far who go by that surname (or whose name,
+new to the knowledge base, starts with it, as Chinese and Korean names do: "Mao Ning"), told apart first by
 an apposition ("Kim, the professor in Honolulu" is the Kim whose description shares its words),
 then by how often each was already called by the surname alone (the Kim of a Kim Jong Un story is
 Kim Jong Un, even after "Kim's father, Kim Jong Il"), with a small weight for a knowledge-base
@@ -201,6 +202,14 @@ def resolve_surname(discourse: Discourse, ref: SurnameRef) -> str | None:
             met = [state for state in met if overlap[state.id] == best]
     if met:
         return max(met, key=lambda state: _surname_score(discourse, state)).id
+    # Chinese and Korean names put the family name first: "Mao said" after "Mao Ning".
+    first_named = [
+        state for state in discourse.actors.values()
+        if state.type == "person" and not state.from_kb and state.name.split()[:1] == [ref.surname]
+        and len(state.name.split()) > 1
+    ]
+    if first_named:
+        return max(first_named, key=lambda state: state.last_token).id
     if len(ref.kb_people) == 1:
         return ref.kb_people[0]
     leaders = _leaders_in_context(discourse, ref.kb_people)

@@ -133,6 +133,18 @@ class ActorReading:
             )
         return ActorRef(actor_id, country, country + sector)
 
+    def actor(self, actor_id: str) -> ActorRecord | None:
+        """The record of one of the document's actors (those this reading met too), or None."""
+        return self._by_id.get(actor_id) or self._extra.get(actor_id)
+
+    def adopt(self, actor: ActorRecord) -> str:
+        """Make ``actor`` one of the document's actors and return its id: an actor a later stage
+        read in the text that no mention names (a speaker's name the recogniser missed). An actor
+        the document has already keeps its record."""
+        if actor.id not in self._by_id and actor.id not in self._extra:
+            self._extra[actor.id] = actor
+        return actor.id
+
     def _uninformed(self, mention: MentionRecord) -> bool:
         """Whether the mention's actor has neither a country nor a code: a name the resolver knows
         nothing about weighs less than one it can place ("Minister for Interior Aftab Sherpao")."""

@@ -227,7 +227,8 @@ class _Resolver:
                 continue
             words = self.doc[tokens[0] : tokens[1] + 1]
             if any(
-                token.lower_ in {"and", "&"} or not (token.is_punct or token.text[:1].isupper() or token.lower_ in _PARTICLES)
+                token.lower_ in {"and", "&"}
+                or not (token.is_punct or token.text[:1].isupper() or token.lower_ in _PARTICLES or _hyphened(token))
                 for token in words
             ):
                 continue
@@ -728,6 +729,12 @@ def _kb_how(match: NameMatch) -> MentionHow:
     if match.how in {"alias", "ambiguous"}:
         return "acronym" if match.acronym else "alias"
     return "acronym" if match.acronym and match.how == "name" and len(match.text) <= 6 else "name"
+
+
+def _hyphened(token: Token) -> bool:
+    """Whether ``token`` is the second half of a hyphenated given name ("Min-jae", "Soo-yeon")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
 
 
 def _strip_possessive(text: str) -> str:

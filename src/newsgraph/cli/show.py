@@ -60,6 +60,8 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
         if quote.kind == "indirect" and not indirect:
             continue
         speaker = quote.speaker or f"? ({quote.speaker_text})" if quote.speaker_text else quote.speaker or "?"
+        if not quote.speaker and quote.unresolved_reason:
+            speaker = f"{speaker}: {quote.unresolved_reason}"
         if quote.speaker and quote.speaker_text and quote.speaker_text != quote.speaker:
             speaker = f"{quote.speaker} ← “{quote.speaker_text}”"
         where = " (title)" if quote.field == "title" else ""

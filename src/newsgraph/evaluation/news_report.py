@@ -23,6 +23,10 @@ def _ratio(ratio: Ratio) -> str:
     return f"{ratio.value:.2f}  {ratio.right}/{ratio.total}"
 
 
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def _score(score: Score) -> str:
     return f"{score.precision:.2f} {score.recall:.2f} {score.f1:.2f}  {score.tp}/{score.fp}/{score.fn}"
 
@@ -46,7 +50,7 @@ def _miss(kind: str) -> Callable[[HalfFigures], str]:
     return lambda figures: str(figures.events.misses.get(kind, 0))
 
 
-def _rows(confidence: bool) -> list[_Row]:
+def _rows(confidence: bool, speaker_confidence: bool = False) -> list[_Row]:
     rows: list[_Row] = [
         ("articles", lambda f: str(len(f.articles))),
         ("PAGE", lambda f: ""),
@@ -78,6 +82,13 @@ def _rows(confidence: bool) -> list[_Row]:
         ("actors", _quotes("actors")),
         ("mentions", _quotes("mentions")),
         ("speaker accuracy (found)", lambda f: _ratio(f.quotes.speakers)),
+        *(
+            [("speaker confidence, mean (found)", lambda f: _mean(f.quotes.speaker_confidence))]
+            if speaker_confidence
+            else []
+        ),
+        ("speaker unresolved (direct+partial)", lambda f: _ratio(f.quotes.unresolved)),
+        ("speaker unresolved (indirect)", lambda f: _ratio(f.quotes.indirect_unresolved)),
         ("PAIRS", lambda f: ""),
         ("pairs", lambda f: str(f.pairs.pairs)),
         ("happenings both report", lambda f: str(f.pairs.shared)),
@@ -115,7 +126,8 @@ def render_news(report: NewsReport, *, problems: bool = True, held_back_problems
     halves = report.halves()
     confidence = any(figures.events.has_confidence for figures in halves)
     lines = [f"real-news gold {report.folder}", ""]
-    lines += _table(halves, _rows(confidence))
+    speaker_confidence = any(figures.quotes.speaker_confidence is not None for figures in halves)
+    lines += _table(halves, _rows(confidence, speaker_confidence))
     if confidence:
         for figures in halves:
             lines += ["", *_calibration(figures)]

@@ -48,7 +48,8 @@ class PredictedQuote:
     """A quotation the pipeline found.
 
     ``start``/``end`` are offsets into the clean body (or the title when ``where`` is ``title``);
-    when they are None the quote is placed by searching its ``text``.
+    when they are None the quote is placed by searching its ``text``. ``confidence`` is how sure
+    the pipeline is of the speaker, when it says.
     """
 
     text: str
@@ -58,6 +59,7 @@ class PredictedQuote:
     end: int | None = None
     where: str = "body"
     speaker_text: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -202,4 +204,5 @@ def _quote(record: Mapping[str, Any]) -> PredictedQuote:
         end=end,
         where=where,
         speaker_text=_field(record, "speaker_text", str, required=False),
+        confidence=_field(record, "confidence", (int, float), required=False),
     )

@@ -31,6 +31,7 @@ def document_predictions(document: Document) -> Predictions:
             "start": quote.start,
             "end": quote.end,
             "where": "title" if quote.field == "title" else "body",
+            "confidence": quote.confidence,
         }
         for quote in document.quotes
     ]

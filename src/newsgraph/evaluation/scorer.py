@@ -80,7 +80,20 @@ def score_document(
         actors=_score_actors(gold, predictions, matcher, problems),
         mentions=_score_mentions(located, body, predictions, matcher, problems) if gold.scores_mentions else None,
         problems=tuple(problems),
+        unresolved=_unresolved(predictions, _QUOTED),
+        speaker_confidences=tuple(
+            (pair.predicted.confidence, pair.speaker_right)
+            for pair in quoted.pairs
+            if pair.predicted.confidence is not None
+        ),
+        indirect_unresolved=_unresolved(predictions, ("indirect",)),
     )
+
+
+def _unresolved(predictions: Predictions, kinds: tuple[str, ...]) -> Ratio:
+    """The predicted quotations of ``kinds`` with no speaker actor, out of all of them."""
+    found = [quote for quote in predictions.quotes if quote.kind in kinds]
+    return Ratio(sum(quote.speaker_actor_id is None for quote in found), len(found))
 
 
 def _match_quotes(

@@ -106,7 +106,10 @@ class DocumentScore:
     ``speakers`` is the share of found direct and partial quotes whose speaker is right, and
     ``attributed`` counts a direct or partial quote as right only when found with its speaker.
     ``mentions`` counts spans overlapping a gold mention and linked to the matching actor; it is
-    None when the gold annotates no mentions (they are not scored).
+    None when the gold annotates no mentions (they are not scored). ``unresolved`` and
+    ``indirect_unresolved`` count the predicted quotations (direct and partial; indirect) whose
+    speaker is unresolved, out of all predicted. ``speaker_confidences`` pairs the confidence of
+    each found direct or partial quote's speaker with whether it is right.
     """
 
     article: str
@@ -120,6 +123,9 @@ class DocumentScore:
     actors: Score
     mentions: Score | None
     problems: tuple[Problem, ...] = ()
+    unresolved: Ratio = Ratio()
+    indirect_unresolved: Ratio = Ratio()
+    speaker_confidences: tuple[tuple[float, bool], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"article": self.article}
@@ -160,6 +166,23 @@ class EvaluationReport:
         return sum((document.speakers for document in self.documents), Ratio())
 
     @property
+    def speaker_confidence(self) -> float | None:
+        """The mean confidence of the found direct and partial quotes' speakers (None if none
+        says), to set beside the share that are right."""
+        values = [value for document in self.documents for value, _ in document.speaker_confidences]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def unresolved(self) -> Ratio:
+        """Predicted direct and partial quotations with no speaker, out of all predicted."""
+        return sum((document.unresolved for document in self.documents), Ratio())
+
+    @property
+    def indirect_unresolved(self) -> Ratio:
+        """Predicted indirect quotations with no speaker, out of all predicted."""
+        return sum((document.indirect_unresolved for document in self.documents), Ratio())
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(problem for document in self.documents for problem in document.problems)
 
@@ -168,6 +191,9 @@ class EvaluationReport:
             name: self.total(name).to_json() if self.scored(name) else None for name in _SCORE_FIELDS
         }
         totals["speakers"] = self.speakers.to_json()
+        totals["speaker_confidence"] = self.speaker_confidence
+        totals["unresolved"] = self.unresolved.to_json()
+        totals["indirect_unresolved"] = self.indirect_unresolved.to_json()
         return {"name": self.name, "totals": totals, "documents": [document.to_json() for document in self.documents]}
 
 
@@ -204,6 +230,11 @@ def render_report(reports: Sequence[EvaluationReport], *, problems: bool = True)
             [f"{report.speakers.value:.2f}  {report.speakers.right}/{report.speakers.total}" for report in reports],
         )
     )
+    for label, ratios in (
+        ("speaker unresolved", [report.unresolved for report in reports]),
+        ("indirect speaker unresolved", [report.indirect_unresolved for report in reports]),
+    ):
+        rows.append((label, [f"{ratio.value if ratio.total else 0:.2f}  {ratio.right}/{ratio.total}" for ratio in ratios]))
     rows.append(("articles", [str(len(report.documents)) for report in reports]))
     label_width = max(len(label) for label, _ in rows) + 2
     column_width = max(len(cell) for _, cells in rows for cell in cells) + 3

@@ -18,10 +18,12 @@ __all__ = ["FORMATS", "OBJECT_COLUMNS", "write_jsonl", "write_tables"]
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
 # Columns that may be null in every row of a first batch, with the type of their later values: an
-# event's confidence is null for events stored before events had one. Any other column null in a
-# whole first batch is text, and a list column empty in it a list of text.
-_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string(), "lat": pa.float64(), "lon": pa.float64(),
-                  "location_lat": pa.float64(), "location_lon": pa.float64(), "goldstein": pa.float64()}
+# event's or a quotation's confidence is null for those stored before they had one, an undated
+# event has no date precision, and most quotations' speakers are resolved, with no reason why not.
+# Any other column null in a whole first batch is text, and a list column empty in it a list of text.
+_TYPED_COLUMNS = {"confidence": pa.float64(), "date_precision": pa.string(), "speaker_unresolved_reason": pa.string(),
+                  "lat": pa.float64(), "lon": pa.float64(), "location_lat": pa.float64(), "location_lon": pa.float64(),
+                  "goldstein": pa.float64()}
 # Objects whose fields become columns of their own (``location_name``, ``evidence_text``...), so a
 # table holds no JSON where a spreadsheet expects a value.
 OBJECT_COLUMNS = {"location": ("name", "country", "lat", "lon"), "evidence": ("start", "end", "text")}

@@ -34,11 +34,16 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class FoundQuote:
-    """A quotation found in the body (``field="text"``) or the title, with its speaker's actor id."""
+    """A quotation found in the body (``field="text"``) or the title, with its speaker's actor id,
+    or why it has none (``speaker_unresolved_reason``), how the speaker was found
+    (``speaker_how``) and how sure newsgraph is of it (``confidence``, in [0, 1])."""
 
     field: str
     span: QuoteSpan
     speaker_actor_id: str | None
+    speaker_unresolved_reason: str | None = None
+    speaker_how: str | None = None
+    confidence: float | None = None
 
 
 @dataclass

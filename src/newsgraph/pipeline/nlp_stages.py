@@ -10,13 +10,13 @@ from spacy.language import Language
 
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.reading import read_actors
-from newsgraph.actors.speakers import resolve_speakers, resolve_title_speaker
+from newsgraph.actors.speakers import Speaker, resolve_speakers, resolve_title_speakers
 from newsgraph.dates.partial import PartialDate
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp import load_nlp
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
 from newsgraph.pipeline.runner import RegisteredStage
-from newsgraph.quotes import find_quotes
+from newsgraph.quotes import QuoteSpan, find_quotes
 
 __all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date"]
 
@@ -84,25 +84,31 @@ class ActorsStage(RegisteredStage):
 
 @dataclass(frozen=True)
 class QuotesStage(RegisteredStage):
-    """Quotations in the body and the title, each with its speaker resolved to an actor with the
-    knowledge base ``kb``; the title is parsed with ``nlp``."""
+    """Quotations in the body and the title, each with its speaker resolved to an actor on the
+    actors stage's reading (with the knowledge base ``kb``), or unresolved with the reason, and a
+    confidence; the title is parsed with ``nlp``."""
 
     key: ClassVar[str] = "quotes"
     kb: KnowledgeBase = field(default_factory=load_knowledge_base, repr=False, compare=False)
     nlp: Language = field(default_factory=load_nlp, repr=False, compare=False)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        assert analysis.parsed is not None and analysis.actors is not None and analysis.metadata is not None
+        assert analysis.parsed is not None and analysis.reading is not None and analysis.metadata is not None
         kb = self.kb
         published = reference_date(analysis.metadata.published)
         body = find_quotes(analysis.parsed)
-        speakers = resolve_speakers(analysis.parsed, analysis.actors, body, kb, published)
-        found = [FoundQuote("text", span, speaker) for span, speaker in zip(body, speakers)]
+        speakers = resolve_speakers(analysis.reading, body, kb)
+        found = [_found("text", span, speaker) for span, speaker in zip(body, speakers)]
         title = analysis.metadata.title
         if title and ('"' in title or "'" in title):
             title_doc = self.nlp(title)
             in_title = find_quotes(title_doc)
-            title_speakers = resolve_title_speaker(title_doc, in_title, analysis.actors, kb, published)
-            found += [FoundQuote("title", span, speaker) for span, speaker in zip(in_title, title_speakers)]
+            actors = analysis.reading.document_actors()
+            title_speakers = resolve_title_speakers(title_doc, in_title, actors, kb, published)
+            found += [_found("title", span, speaker) for span, speaker in zip(in_title, title_speakers)]
         analysis.quotes = found
         return analysis
+
+
+def _found(where: str, span: QuoteSpan, speaker: Speaker) -> FoundQuote:
+    return FoundQuote(where, span, speaker.actor_id, speaker.reason, speaker.how, speaker.confidence)

@@ -9,7 +9,8 @@ as the reporter; so does "according to Y" beside another cue, and a report of a 
 
 :func:`attribute_quote` finds the cue of a quotation. A direct quotation is attributed, in this
 order, by the first cue after its closing mark in the same sentence ('"...," she said'), the
-nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."').
+nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."'),
+then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``).
 A partial quotation is a phrase inside the writer's sentence, so the verb it depends on comes first
 ('X vowed to do "whatever it takes"'). Cues inside any quotation are never used: they are the quoted
 person's words, not the writer's attribution.
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.cues import CUE_NOUNS, REPORTING_VERBS, cue_lemma, is_according_to
+from newsgraph.quotes.cues import BODY_NOUNS, CUE_NOUNS, PERSON_NOUNS, REPORTING_VERBS, cue_lemma, is_according_to
 from newsgraph.quotes.marks import QuotedRegion
 from newsgraph.quotes.mentions import Mention, speaker_mentions, words_mention
 
@@ -33,6 +34,12 @@ _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
 _NOUN_DEPS = {"acl", "relcl"}
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 _MAX_CLIMB = 4
+_MAX_COLON_NAME = 6
+_MAX_ATTRIBUTION_WORDS = 10
+_MAX_PHRASE_BEFORE = 12
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+# Reports whose speaker owns a phrase quoted inside the clause they report.
+_OUTER_REPORTS = REPORTING_VERBS | {"add", "state", "note", "explain", "insist", "stress", "warn", "announce", "claim"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ def attribute(cue: Token, context: list[Token] | None = None) -> Attribution | N
         lemma = cue_lemma(cue) or lemma
     else:
         reporter_head = _reporter_head(cue)
-    speaker_head = _speaker_head(cue)
+    speaker_head = _speaker_head(cue) or _phrase_before(cue)
     speaker, apposition = speaker_mentions(speaker_head) if speaker_head is not None else (None, None)
     reporter = (
         _reporter_from_context(cue, context) if reporter_head is None else speaker_mentions(reporter_head)[0]
@@ -101,14 +108,62 @@ def attribute_quote(
     after = list(_after(doc, region, quoted, paragraph))
     before = list(_before(doc, region, quoted, paragraph))
     context = [*reversed(before), *after]
-    governing = _governing_cue(doc, region, quoted, paragraph)
+    governing = _governing_cue(doc, region, quoted, paragraph, outermost=not direct)
     candidates = [*after, governing, *before] if direct else [governing, *after, *before]
     for token in candidates:
         if token is not None and _is_cue(token):
             attribution = attribute(token, context)
             if attribution is not None:
                 return attribution
-    return None
+    if direct:
+        return _colon_speaker(doc, before)
+    return _writers_subject(doc, region, quoted, paragraph)
+
+
+def _colon_speaker(doc: Doc, before: list[Token]) -> Attribution | None:
+    """A name and a colon before a quotation, with no verb: 'Zelensky: "We will win"' (headlines,
+    interviews). ``before`` are the writer's tokens before the opening mark, nearest first."""
+    if len(before) < 2 or before[0].text != ":" or len(before) > _MAX_COLON_NAME + 1:
+        return None
+    words = [token for token in reversed(before[1:]) if not token.is_punct]
+    if not words or any(token.pos_ in {"VERB", "AUX"} for token in words):
+        return None
+    heads = [token for token in words if token.head.i == token.i or token.head not in words]
+    if len(heads) != 1 or not (heads[0].pos_ in {"PROPN", "NOUN"} or heads[0].text[:1].isupper()):
+        return None
+    speaker, apposition = speaker_mentions(heads[0])
+    return Attribution(":", words_mention(doc, before[0].i, before[0].i), speaker, apposition, None)
+
+
+def _writers_subject(
+    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]
+) -> Attribution | None:
+    """A phrase in quotes with no speech cue is the words of whoever the writer's sentence has do
+    what it does: the subject of the verb the phrase depends on ("Sandu pointed the blame at
+    'foreign forces'"), or of the quoted verb itself ("The resolution 'demands that ...'")."""
+    inside = {token.i for token in tokens_between(doc, region.start, region.end)}
+    roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    verb: Token | None = None
+    for root in roots:
+        if root.pos_ in {"VERB", "AUX"} and any(
+            child.dep_ in {"nsubj", "nsubjpass"} and child.i not in quoted for child in root.children
+        ):
+            verb = root
+            break
+        token = root
+        while verb is None and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in {"VERB", "AUX"} and token.i not in quoted and paragraph[0] <= token.idx < paragraph[1]:
+                verb = token
+        if verb is not None:
+            break
+    if verb is None:
+        return None
+    head = _speaker_head(verb)
+    if head is None or head.i in quoted or head.pos_ == "PRON" and head.lower_ in {"it", "this", "that", "which"}:
+        return None
+    speaker, apposition = speaker_mentions(head)
+    return Attribution(verb.lemma_.lower(), words_mention(doc, verb.i, verb.i), speaker, apposition, None)
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
@@ -124,27 +179,53 @@ def _is_cue(token: Token) -> bool:
 
 
 def _governing_cue(
-    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]
+    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int], outermost: bool = False
 ) -> Token | None:
-    """The nearest speech verb (or owned speech noun) the quotation depends on."""
+    """The nearest speech verb (or owned speech noun) the quotation depends on.
+
+    With ``outermost``, a report whose clause holds that cue wins: in "the mediator said the
+    parties had agreed to a 'lasting truce'" the words in quotes are the mediator's, as they are
+    the speaker's in "Dujarric said UN officials 'received word of an order'".
+    """
     inside = {token.i for token in tokens_between(doc, region.start, region.end)}
     roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
     for root in roots:
-        token = root
+        token, found = root, None
         while token.head.i != token.i:
             token = token.head
             outside = token.i not in quoted and paragraph[0] <= token.idx < paragraph[1]
-            if outside and _is_cue(token) and not is_according_to(token):
-                return token
+            if not outside or not _is_cue(token) or is_according_to(token):
+                continue
+            if found is None:
+                found = token
+                if not outermost:
+                    return token
+            elif _reports(token, found):
+                found = token
+        if found is not None:
+            return found
     return None
 
 
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether the speech verb ``outer`` reports the clause of cue ``inner``, which has a subject
+    of its own: "the mediator said [the parties had agreed ...]"."""
+    return (
+        inner.dep_ == "ccomp"
+        and inner.head.i == outer.i
+        and cue_lemma(outer) in _OUTER_REPORTS
+        and any(child.dep_ in {"nsubj", "nsubjpass"} for child in inner.children)
+    )
+
+
 def _after(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
-    """The writer's tokens after the closing mark, up to the end of the sentence."""
+    """The writer's tokens after the closing mark, up to the end of the sentence. A quotation that
+    ends its own sentence is attributed after it only by a short sentence of attribution ('"My
+    husband is free!" she wrote on X.'), which the parser may take for a new sentence."""
     tokens = tokens_between(doc, region.outer_end, paragraph[1])
     inside = tokens_between(doc, region.start, region.end)
     ends_sentence = bool(inside) and inside[-1].text[-1] in _SENTENCE_END
-    if not tokens or (ends_sentence and tokens[0].is_sent_start):
+    if not tokens or (ends_sentence and tokens[0].is_sent_start and not _attribution_sentence(tokens[0], quoted)):
         return
     for token in tokens:
         if token.i in quoted:
@@ -152,6 +233,22 @@ def _after(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[in
         yield token
         if token.text in _SENTENCE_END:
             return
+
+
+def _attribution_sentence(first: Token, quoted: set[int]) -> bool:
+    """Whether the sentence starting at ``first`` only says who spoke: a speech verb as its root,
+    with a subject, nothing reported outside quotation marks and few words ("Tsikhanouskaya
+    wrote on X.")."""
+    sentence = first.sent
+    root = sentence.root
+    words = [token for token in sentence if not (token.is_punct or token.is_space or token.i in quoted)]
+    return (
+        len(words) <= _MAX_ATTRIBUTION_WORDS
+        and root.i not in quoted
+        and cue_lemma(root) is not None
+        and any(child.dep_ == "nsubj" and child.i < root.i for child in root.children)
+        and not any(child.dep_ in {"ccomp", "dobj", "xcomp"} and child.i not in quoted for child in root.children)
+    )
 
 
 def _before(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int]) -> Iterator[Token]:
@@ -165,7 +262,12 @@ def _before(doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[i
 def _speaker_head(verb: Token) -> Token | None:
     """The head word of the speaker of speech verb ``verb``."""
     for _ in range(_MAX_CLIMB):
-        subject = next((child for child in verb.children if child.dep_ in {"nsubj", "csubj"}), None)
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
+        subject = subjects[0] if subjects else None
+        # Two subjects are a misparse of one long subject ("the EU's High Representative ... Kaja
+        # Kallas called"): a person's name nearest the verb is its head.
+        if len(subjects) > 1 and subjects[-1].i < verb.i and subjects[-1].ent_type_ == "PERSON":
+            subject = subjects[-1]
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 return verb.head
@@ -173,12 +275,59 @@ def _speaker_head(verb: Token) -> Token | None:
         agent = _agent(verb)
         if agent is not None:
             return agent
-        if verb.dep_ in _NOUN_DEPS:
+        if verb.dep_ == "xcomp":
+            # "prompting Machado to call the charges ...": the object of the verb above is the
+            # one who speaks.
+            controller = next((child for child in verb.head.children if child.dep_ == "dobj"), None)
+            if controller is not None and controller.i < verb.i:
+                return controller
+        if verb.dep_ in _NOUN_DEPS and _says_for_itself(verb):
             return verb.head
+        if verb.dep_ in _NOUN_DEPS:
+            # "X condemned the sanctions, saying ...", "X issued a statement saying ...": a thing
+            # says nothing; the one who did something with it speaks.
+            verb = verb.head.head
+            if verb.pos_ not in {"VERB", "AUX"}:
+                return None
+            continue
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = _reporting_parent(verb.head) if verb.dep_ == "conj" else verb.head
     return None
+
+
+def _says_for_itself(verb: Token) -> bool:
+    """Whether the noun a speech verb describes is the speaker ("a spokesperson telling reporters")
+    rather than a thing someone handled ("condemned the sanctions saying"): a name, a subject, or
+    anything but the object of a verb."""
+    noun = verb.head
+    if noun.ent_type_ or noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in PERSON_NOUNS | BODY_NOUNS.keys():
+        return True
+    return noun.dep_ not in {"dobj", "pobj"} or verb.tag_ != "VBG"
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The head of the noun phrase right before a speech verb that has no subject in the parse,
+    back to a comma: in "..., the International Committee of the Red Cross (ICRC) said." the
+    parser may hang the committee on the clause before."""
+    doc = verb.doc
+    stretch: list[Token] = []
+    lowest = max(verb.sent.start, verb.i - _MAX_PHRASE_BEFORE)
+    for index in range(verb.i - 1, lowest - 1, -1):
+        token = doc[index]
+        if token.text in {",", ";", ":"} and stretch:
+            break
+        if token.pos_ in {"VERB", "AUX"} or token.text in _SENTENCE_END or token.text in _QUOTE_MARKS:
+            return None
+        stretch.append(token)
+    else:
+        if lowest != verb.sent.start:
+            return None
+    inside = {token.i for token in stretch}
+    heads = [token for token in reversed(stretch) if token.head.i not in inside and not token.is_punct]
+    if not heads or heads[0].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return heads[0]
 
 
 def _reporting_parent(head: Token) -> Token:

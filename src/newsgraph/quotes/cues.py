@@ -9,6 +9,9 @@ speech. "Speak" is left out too: "the result speaks to ..." is not a report of s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from spacy.tokens import Token
 
 __all__ = [
@@ -17,6 +20,8 @@ __all__ = [
     "PARTICLE_CUES",
     "REPORTING_VERBS",
     "CUE_NOUNS",
+    "BODY_NOUNS",
+    "PERSON_NOUNS",
     "cue_lemma",
     "is_according_to",
 ]
@@ -55,6 +60,36 @@ CUE_NOUNS: frozenset[str] = frozenset(
 )
 """Lemmas of nouns that name a speech act; their owner ("the minister's remarks", "Spanish accusations")
 is its speaker."""
+
+
+BODY_NOUNS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(
+        "ministry department office government administration authorities authority cabinet presidency "
+        "junta regime embassy consulate palace leadership state country nation kremlin".split(),
+        "GOV",
+    ),
+    **dict.fromkeys("military army navy forces force troops command headquarters".split(), "MIL"),
+    **dict.fromkeys("police".split(), "COP"),
+    **dict.fromkeys("opposition".split(), "OPP"),
+    **dict.fromkeys(
+        "commission council committee bloc alliance union organization organisation body league group "
+        "movement party agency court tribunal company firm outlet broadcaster network newspaper channel "
+        "monitor watchdog foundation institute mission coalition federation secretariat center centre "
+        "association militia rebels insurgents coordination operation".split(),
+        "ORG",
+    ),
+})
+"""Nouns naming a body that speaks, by what it is: a state's government (``GOV``), its military
+(``MIL``), police (``COP``) or opposition (``OPP``), or an organisation of any kind (``ORG``)."""
+
+PERSON_NOUNS = frozenset(
+    "official spokesperson spokesman spokeswoman minister president secretary leader envoy ambassador diplomat "
+    "chief commander general head premier chancellor prosecutor lawyer attorney judge governor mayor senator "
+    "lawmaker director chairman chairwoman chair ombudsman commissioner representative negotiator mediator "
+    "king queen prince emperor ruler dictator counterpart candidate founder editor journalist reporter "
+    "activist analyst expert researcher professor economist officer colonel admiral".split()
+)
+"""Nouns naming one person by a role, who may speak: "the official", "the former president"."""
 
 
 def cue_lemma(token: Token) -> str | None:

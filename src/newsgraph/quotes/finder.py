@@ -4,7 +4,9 @@ The steps: pair the quote marks (:mod:`newsgraph.quotes.marks`); call each quote
 or partial from where it stands; attribute it (:mod:`newsgraph.quotes.attribution`); add the
 reported speech found outside quote marks (:mod:`newsgraph.quotes.indirect`); then let a direct
 quotation left without attribution inherit the attribution of the latest attributed quotation in
-its own or the previous paragraph, the news convention for a quote that goes on after "he said".
+its own or the previous paragraph, the news convention for a quote that goes on after "he said". A quotation left open at the end
+of its paragraph and running on into the next takes the attribution its later part has, when the
+first part has none ('"... [paragraph] "...," said Ana Ruiz').
 
 A stretch is direct when it opens its paragraph, follows a colon, opens a sentence with a capital,
 follows a comma and ends its sentence with a capital first letter (``added, "The ..."``), or is
@@ -46,6 +48,7 @@ class _Draft:
     kind: str
     paragraph: int
     attribution: Attribution | None
+    continues: bool = False
 
 
 def find_quotes_in_text(text: str, nlp: Language | None = None) -> list[QuoteSpan]:
@@ -70,9 +73,8 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     for region in regions:
         direct = _is_direct(text, region, paragraphs[region.paragraph], previous)
         attribution = attribute_quote(doc, region, direct, quoted, paragraphs[region.paragraph])
-        drafts.append(
-            _Draft(region.start, region.end, "direct" if direct else "partial", region.paragraph, attribution)
-        )
+        kind = "direct" if direct else "partial"
+        drafts.append(_Draft(region.start, region.end, kind, region.paragraph, attribution, region.continues))
         previous = (region, direct)
     paragraph_starts = [start for start, _ in paragraphs]
     for clause in find_reported_clauses(doc, quoted):
@@ -112,16 +114,40 @@ def _assemble(
 ) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     attributions: list[Attribution | None] = []
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         attribution, carried = draft.attribution, None
         if attribution is None and draft.kind == "direct":
-            carried = _carried_from(quotes, attributions, draft.paragraph)
-            attribution = attributions[carried] if carried is not None else None
+            carried = _carried_forward(drafts, index)
+            if carried is not None:
+                attribution = drafts[carried].attribution
+            else:
+                carried = _carried_from(quotes, attributions, draft.paragraph)
+                attribution = attributions[carried] if carried is not None else None
         own = [] if carried is not None or attribution is None else _own_spans(attribution)
         evidence = _evidence(text, [(draft.start, draft.end), *own], sentences, paragraphs[draft.paragraph])
         quotes.append(_quote_span(text, draft, attribution, carried, evidence))
         attributions.append(attribution)
     return quotes
+
+
+def _carried_forward(drafts: list[_Draft], index: int) -> int | None:
+    """The index of the draft whose attribution a quotation left open at its paragraph's end
+    takes: the first attributed part of the quotation in the paragraphs it runs on into ('"...
+    [paragraph] "...," said Ana Ruiz')."""
+    draft = drafts[index]
+    paragraph = draft.paragraph
+    for later in range(index + 1, len(drafts)):
+        if not draft.continues:
+            return None
+        following = drafts[later]
+        if following.paragraph == paragraph:
+            continue
+        if following.paragraph != paragraph + 1 or following.kind != "direct":
+            return None
+        if following.attribution is not None and following.attribution.speaker is not None:
+            return later
+        draft, paragraph = following, following.paragraph
+    return None
 
 
 def _carried_from(

@@ -55,7 +55,13 @@ def find_reported_clauses(doc: Doc, quoted: set[int]) -> list[ReportedClause]:
             attribution = attribute(token, context)
             if attribution is not None:
                 start, end = doc[clause[0]].idx, doc[clause[-1]].idx + len(doc[clause[-1]])
-                found.append(ReportedClause(start, end, attribution))
+                speaker = attribution.speaker
+                tail = doc.text[attribution.cue_span.end : end].strip(" ,.;:")
+                if speaker is not None and start < speaker.start < end and not tail:
+                    # The parser hung the speaker inside the clause ("..., the ICRC said"): cut it off.
+                    end = len(doc.text[start : speaker.start].rstrip(" ,;:\u2014-")) + start
+                if end > start:
+                    found.append(ReportedClause(start, end, attribution))
     return sorted(found, key=lambda clause: clause.start)
 
 

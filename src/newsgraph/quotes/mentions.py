@@ -9,7 +9,9 @@ saying"). Later stages resolve it to an actor, so the name and its description a
   Minister Ana Ruiz" -> "Transport Minister");
 * a phrase whose apposition is a better name is turned round: in "the minister's adviser, Ana
   Ruiz," the speaker is "Ana Ruiz" and the apposition "the minister's adviser", and so in "Deputy
-  Minister Ana Ruiz" when the parser makes the person's name the apposition of the title;
+  Minister Ana Ruiz" when the parser makes the person's name the apposition of the title, and in a
+  long title ending in a person's name that the parser made the head ("The EU's High
+  Representative ... and Vice-President of the Commission Kaja Kallas");
 * any other noun phrase is kept whole up to its first comma, determiner and modifiers included
   ("The Spanish Foreign Ministry", "a Transport Ministry spokesperson", "six senior officials",
   "France and Spain"), with an apposition after the comma kept apart as for a person ("EFE, the
@@ -21,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.cues import PERSON_NOUNS
 
 __all__ = ["Mention", "mention_span", "speaker_mentions", "words_mention"]
 
@@ -60,6 +64,10 @@ def speaker_mentions(head: Token) -> tuple[Mention | None, Mention | None]:
     doc = head.doc
     if head.pos_ == "PRON":
         return mention_span(doc, head.i, head.i), None
+    person = _trailing_person(head)
+    if person is not None:
+        first, _ = _name_tokens(person)
+        return _name(person), mention_span(doc, head.left_edge.i, first - 1)
     conjuncts = [child for child in head.children if child.dep_ == "conj"]
     if conjuncts:
         return mention_span(doc, head.left_edge.i, conjuncts[-1].right_edge.i), None
@@ -69,9 +77,20 @@ def speaker_mentions(head: Token) -> tuple[Mention | None, Mention | None]:
         return _name(name), mention_span(doc, head.left_edge.i, name.left_edge.i - 1)
     if head.ent_type_ == "PERSON":
         return _name(head), _description(head)
-    last = _phrase_end(head)
+    first, last = _hyphen_joined(doc, head.left_edge.i, _phrase_end(head))
     after = mention_span(doc, appositions[0].left_edge.i, head.right_edge.i) if appositions else None
-    return mention_span(doc, head.left_edge.i, last), after
+    return mention_span(doc, first, last), after
+
+
+def _trailing_person(head: Token) -> Token | None:
+    """The person named at the end of a long title the parser made the head ("The European Union's
+    High Representative for ... and Vice-President of the European Commission Kaja Kallas")."""
+    if head.ent_type_ == "PERSON" or head.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    last = head.right_edge
+    while last.i > head.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return last if last.i > head.i and last.ent_type_ == "PERSON" else None
 
 
 def _phrase_end(head: Token) -> int:
@@ -101,15 +120,30 @@ def _name(head: Token) -> Mention | None:
 
 
 def _name_tokens(head: Token) -> tuple[int, int]:
-    """The first and last token of the proper name headed by ``head``, within its phrase."""
+    """The first and last token of the proper name headed by ``head``, within its phrase, with
+    the parts of a hyphenated name the tokenizer split ("Park Min-jae")."""
+    first, last = _name_core(head)
+    return _hyphen_joined(head.doc, first, last)
+
+
+def _hyphen_joined(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        last += 2
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    return first, last
+
+
+def _name_core(head: Token) -> tuple[int, int]:
     doc = head.doc
     low, high = head.left_edge.i, head.right_edge.i
     if head.ent_iob_ in {"B", "I"}:
+        # The whole entity, even where the parser split it ("Park Min-jae" as three subjects).
         first = head.i
-        while first > low and doc[first].ent_iob_ == "I":
+        while first > 0 and doc[first].ent_iob_ == "I":
             first -= 1
         last = head.i
-        while last < high and doc[last + 1].ent_iob_ == "I":
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
             last += 1
         return first, last
     first = head.i

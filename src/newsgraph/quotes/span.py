@@ -38,9 +38,10 @@ class QuoteSpan:
     (paragraphs are separated by blank lines).
 
     ``carried_from`` is set on a quotation with no attribution of its own that continues an earlier
-    one (news style lets a quote in the next paragraph, or the next sentence, go unattributed): it
-    is the index, in the list :func:`~newsgraph.quotes.find_quotes` returns, of the quotation whose
-    attribution it inherits. The cue, speaker, apposition and reporter fields are then copied from
+    one (news style lets a quote in the next paragraph, or the next sentence, go unattributed), or
+    that runs on into later paragraphs where it is attributed: it is the index, in the list
+    :func:`~newsgraph.quotes.find_quotes` returns, of the quotation whose attribution it inherits
+    (an earlier one, or a later part of the same quotation). The cue, speaker, apposition and reporter fields are then copied from
     that quotation, so they point at text outside this quotation's sentences.
     """
 

@@ -532,6 +532,19 @@ def _m012_place_precision(db: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+def _m013_quote_confidence(db: duckdb.DuckDBPyConnection) -> None:
+    # How sure newsgraph is of each quotation's speaker, in [0, 1], and why a speaker is
+    # unresolved when it is. Quotations stored before this migration have neither: NULL, shown as
+    # unknown. DuckDB refuses to ALTER a table with an index: drop the quotes' indexes and make
+    # them again under other names (as 0009 did for events).
+    db.execute("DROP INDEX IF EXISTS quotes_doc_id")
+    db.execute("DROP INDEX IF EXISTS quotes_speaker_actor_id")
+    db.execute("ALTER TABLE quotes ADD COLUMN speaker_unresolved_reason VARCHAR")
+    db.execute("ALTER TABLE quotes ADD COLUMN confidence DOUBLE")
+    db.execute("CREATE INDEX quotes_by_doc ON quotes (doc_id)")
+    db.execute("CREATE INDEX quotes_by_speaker ON quotes (speaker_actor_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_documents", _m001_documents),
     ("0002_actors_and_quotes", _m002_actors_and_quotes),
@@ -544,6 +557,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0010_live_fetch_and_alerts", _m010_live_fetch_and_alerts),
     ("0011_date_precision", _m011_date_precision),
     ("0012_place_precision", _m012_place_precision),
+    ("0013_quote_confidence", _m013_quote_confidence),
 )
 
 

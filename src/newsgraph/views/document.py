@@ -31,6 +31,8 @@ class QuoteLine:
     speaker: str | None
     speaker_text: str | None
     cue: str | None
+    unresolved_reason: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def document_view(store: Store, key: str) -> DocumentView:
             speaker=names.get(row["speaker_actor_id"], row["speaker_actor_id"]),
             speaker_text=row["speaker_text"],
             cue=row["cue"],
+            unresolved_reason=row.get("speaker_unresolved_reason"),
+            confidence=row.get("confidence"),
         )
         for row in store.iter_rows("quotes", "field DESC, start", "WHERE doc_id = ?", [doc_id])
     ]

@@ -59,7 +59,7 @@ _EVENT_COLUMNS = (
 )
 _QUOTE_OWN_COLUMNS = (
     "q.id, q.doc_id, q.field, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, q.cue, "
-    "q.evidence_start, q.evidence_end, q.evidence_text, q.stage"
+    "q.evidence_start, q.evidence_end, q.evidence_text, q.stage, q.speaker_unresolved_reason, q.confidence"
 )
 _QUOTE_COLUMNS = _QUOTE_OWN_COLUMNS + ", d.title AS doc_title, d.outlet, d.published"
 
