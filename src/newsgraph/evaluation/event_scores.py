@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.evaluation.scores import Ratio
+from newsgraph.events.confidence import load_confidence_model
 
 __all__ = ["CONFIDENT", "ERROR_KINDS", "MISS_KINDS", "CalibrationRow", "EventScore"]
 
@@ -127,8 +128,16 @@ class EventScore:
     @property
     def confident_precision(self) -> Ratio:
         """Precision over the predictions with confidence of at least :data:`CONFIDENT`."""
-        confident = [right for confidence, right in self.confidences if confidence >= CONFIDENT]
-        return Ratio(sum(confident), len(confident))
+        return self.precision_at(CONFIDENT)
+
+    def precision_at(self, cut: float) -> Ratio:
+        """Precision over the predictions with confidence of at least ``cut``."""
+        kept = [right for confidence, right in self.confidences if confidence >= cut]
+        return Ratio(sum(kept), len(kept))
+
+    def recall_at(self, cut: float) -> Ratio:
+        """Gold events found fully right by a prediction with confidence of at least ``cut``."""
+        return Ratio(sum(right for confidence, right in self.confidences if confidence >= cut), self.gold)
 
     def calibration(self) -> tuple[CalibrationRow, ...]:
         """The predictions by confidence decile: how many, their mean confidence, the share fully
@@ -171,5 +180,8 @@ class EventScore:
         }
         if self.has_confidence:
             data["confident_precision"] = self.confident_precision.to_json()
+            shown = load_confidence_model().threshold
+            data["shown"] = {"threshold": shown, "precision": self.precision_at(shown).to_json(),
+                             "recall": self.recall_at(shown).to_json()}
             data["calibration"] = [row.to_json() for row in self.calibration()]
         return data

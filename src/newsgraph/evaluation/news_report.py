@@ -11,6 +11,7 @@ from newsgraph.evaluation.gold_news import LINE_KINDS
 from newsgraph.evaluation.news_scores import HalfFigures, NewsReport
 from newsgraph.evaluation.news_set import HALVES
 from newsgraph.evaluation.scores import Ratio, Score
+from newsgraph.events.confidence import load_confidence_model
 
 __all__ = ["render_news"]
 
@@ -72,7 +73,12 @@ def _rows(confidence: bool, speaker_confidence: bool = False) -> list[_Row]:
         *((f"miss: {kind}", _miss(kind)) for kind in MISS_KINDS),
     ]
     if confidence:
-        rows.append(("precision at confidence >= 0.8", lambda f: _ratio(f.events.confident_precision)))
+        shown = load_confidence_model().threshold
+        rows += [
+            (f"precision shown (confidence >= {shown:.2f})", lambda f: _ratio(f.events.precision_at(shown))),
+            (f"recall shown (confidence >= {shown:.2f})", lambda f: _ratio(f.events.recall_at(shown))),
+            ("precision at confidence >= 0.8", lambda f: _ratio(f.events.confident_precision)),
+        ]
     rows += [
         ("QUOTES AND ACTORS (P R F1 tp/fp/fn)", lambda f: ""),
         ("quotes found (direct+partial)", _quotes("quotes")),
