@@ -37,6 +37,9 @@ def by_field(found: list[Found]) -> dict[str, tuple[object, float]]:
         ("AMSTERDAM, 2 March - ", {"dateline": "Amsterdam", "published": "--03-02"}),
         ("GENEVA - ", {"dateline": "Geneva"}),
         ("Lisbon (AFP) - ", {"dateline": "Lisbon", "outlet": "AFP"}),
+        ("NAIROBI, Kenya: ", {"dateline": "Nairobi, Kenya"}),
+        ("LISBON: ", {"dateline": "Lisbon"}),
+        ("Buenos Aires: ", {"dateline": "Buenos Aires"}),
     ],
 )
 def test_a_dateline_is_read_and_cut_from_the_paragraph(prefix: str, expected: dict[str, str]) -> None:
@@ -74,6 +77,10 @@ def test_the_dateline_may_follow_deleted_header_lines() -> None:
         "Valdora, Route 66 - the old highway - reopened.\n",
         f"The ministers met.\n{PROSE} LISBON (Reuters) - more\n",
         f"The ministers met on the dam and agreed\nLISBON (Reuters) - {PROSE}\n",
+        f"FILE PHOTO: {PROSE}\n",
+        f"UPDATE: {PROSE}\n",
+        f"Valdora: {PROSE}\n",
+        "Lisbon: Two governments agree to share gauge readings\n",
     ],
 )
 def test_other_openings_are_not_datelines(text: str) -> None:

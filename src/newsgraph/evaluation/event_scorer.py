@@ -20,6 +20,8 @@ A prediction matched to a background gold event is neutral.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from newsgraph.evaluation.gold_news import NEWS_HINT, GoldEvent
 from newsgraph.evaluation.matching import ActorMatcher
 from newsgraph.evaluation.predictions import PredictedEvent, PredictedParty, Predictions
 from newsgraph.evaluation.scores import Problem, Ratio
+from newsgraph.metadata.dateline import match_dateline
 
 __all__ = ["EventResult", "date_right", "score_events"]
 
@@ -128,10 +131,24 @@ class _Units:
         return name if unit in (f"?{party.id}", name) else f"{name} ({unit.lstrip('@')})"
 
 
+# A gold sentence is its first words: "Lisbon: Two ministers" is too short to read as prose, which
+# match_dateline asks of a place in ordinary case before a colon.
+_PLACE_AND_COLON = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?: +(?=\S)")
+
+
+def _after_dateline(body: str, event: GoldEvent) -> tuple[int, int] | None:
+    dateline = match_dateline(event.sentence)
+    if dateline is not None:
+        return find_loosely(body, dateline["prose"], event.n)
+    colon = _PLACE_AND_COLON.match(event.sentence)
+    return find_loosely(body, event.sentence[colon.end():], event.n) if colon is not None else None
+
+
 def _locate(gold: GoldDocument, index: int, event: GoldEvent, body: str, units: _Units) -> _Gold:
     # The gold was checked against the raw page: a sentence not in the clean text is one cleaning
     # lost (or changed past recognition). It is placed nowhere, so it counts as missed.
-    span = find_loosely(body, event.sentence, event.n) or (-1, -1)
+    # A sentence opening the article may hold the dateline cleaning cuts ("NAIROBI, Kenya: ...").
+    span = find_loosely(body, event.sentence, event.n) or _after_dateline(body, event) or (-1, -1)
     return _Gold(
         index,
         event,

@@ -1,7 +1,8 @@
 """The dateline that opens the first paragraph: "SEOUL/MOSCOW (Reuters) - ", "WASHINGTON, Sept. 20 (Yonhap) — ".
 
 A dateline is a place, optionally a region ("LOS ANGELES, Calif."), optionally a month and day
-with or without a year, optionally an outlet in parentheses, then a dash, at the start of a
+with or without a year, optionally an outlet in parentheses, then a dash (or a colon after a city
+of the gazetteer and its region: "MOGADISHU, Somalia: "), at the start of a
 paragraph among the first :data:`TOP_LINES` content lines. The place is in capitals by
 convention; a place in ordinary case ("Seoul (AFP) - ") counts only with an outlet or a date
 beside it, so that a sentence such as "Kim (left) - ..." is not read as one.
@@ -20,6 +21,7 @@ import re
 from newsgraph.dates import parse_date
 from newsgraph.dates.names import MONTH_PATTERN
 from newsgraph.metadata._lines import Line, content_lines, is_content
+from newsgraph.places.gazetteer import load_gazetteer
 from newsgraph.steps import Found, StepResult, evidence_for
 from newsgraph.textmap import Edit, TrackedText
 
@@ -62,6 +64,21 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+# The colon form of Gulf and South Asian outlets: "MOGADISHU, Somalia: Fighters ...", "Mexico City:
+# Mexican President ...". A colon also ends labels ("FILE PHOTO: ...", "UPDATE: ...") and
+# headlines ("Syria: Israel strikes ..."), so the place must be a city of the gazetteer.
+_COLON_DATELINE = re.compile(
+    rf"""
+    [ \t]*
+    (?P<place>{_CAPS_SEGMENT}|{_MIXED_SEGMENT})
+    (?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?
+    (?P<date>(?!))?(?P<outlet>(?!))?
+    :[ ]+
+    (?P<prose>[A-Z"“‘'].*)
+    """,
+    re.VERBOSE,
+)
+_PROSE_WORDS = 15
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+")
 _SMALL_WORDS = frozenset(
     {"and", "au", "aux", "da", "de", "del", "des", "do", "du", "el", "en", "la", "le", "of", "on", "sur", "upon"}
@@ -73,7 +90,7 @@ def match_dateline(line: str) -> re.Match[str] | None:
     """The dateline prefix at the start of ``line``, or None."""
     match = _DATELINE.match(line)
     if match is None or match["prose"] is None:
-        return None
+        return _colon_dateline(line)
     marked = bool(match["outlet"]) or (match["date"] is not None and parse_date(match["date"]) is not None)
     if not match["place"].isupper() and not marked:
         return None
@@ -81,6 +98,21 @@ def match_dateline(line: str) -> re.Match[str] | None:
     if not marked and not any(character.islower() for character in match["prose"]):
         return None
     return match
+
+
+def _colon_dateline(line: str) -> re.Match[str] | None:
+    match = _COLON_DATELINE.match(line)
+    if match is None or not any(character.islower() for character in match["prose"]):
+        return None
+    if not match["place"].isupper() and not _reads_as_prose(match["prose"]):
+        return None  # "Gaza: Israel strikes Rafah as talks stall" is a headline
+    place = title_case_place(match["place"]) if match["place"].isupper() else match["place"]
+    return match if load_gazetteer().cities(place) else None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A sentence rather than a headline: it ends as a sentence does, or runs long."""
+    return text.rstrip().endswith((".", "?", "!", '"', "”", ",")) or len(text.split()) >= _PROSE_WORDS
 
 
 def find_dateline(text: TrackedText) -> StepResult:
