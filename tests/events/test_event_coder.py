@@ -43,6 +43,9 @@ from events.events_helpers import code, event, roots
         pytest.param("Rebels attacked Kenyan troops near the border.", "attacked", "ASSAULT", (None,), ("KEN",), id="facing-an-army-stays-unplaced"),
         pytest.param("Venezuelan opposition leader Maria Corina Machado called Nicolas Maduro a dictator on Monday.", "called", "ACCUSE", ("VEN",), ("VEN",), id="called-someone-a-dictator"),
         pytest.param("Zelensky described Putin as a terrorist.", "described", "ACCUSE", ("UKR",), ("RUS",), id="described-someone-as-a-terrorist"),
+        pytest.param("Chile announced the sanctioning of two Peruvian firms.", "sanctioning", "SANCTION", ("CHL",), ("PER",), id="a-gerund-noun"),
+        pytest.param("Iran downed a US drone over the Gulf.", "downed", "ASSAULT", ("IRN",), ("USA",), id="downed-an-aircraft"),
+        pytest.param("Argentina filed an indictment against a Chilean banker.", "indictment", "ACCUSE", ("ARG",), ("CHL",), id="an-indictment"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:
