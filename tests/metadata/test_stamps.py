@@ -37,6 +37,12 @@ def test_a_stamp_line_is_the_publication_date_and_leaves_a_blank_line(stamp: str
     assert [(item.field, item.value, item.confidence) for item in found] == [("published", iso, 1.0)]
 
 
+def test_a_top_bar_of_date_and_widgets_is_deleted_but_dates_nothing() -> None:
+    text, found = run(f"Tue, Mar 4, 2025 | Ramadan 4, 1446 | Fajr 05:21 | LIS 17.5°C\nPort strike enters second day\n{BODY}")
+    assert text == f"\nPort strike enters second day\n{BODY}"
+    assert found == []
+
+
 def test_the_evidence_points_at_the_raw_date() -> None:
     raw = f"Port strike enters second day\n[March 4, 2025]\n{BODY}"
     (found,) = run(raw)[1]
@@ -53,6 +59,9 @@ def test_the_evidence_points_at_the_raw_date() -> None:
         "Port strike enters second day\nMarch 2025\n" + BODY,
         # A date inside a sentence.
         "Port strike enters second day\nOn March 4, 2025 the cranes stopped.\n" + BODY,
+        # A date bar's widgets come after a date, never before one, and are short.
+        "Port strike enters second day\nLIS 17.5°C | March 4, 2025\n" + BODY,
+        "Port strike enters second day\nMarch 4, 2025 | Dockers walk out at 12 terminals across the country\n" + BODY,
         # Too far down to be the article's stamp.
         "Port strike enters second day\n" + "A line of the body.\n" * 7 + "March 4, 2025\n",
     ],

@@ -3,7 +3,9 @@
 A stamp line is a line that is a date and nothing else, among the first lines of the article:
 optionally in brackets, optionally labelled ("Published", "Updated", "Posted", "Date"), optionally
 with a weekday, a time and a time zone, and possibly several such parts separated by ``|``
-("Published: ... | Updated: ..."). Without a label the date must be a full day; with one, a month
+("Published: ... | Updated: ..."). A date first and then short fields with numbers is a page's
+top bar ("Wed, Jul 16, 2025 | Fajr 04:10 | DXB 40.6°C"): deleted, but its date is the day the
+page was read (beside the prayer times and the weather), not the article's. Without a label the date must be a full day; with one, a month
 is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
 are deleted; the publication date is the earliest part not labelled as an update, else the
 earliest part.
@@ -36,6 +38,7 @@ TAIL_LINES = 4
 """How many content lines from the end may hold a labelled stamp."""
 
 _MAX_STAMP = 120
+_WIDGET_WORDS = 4
 _DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"\s*[\[(](?P<inner>.*)[\])]\s*")
 _PART = re.compile(r"[^|•·]+")
@@ -82,6 +85,8 @@ def find_stamp(text: TrackedText) -> StepResult:
                 stamps.append(_Stamp(start, end, date, False))
             continue
         result.edits.append(delete_line(line, RULE))
+        if len(found) < sum(1 for part in _PART.finditer(line.text) if part.group().strip()):
+            continue  # a top bar's date is the day the page was read, not the article's
         stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
     for line in lines[max(len(top), len(lines) - TAIL_LINES) :]:
         found = _read_line(line.text, labelled=True)
@@ -127,11 +132,19 @@ def _read_line(line: str, *, labelled: bool = False) -> list[_Stamp] | None:
         if not part.group().strip():
             continue
         stamp = _read_part(part.group())
+        if stamp is None and not labelled and stamps and _widget(part.group()):
+            continue  # "Wed, Jul 16, 2025 | Fajr 04:10 | DXB 40.6°C": a date bar's widgets
         if stamp is None or (labelled and _LABEL.match(part.group()) is None):
             return None
         shift = offset + part.start()
         stamps.append(_Stamp(stamp.start + shift, stamp.end + shift, stamp.date, stamp.is_update))
     return stamps or None
+
+
+def _widget(part: str) -> bool:
+    """A short field with a number beside a date in a page's top bar: a time, a temperature, a
+    date in another calendar."""
+    return bool(_DIGIT.search(part)) and len(part.split()) <= _WIDGET_WORDS
 
 
 def _read_part(part: str) -> _Stamp | None:
