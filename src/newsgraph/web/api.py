@@ -12,7 +12,7 @@ from fastapi import APIRouter, Body, Header, Query, Request
 from newsgraph.web import links, queries
 from newsgraph.web.database import Cursor, Db
 from newsgraph.web.errors import ApiError
-from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, parse_dyad
+from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, Filters, parse_dyad
 from newsgraph.web.posting import token_matches
 from newsgraph.web.relations import relations
 
@@ -21,7 +21,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (the next page starts at next_offset).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (the next page starts at next_offset).")]
 Actor = Annotated[str | None, Query(description="An actor id (country:USA) or name; records naming it.")]
 Outlet = Annotated[str | None, Query(description="Only articles from this outlet (exact name).")]
 DateFrom = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]

@@ -13,11 +13,14 @@ import duckdb
 
 from newsgraph.errors import NewsgraphError
 
-__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "DEFAULT_LIMIT", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
            "NotFound"]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_OFFSET = 2**53 - 1
+"""The largest offset taken: the largest whole number a JavaScript client reads exactly, and far
+below the signed 64-bit limit of the database's OFFSET."""
 
 
 class BadRequest(NewsgraphError):
@@ -88,8 +91,8 @@ class Filters:
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
             raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, got {self.limit}")
-        if self.offset < 0:
-            raise BadRequest(f"offset must be 0 or more, got {self.offset}")
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise BadRequest(f"offset must be between 0 and {MAX_OFFSET}, got {self.offset}")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None and not _is_date_prefix(value):

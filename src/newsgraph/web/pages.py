@@ -19,6 +19,7 @@ from newsgraph.web.database import Cursor, Db
 from newsgraph.web.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    MAX_OFFSET,
     Filters,
     Page,
     fetch_dicts,
@@ -61,7 +62,7 @@ router = APIRouter(include_in_schema=False)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Field = Annotated[str | None, Query()]
 
 
