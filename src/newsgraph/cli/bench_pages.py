@@ -32,4 +32,4 @@ def bench_pages_command(
     settings = settings_from(config, db=db)
     with Store(settings.db, read_only=True):
         pass  # a clear error when there is no database here
-    Console().print(render_timings(bench_pages(settings.db, samples=samples, seed=seed)), highlight=False)
+    Console().print(render_timings(bench_pages(settings.db, samples=samples, seed=seed)), highlight=False, markup=False)

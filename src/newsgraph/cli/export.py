@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.export import FORMATS, export
 
 __all__ = ["register"]
@@ -30,4 +30,4 @@ def export_command(
     settings = settings_from(config, db=db)
     count = export(settings.db, fmt, out)
     if out is not None:
-        err_console.print(f"{count} record(s) -> {out}", highlight=False)
+        err_console.print(f"{count} record(s) -> {plain(out)}", highlight=False)

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.cluster import ClusterSummary, ingest_dask
 from newsgraph.cluster.tasks import TaskResult
 from newsgraph.errors import ConfigError
@@ -71,7 +71,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"[green]{summary.new} new[/green] ({summary.versions} new version(s) of edited sources), "
         f"{summary.unchanged} unchanged, "
         f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} "
-        f"-> {db}",
+        f"-> {plain(db)}",
         highlight=False,
     )
     if summary.linked is not None and summary.linked.documents:
@@ -79,7 +79,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
     if summary.failed:
         kinds = Counter(_problem_kind(failure) for failure in summary.failed)
         err_console.print(
-            "failures by problem: " + "; ".join(f"{count} × {kind}" for kind, count in kinds.most_common()),
+            "failures by problem: " + "; ".join(f"{count} × {plain(kind)}" for kind, count in kinds.most_common()),
             highlight=False,
             soft_wrap=True,
         )
@@ -93,11 +93,11 @@ def print_cluster_summary(summary: ClusterSummary, out: str) -> None:
         f"{summary.files} file(s) in {summary.tasks} task(s), {summary.articles} new article(s) in {summary.seconds:.1f} s "
         f"({rate:.1f}/s) on {len(summary.worker_rss_mb)} worker(s) (at most {peak:.0f} MB each): "
         f"[green]{summary.written} written[/green], {summary.skipped} already in the dataset, "
-        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {out}",
+        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {plain(out)}",
         highlight=False,
     )
     for failure in summary.failed:
-        err_console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]failed:[/red] {plain(failure.problem)}", highlight=False, soft_wrap=True)
 
 
 def _problem_kind(failure: Failure) -> str:
@@ -142,7 +142,7 @@ class _ProgressBar:
         )
 
     def failed(self, failure: Failure) -> None:
-        self.progress.console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+        self.progress.console.print(f"[red]failed:[/red] {plain(failure.problem)}", highlight=False, soft_wrap=True)
 
     def linked(self, done: int, total: int) -> None:
         if self.link_task is None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.errors import ConfigError
 
 __all__ = ["register"]
@@ -39,9 +39,9 @@ def serve_command(
         raise ConfigError("--token must be at least 8 characters")
     app = create_app(settings.db, token=token)
     mode = "ingest by POST /api/documents with the token" if token else "read-only"
-    err_console.print(f"newsgraph: serving {settings.db} ({mode}) at http://{host}:{port}/ "
+    err_console.print(f"newsgraph: serving {plain(settings.db)} ({mode}) at http://{host}:{port}/ "
                       f"(API description: http://{host}:{port}/openapi.json)", highlight=False)
     if not app.state.database.search_ready:
-        err_console.print(f"note: the search index does not cover every row; run `newsgraph index --db {settings.db}` "
+        err_console.print(f"note: the search index does not cover every row; run `newsgraph index --db {plain(settings.db)}` "
                           "(until then search scans the text, more slowly)", highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, plain, settings_from
 from newsgraph.store import Store
 from newsgraph.views import timeline
 
@@ -40,12 +40,17 @@ def timeline_command(
         table.add_column(column, overflow="fold")
     for entry in entries:
         table.add_row(
-            _date(entry.date, entry.date_basis),
-            f"{entry.type} {entry.cameo}",
-            f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
-            entry.status,
-            entry.location or "",
-            entry.evidence,
+            *map(
+                plain,
+                (
+                    _date(entry.date, entry.date_basis),
+                    f"{entry.type} {entry.cameo}",
+                    f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
+                    entry.status,
+                    entry.location or "",
+                    entry.evidence,
+                ),
+            )
         )
     Console().print(table)
     Console(stderr=True).print(f"{len(entries)} event(s)", highlight=False)
