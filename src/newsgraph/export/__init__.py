@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.export.records import KINDS, document_record, iter_records
-from newsgraph.export.writers import FORMATS, write_jsonl, write_tables
+from newsgraph.export.writers import FORMATS, write_error, write_jsonl, write_jsonl_file, write_tables
 from newsgraph.store import Store
 
 __all__ = ["export", "iter_records", "document_record", "KINDS", "FORMATS"]
@@ -17,7 +17,7 @@ def export(db: Path, fmt: str, out: Path | None) -> int:
     """Export every record of the database ``db``; return how many records were written.
 
     JSON Lines go to ``out`` or standard output; CSV and Parquet need ``out``, a folder that gets
-    one file per record kind.
+    one file per record kind. A file is replaced only once its new content is written whole.
     """
     if fmt not in FORMATS:
         raise NewsgraphError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -25,10 +25,13 @@ def export(db: Path, fmt: str, out: Path | None) -> int:
         records = iter_records(store)
         if fmt == "jsonl":
             if out is None:
-                return write_jsonl(records, sys.stdout)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with out.open("w", encoding="utf-8") as handle:
-                return write_jsonl(records, handle)
+                try:
+                    count = write_jsonl(records, sys.stdout)
+                    sys.stdout.flush()
+                    return count
+                except OSError as error:
+                    raise write_error("standard output", error) from error
+            return write_jsonl_file(records, out)
         if out is None:
             raise NewsgraphError(f"--format {fmt} writes one file per record kind: give a folder with --out")
         return write_tables(records, out, fmt)
