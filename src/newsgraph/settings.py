@@ -32,7 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_article_mb",
         10.0,
-        "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped.",
+        "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped. "
+        "Also the largest body `serve` reads from a POST (larger: 413).",
     ),
     Setting("batch_size", 500, "Documents written per database transaction (each document is written whole)."),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),

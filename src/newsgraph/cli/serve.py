@@ -27,6 +27,9 @@ def serve_command(
         help="Accept articles by POST /api/documents from clients sending this token (the database is then "
         "opened for writing); without it the server is read-only.",
     ),
+    max_article_mb: Optional[float] = typer.Option(
+        None, "--max-article-mb", help="Largest body POST /api/documents reads, in MB (larger: 413)."
+    ),
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Serve the pages (article, actor, timeline, story, search) and the HTTP API over a database."""
@@ -34,10 +37,10 @@ def serve_command(
 
     from newsgraph.web import create_app
 
-    settings = settings_from(config, db=db)
+    settings = settings_from(config, db=db, max_article_mb=max_article_mb)
     if token is not None and len(token.strip()) < 8:
         raise ConfigError("--token must be at least 8 characters")
-    app = create_app(settings.db, token=token)
+    app = create_app(settings.db, token=token, max_body_bytes=settings.max_article_bytes)
     mode = "ingest by POST /api/documents with the token" if token else "read-only"
     err_console.print(f"newsgraph: serving {plain(settings.db)} ({mode}) at http://{host}:{port}/ "
                       f"(API description: http://{host}:{port}/openapi.json)", highlight=False)

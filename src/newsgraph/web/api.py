@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi import APIRouter, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.web import links, queries
 from newsgraph.web.database import Cursor, Db
 from newsgraph.web.errors import ApiError
 from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, Filters, parse_dyad
-from newsgraph.web.posting import token_matches
+from newsgraph.web.posting import read_json_body, token_matches
 from newsgraph.web.relations import relations
 
 __all__ = ["router"]
@@ -150,15 +151,24 @@ def search(cur: Cursor, db: Db, q: Annotated[str, Query(description="Words to se
     return queries.search(cur, q, kind, Filters(limit=limit, offset=offset), search_ready=db.search_ready).to_json()
 
 
-@router.post("/documents", summary="Ingest articles (needs the server's token)", status_code=200)
-def post_documents(request: Request, db: Db,
-                   payload: Annotated[Any, Body(description='{"articles": [{"text": ..., "title": ..., "url": ..., '
-                                                            '"date": ..., "outlet": ..., "authors": [...]}]}')],
-                   authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> dict[str, Any]:
+_POST_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": {"type": "object", "example": {"articles": [
+        {"text": "...", "title": "...", "url": "...", "date": "2026-03-10", "outlet": "...", "authors": ["..."]}]}}}},
+}
+
+
+@router.post("/documents", summary="Ingest articles (needs the server's token)", status_code=200,
+             openapi_extra={"requestBody": _POST_BODY})
+async def post_documents(request: Request,
+                         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> dict[str, Any]:
+    """The token is checked before a byte of the body is read, and the body is read only up to the
+    server's ``max_article_mb``: a larger one is refused (413) without reading the rest."""
     token: str | None = request.app.state.token
     if token is None:
         raise ApiError(403, "this server is read-only; start it with --token to accept articles", "read_only")
     if not token_matches(token, authorization):
         raise ApiError(401, "send the server's token as 'Authorization: Bearer TOKEN'")
+    payload = await read_json_body(request, request.app.state.max_body_bytes)
     poster: Callable[[Any], dict[str, Any]] = request.app.state.poster.post
-    return poster(payload)
+    return await run_in_threadpool(poster, payload)

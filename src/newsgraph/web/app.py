@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
+from newsgraph.settings import Settings
 from newsgraph.web import api, pages
 from newsgraph.web.database import WebDatabase
 from newsgraph.web.errors import install_error_handlers
@@ -21,9 +22,10 @@ __all__ = ["create_app", "STATIC"]
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(db: Path, *, token: str | None = None, today: date | None = None) -> FastAPI:
+def create_app(db: Path, *, token: str | None = None, today: date | None = None,
+               max_body_bytes: int = Settings().max_article_bytes) -> FastAPI:
     """The app serving ``db``: read-only, unless ``token`` is given, which lets a client holding
-    it ingest articles with ``POST /api/documents``."""
+    it ingest articles with ``POST /api/documents``, in bodies of at most ``max_body_bytes``."""
     if token is not None and not token.strip():
         raise ValueError("the token must not be empty")
     database = WebDatabase(db, writable=token is not None)
@@ -48,6 +50,7 @@ def create_app(db: Path, *, token: str | None = None, today: date | None = None)
     )
     app.state.database = database
     app.state.token = token
+    app.state.max_body_bytes = max_body_bytes
     app.state.poster = poster
     app.state.pages = pages.Pages()
     install_error_handlers(app)
