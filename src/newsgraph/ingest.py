@@ -99,7 +99,7 @@ def ingest(
             if progress:
                 progress.file_done(summary)
         if settings.link:
-            summary.linked = link(store, on_batch=progress.linked if progress else None)
+            summary.linked = link(store, batch_size=settings.batch_size, on_batch=progress.linked if progress else None)
         _refresh_search_index(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary

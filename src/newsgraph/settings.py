@@ -35,7 +35,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped. "
         "Also the largest body `serve` reads from a POST (larger: 413).",
     ),
-    Setting("batch_size", 500, "Documents written per database transaction (each document is written whole)."),
+    Setting(
+        "batch_size",
+        500,
+        "Documents written (by ingest) or linked (by link) per database transaction; each document is written whole.",
+    ),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),
     Setting("workers", os.cpu_count() or 1, "Processes running the pipeline in parallel (default: one per core)."),
     Setting(
