@@ -57,10 +57,9 @@ class LinkSummary:
 
 def unlink_all(store: Store) -> None:
     """Forget every cross-document link (the per-document records stay); the next run relinks."""
-    store.db.execute("BEGIN TRANSACTION")
-    for table in LINK_TABLES:
-        store.db.execute(f"DELETE FROM {table}")
-    store.db.execute("COMMIT")
+    with store.transaction():
+        for table in LINK_TABLES:
+            store.db.execute(f"DELETE FROM {table}")
 
 
 def pending_documents(store: Store, only: list[str] | None = None) -> list[str]:
@@ -106,15 +105,10 @@ def link(
         counts.add([profile.terms for profile in batch])
         for profile in batch:
             profile.terms = counts.damped(profile.terms)
-        store.db.execute("BEGIN TRANSACTION")
-        try:
+        with store.transaction():
             placed = _place_batch(store, batch, stories, clusters, quotes, summary, directory)
             write_batch(store, placed, LINKER_VERSION)
             counts.write(store)
-            store.db.execute("COMMIT")
-        except BaseException:
-            store.db.execute("ROLLBACK")
-            raise
         summary.documents += len(batch)
         if on_batch is not None:
             on_batch(min(start + batch_size, len(pending)), len(pending))

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Document
+from newsgraph.store._atomic import WRITE_ERRORS, atomic, write_error
 from newsgraph.store.migrations import migrate
 from newsgraph.store.rows import ROW_TABLES, Rows, SourceSeen, document_rows
 
@@ -61,10 +62,18 @@ class Store:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self.close()
+        if error is None:
+            self.close()
+        else:
+            with contextlib.suppress(StoreError):  # the error already on its way says what went wrong
+                self.close()
 
     def close(self) -> None:
-        self.db.close()
+        """Close the database (DuckDB then writes what its log holds into the file)."""
+        try:
+            self.db.close()
+        except WRITE_ERRORS as error:
+            raise write_error(self.path, error) from error
 
     # Reading
 
@@ -177,14 +186,10 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction around the block: committed when it ends, rolled back if it raises."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
+        """One transaction around the block: committed when it ends, rolled back if it raises; a
+        failure to write is a :class:`StoreError` (see :func:`atomic`)."""
+        with atomic(self.db, self.path):
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     def write_rows(self, rows: Rows) -> None:
         """Write rows shaped by :func:`~newsgraph.store.rows.document_rows`; call inside

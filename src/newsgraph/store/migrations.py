@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import duckdb
 
+from newsgraph.store._atomic import atomic, database_path
 __all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
 
 Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -438,13 +439,8 @@ def migrate(db: duckdb.DuckDBPyConnection) -> list[str]:
     for name, migration in MIGRATIONS:
         if name in done:
             continue
-        db.execute("BEGIN TRANSACTION")
-        try:
+        with atomic(db, database_path(db)):
             migration(db)
             db.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
         applied.append(name)
     return applied

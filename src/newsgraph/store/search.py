@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from newsgraph.errors import StoreError
+from newsgraph.store._atomic import atomic, database_path
 from newsgraph.store.summaries import rebuild_summaries
 
 __all__ = ["SEARCHED", "load_fts", "rebuild_search_index", "search_index_current", "fts_schema", "hits_sql"]
@@ -60,8 +61,7 @@ def rebuild_search_index(db: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return the rows indexed."""
     load_fts(db)
     counts: dict[str, int] = {}
-    db.execute("BEGIN TRANSACTION")
-    try:
+    with atomic(db, database_path(db)):
         rebuild_summaries(db)
         for table, (key, columns) in SEARCHED.items():
             names = ", ".join(f"'{column}'" for column in columns)
@@ -73,10 +73,6 @@ def rebuild_search_index(db: duckdb.DuckDBPyConnection) -> dict[str, int]:
                 "ON CONFLICT (table_name) DO UPDATE SET rows = excluded.rows, built_at = excluded.built_at",
                 [table, counts[table]],
             )
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
     return counts
 
 
