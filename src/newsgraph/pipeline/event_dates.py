@@ -29,6 +29,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsgraph._span_index import SpanIndex
 from newsgraph.dates.expressions import TimeExpression
 from newsgraph.events import EventRecord
 from newsgraph.nlp import doc_text
@@ -83,11 +84,14 @@ def date_events(
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     lead = _lead(doc, text, _lead_start(text, paragraph_starts, title))
     dates: list[EventDate] = []
-    for event in events:
-        found = event_time(event, times)
+    # Each event reads only the times of its own sentence: reading all of them was quadratic.
+    by_place = SpanIndex(times)
+    own = [by_place.inside(event.evidence_start, event.evidence_end) for event in events]
+    for event, times_of_event in zip(events, own):
+        found = event_time(event, times_of_event)
         dates.append(EventDate(found.value, found.text, "sentence") if found is not None else _UNDATED)
     for position, event in enumerate(events):
-        if dates[position].basis is not None or _has_time(event, times) or _quoted(text, event):
+        if dates[position].basis is not None or _has_time(event, own[position]) or _quoted(text, event):
             continue
         inherited = _from_context(position, events, dates, paragraph_starts, sentence_starts)
         if inherited is not None:
