@@ -66,7 +66,7 @@ def _speaker(actors: DocumentActors, quote: QuoteSpan) -> str | None:
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     start, end = quote.speaker_start, quote.speaker_end
-    inside = {m.actor_id for m in actors.mentions if start <= m.start and m.end <= end and m.how != "demonym"}
+    inside = {m.actor_id for m in actors.mentions_inside(start, end) if m.how != "demonym"}
     if len(inside) > 1 and _SEVERAL.search(quote.speaker_text or ""):
         return None
     return actors.actor_at(start, end)
