@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph._span_index import SpanIndex
 from newsgraph.actors.knowledge import load_knowledge_base
 from newsgraph.actors.records import DocumentActors, MentionRecord
 from newsgraph.events import EVENTS_VERSION, ActorRef, EventRecord, KnowledgeBaseLookup, extract_events
@@ -37,11 +38,13 @@ class ResolvedActorLookup:
     def __init__(self, actors: DocumentActors, fallback: KnowledgeBaseLookup) -> None:
         self._actors = actors
         self._by_id = {actor.id: actor for actor in actors.actors}
+        # A span's mentions are found without reading all of them (long articles were quadratic).
+        self._mentions = SpanIndex(actors.mentions)
         self._fallback = fallback
         self._doc = fallback.doc
 
     def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
-        mentions = [m for m in self._actors.mentions if span_start <= m.start and m.end <= span_end]
+        mentions = self._mentions.inside(span_start, span_end)
         exact = [m for m in mentions if m.start == span_start and m.end == span_end]
         if exact:
             return self._resolved(min(exact, key=lambda m: m.how == "demonym").actor_id)
@@ -99,8 +102,10 @@ class EventsStage:
         lookup = ResolvedActorLookup(actors, KnowledgeBaseLookup(doc, load_knowledge_base(), published))
         events = extract_events(doc, lookup)
         dated: list[DatedEvent] = []
+        by_place = SpanIndex(places)
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
-            where = _location(doc, event, places)
+            # Only the places of the event's sentence: reading all of them for each event was quadratic.
+            where = _location(doc, event, by_place.inside(event.evidence_start, event.evidence_end))
             if when.text is not None:
                 event = replace(event, date_text=when.text)
             dated.append(DatedEvent(event, when.value, where, when.basis))
