@@ -87,7 +87,8 @@ def ingest(
             files.append(found)
     if progress:
         progress.start(len(files))
-    with Store(settings.db) as store, Processor(settings.workers, today or date.today(), pipeline) as processor:
+    processor = Processor(settings.workers, today or date.today(), pipeline, max_article_seconds=settings.max_article_seconds)
+    with Store(settings.db) as store, processor:
         for path in files:
             if limit is not None and summary.articles >= limit:
                 break

@@ -36,6 +36,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Also the largest body `serve` reads from a POST (larger: 413).",
     ),
     Setting(
+        "max_article_seconds",
+        30.0,
+        "Most CPU time the pipeline spends on one article, in seconds; an article that takes longer is reported "
+        "by name and skipped, and the run goes on.",
+    ),
+    Setting(
         "batch_size",
         500,
         "Documents written (by ingest) or linked (by link) per database transaction; each document is written whole.",
@@ -65,6 +71,7 @@ class Settings:
 
     db: Path = Path("newsgraph.duckdb")
     max_article_mb: float = 10.0
+    max_article_seconds: float = 30.0
     batch_size: int = 500
     progress: bool = True
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -77,6 +84,8 @@ class Settings:
             object.__setattr__(self, "db", Path(self.db))
         if not self.max_article_mb > 0:
             raise ConfigError(f"max_article_mb must be positive, got {self.max_article_mb}")
+        if not (isinstance(self.max_article_seconds, (int, float)) and self.max_article_seconds > 0):
+            raise ConfigError(f"max_article_seconds must be a positive number of seconds, got {self.max_article_seconds!r}")
         if not (isinstance(self.workers, int) and self.workers >= 1):
             raise ConfigError(f"workers must be a whole number of at least 1, got {self.workers!r}")
         if self.engine not in ENGINES:

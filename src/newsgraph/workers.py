@@ -73,10 +73,10 @@ _WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1
 
 
-def _start_worker(today: date, parent: int) -> None:
+def _start_worker(today: date, parent: int, max_article_seconds: float | None) -> None:
     global _worker_pipeline
     _exit_with_parent(parent)
-    _worker_pipeline = default_pipeline(today)
+    _worker_pipeline = default_pipeline(today, max_article_seconds=max_article_seconds)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -125,10 +125,13 @@ class Processor:
     articles does not pay for loading the model in every worker.
     """
 
-    def __init__(self, workers: int, today: date, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self, workers: int, today: date, pipeline: Pipeline | None = None, *, max_article_seconds: float | None = None
+    ) -> None:
         self.workers = 1 if pipeline is not None else workers
         self.today = today
-        self.pipeline = pipeline or default_pipeline(today)
+        self.max_article_seconds = max_article_seconds
+        self.pipeline = pipeline or default_pipeline(today, max_article_seconds=max_article_seconds)
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Processor:
@@ -156,7 +159,7 @@ class Processor:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.today, os.getpid()),
+                initargs=(self.today, os.getpid(), self.max_article_seconds),
             )
         # Several small chunks per worker, so a worker that finishes early takes the next one.
         size = max(1, -(-len(articles) // (4 * self.workers)))

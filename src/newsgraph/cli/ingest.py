@@ -30,6 +30,9 @@ def ingest_command(
     ),
     db: Optional[Path] = DB_OPTION,
     max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
+    max_article_seconds: Optional[float] = typer.Option(
+        None, "--max-article-seconds", help="Most CPU time one article may take, in seconds (longer: reported and skipped)."
+    ),
     config: Optional[Path] = CONFIG_OPTION,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
@@ -42,7 +45,15 @@ def ingest_command(
 ) -> None:
     """Read articles from files and folders, clean them and store them. Rerunning changes nothing."""
     settings = settings_from(
-        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link
+        config,
+        db=db,
+        max_article_mb=max_article_mb,
+        max_article_seconds=max_article_seconds,
+        progress=progress,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        link=link,
     )
     show_bar = settings.progress and err_console.is_terminal
     if settings.engine == "dask":

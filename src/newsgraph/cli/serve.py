@@ -30,6 +30,9 @@ def serve_command(
     max_article_mb: Optional[float] = typer.Option(
         None, "--max-article-mb", help="Largest body POST /api/documents reads, in MB (larger: 413)."
     ),
+    max_article_seconds: Optional[float] = typer.Option(
+        None, "--max-article-seconds", help="Most CPU time one posted article may take (longer: reported and skipped)."
+    ),
     config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
     """Serve the pages (article, actor, timeline, story, search) and the HTTP API over a database."""
@@ -37,10 +40,11 @@ def serve_command(
 
     from newsgraph.web import create_app
 
-    settings = settings_from(config, db=db, max_article_mb=max_article_mb)
+    settings = settings_from(config, db=db, max_article_mb=max_article_mb, max_article_seconds=max_article_seconds)
     if token is not None and len(token.strip()) < 8:
         raise ConfigError("--token must be at least 8 characters")
-    app = create_app(settings.db, token=token, max_body_bytes=settings.max_article_bytes)
+    app = create_app(settings.db, token=token, max_body_bytes=settings.max_article_bytes,
+                     max_article_seconds=settings.max_article_seconds)
     mode = "ingest by POST /api/documents with the token" if token else "read-only"
     err_console.print(f"newsgraph: serving {plain(settings.db)} ({mode}) at http://{host}:{port}/ "
                       f"(API description: http://{host}:{port}/openapi.json)", highlight=False)

@@ -53,8 +53,9 @@ class MetadataStage:
         return analysis
 
 
-def default_pipeline(today: date | None = None) -> Pipeline:
-    """Clean, metadata, parse, actors, quotes, times, places, amounts, events."""
+def default_pipeline(today: date | None = None, *, max_article_seconds: float | None = None) -> Pipeline:
+    """Clean, metadata, parse, actors, quotes, times, places, amounts, events; with
+    ``max_article_seconds``, an article taking more CPU time than that is stopped and skipped."""
     return Pipeline(
         [
             CleanStage(),
@@ -66,5 +67,6 @@ def default_pipeline(today: date | None = None) -> Pipeline:
             PlacesStage(),
             AmountsStage(),
             EventsStage(),
-        ]
+        ],
+        max_seconds=max_article_seconds,
     )

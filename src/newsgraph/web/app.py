@@ -23,13 +23,15 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(db: Path, *, token: str | None = None, today: date | None = None,
-               max_body_bytes: int = Settings().max_article_bytes) -> FastAPI:
+               max_body_bytes: int = Settings().max_article_bytes,
+               max_article_seconds: float = Settings().max_article_seconds) -> FastAPI:
     """The app serving ``db``: read-only, unless ``token`` is given, which lets a client holding
-    it ingest articles with ``POST /api/documents``, in bodies of at most ``max_body_bytes``."""
+    it ingest articles with ``POST /api/documents``, in bodies of at most ``max_body_bytes``, each
+    article taking at most ``max_article_seconds`` of CPU time (longer: reported and skipped)."""
     if token is not None and not token.strip():
         raise ValueError("the token must not be empty")
     database = WebDatabase(db, writable=token is not None)
-    poster = Poster(database, today)
+    poster = Poster(database, today, max_article_seconds=max_article_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

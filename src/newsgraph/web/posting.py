@@ -84,16 +84,17 @@ class Poster:
     The pipeline, and so the language model, loads on the first post, not at start-up.
     """
 
-    def __init__(self, database: WebDatabase, today: date | None = None) -> None:
+    def __init__(self, database: WebDatabase, today: date | None = None, *, max_article_seconds: float | None = None) -> None:
         self.database = database
         self.today = today
+        self.max_article_seconds = max_article_seconds
         self._processor: Processor | None = None
 
     def post(self, payload: Any) -> dict[str, Any]:
         articles = articles_from(payload)
         with self.database.write_lock:
             if self._processor is None:
-                self._processor = Processor(1, self.today or date.today())
+                self._processor = Processor(1, self.today or date.today(), max_article_seconds=self.max_article_seconds)
             summary = ingest_articles(articles, self.database.store, self._processor)
             self.database.refresh()
             known = self.database.store.known_sources([(article.source, article.raw_sha) for article in articles])
