@@ -8,14 +8,19 @@ import os
 import resource
 import signal
 import stat
-import subprocess
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
 from factories import make_document
+from newsgraph.cli import app
 from newsgraph.store import Store
+
+runner = CliRunner()
 
 # Enough records that an export is far larger than the file size limit set below.
 DOCUMENTS = 300
@@ -36,37 +41,44 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _limit_file_size() -> None:
-    # Writing past the limit then fails with EFBIG, as a write to a full disk fails with ENOSPC
-    # (the signal the kernel also sends would otherwise kill the process).
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT_BYTES, LIMIT_BYTES))
+@contextmanager
+def file_size_limit(limit: int | None) -> Iterator[None]:
+    """Writing past ``limit`` bytes of any file fails with EFBIG in the block, as a write to a full
+    disk fails with ENOSPC (the signal the kernel also sends is ignored, or it would end pytest)."""
+    if limit is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
 
 
-def _export(db: Path, *arguments: str, limited: bool = False) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsgraph", "export", "--db", str(db), *arguments],
-        capture_output=True, text=True, timeout=300, preexec_fn=_limit_file_size if limited else None,
-        env={**os.environ, "COLUMNS": "500"},
-    )
+def _export(db: Path, *arguments: str, limited: bool = False) -> Result:
+    with file_size_limit(LIMIT_BYTES if limited else None):
+        return runner.invoke(app, ["export", "--db", str(db), *arguments])
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def _one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 1, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    assert all(word in lines[0] for word in words), lines[0]
+def _one_line_error(result: Result, *words: str) -> None:
+    assert result.exit_code == 1, result.output
+    lines = " ".join(result.output.split("\n")).split("error: ")
+    assert len(lines) == 2 and not lines[0].strip() and "Traceback" not in result.output, result.output
+    assert all(word in " ".join(lines[1].split()) for word in words), result.output
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_an_export_that_runs_out_of_room_leaves_the_previous_one(db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / ("export.jsonl" if fmt == "jsonl" else "tables")
     first = _export(db, "--format", fmt, "--out", str(out))
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.output
     folder = out.parent if fmt == "jsonl" else out
     before = _snapshot(folder)
     assert sum(map(len, before.values())) > LIMIT_BYTES
@@ -88,7 +100,7 @@ def test_a_new_export_replaces_the_old_one_with_the_usual_permissions(db: Path, 
     out = tmp_path / "export.jsonl"
     out.write_text("old\n")
     os.chmod(out, 0o600)
-    assert _export(db, "--out", str(out)).returncode == 0
+    assert _export(db, "--out", str(out)).exit_code == 0
     lines = out.read_text().splitlines()
     assert len(lines) == DOCUMENTS and lines[0] != "old"
     umask = os.umask(0)

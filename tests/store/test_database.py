@@ -9,11 +9,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
 from factories import REPO, make_document
+from newsgraph.cli import app
+from newsgraph.errors import StoreError
 from newsgraph.export import iter_records
 from newsgraph.export.writers import write_jsonl
-from newsgraph.errors import StoreError
 from newsgraph.store import MIGRATIONS, SourceSeen, Store
 
 
@@ -145,11 +148,17 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]
     config = folder / "newsgraph.toml"
     config.write_text("[newsgraph]\nbatch_size = 25\n")
     whole = folder / "whole.duckdb"
-    assert _ingest(source, whole, config).returncode == 0
+    assert _ingest_here(source, whole, config).exit_code == 0
     return source, config, _export(whole)
 
 
-def _ingest(source: Path, db: Path, config: Path, limit: int | None = None) -> subprocess.CompletedProcess[str]:
+def _ingest_here(source: Path, db: Path, config: Path) -> Result:
+    """Ingest in this process (the language model is loaded once for the tests)."""
+    return CliRunner().invoke(app, ["ingest", str(source), "--db", str(db), "--workers", "1", "--config", str(config)])
+
+
+def _ingest_on_a_small_disk(source: Path, db: Path, config: Path, limit: int) -> subprocess.CompletedProcess[str]:
+    """Ingest in a process that cannot write any file past ``limit`` bytes."""
     def limit_file_size() -> None:
         # Writing past the limit fails with EFBIG, as a write to a full disk fails with ENOSPC.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -157,7 +166,7 @@ def _ingest(source: Path, db: Path, config: Path, limit: int | None = None) -> s
 
     return subprocess.run(
         [sys.executable, "-m", "newsgraph", "ingest", str(source), "--db", str(db), "--workers", "1", "--config", str(config)],
-        capture_output=True, text=True, timeout=600, preexec_fn=limit_file_size if limit else None,
+        capture_output=True, text=True, timeout=600, preexec_fn=limit_file_size,
         env=dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="300"),
     )
 
@@ -174,7 +183,7 @@ def test_a_full_disk_is_one_line_and_the_rerun_finishes_the_job(articles: tuple[
                                                                  limit: int) -> None:
     source, config, whole = articles
     db = tmp_path / "db.duckdb"
-    failed = _ingest(source, db, config, limit)
+    failed = _ingest_on_a_small_disk(source, db, config, limit)
     assert failed.returncode == 1
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {db}: cannot write to the database"), failed.stderr
@@ -182,6 +191,6 @@ def test_a_full_disk_is_one_line_and_the_rerun_finishes_the_job(articles: tuple[
     with Store(db, read_only=True) as store:  # it opens, and holds whole batches
         stored, linked = store.count("documents"), store.db.execute("SELECT count(*) FROM link_state").fetchone()
         assert stored % 25 == 0 and linked is not None and linked[0] % 25 == 0 and (stored, linked[0]) != (ARTICLES,) * 2
-    again = _ingest(source, db, config)
-    assert again.returncode == 0, again.stderr
+    again = _ingest_here(source, db, config)
+    assert again.exit_code == 0, again.output
     assert _export(db) == whole
