@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from export.test_writers import file_size_limit
 from factories import REPO
 from newsgraph.web import create_app
 from newsgraph.web.bench import free_port
@@ -95,3 +96,21 @@ def test_a_body_over_the_limit_is_refused_in_the_error_shape(web_db: tuple[Path,
         assert "4,096 bytes" in response.json()["error"]["message"]
         not_json = client.post("/api/documents", content=b"{not json", headers={"Authorization": f"Bearer {TOKEN}"})
         assert (not_json.status_code, not_json.json()["error"]["code"]) == (400, "bad_request")
+
+
+def test_a_server_that_cannot_write_its_database_says_so(web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(web_db[0], copy)
+    articles = [{"text": f"Ministers met in Lima on Monday for round {n} of the talks, officials said. " * 40,
+                 "url": f"https://example.org/full/{n}"} for n in range(30)]
+    with TestClient(create_app(copy, token=TOKEN)) as client:
+        client.post("/api/documents", json={"articles": articles[:1]}, headers={"Authorization": f"Bearer {TOKEN}"})
+        with file_size_limit(4096):  # the disk is full: no file grows past 4 KB
+            response = client.post("/api/documents", json={"articles": articles[1:]},
+                                   headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 503, response.text[:600]
+    error = response.json()["error"]
+    assert error["code"] == "unavailable" and error["message"].startswith(f"{copy}: cannot write to the database")
+    with TestClient(create_app(copy, token=TOKEN)) as client:  # what was stored before is intact
+        stored = client.get("/api/documents", params={"q": "round 0"}).json()
+    assert any(item.get("url") == "https://example.org/full/0" for item in stored["items"])
