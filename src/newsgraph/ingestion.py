@@ -91,7 +91,8 @@ def ingest(
             files.append(found)
     if progress:
         progress.start(len(files))
-    with Store(settings.db) as store, Processor(settings.workers, today or date.today(), pipeline) as processor:
+    processor = Processor(settings.workers, today or date.today(), pipeline, max_article_seconds=settings.max_article_seconds)
+    with Store(settings.db) as store, processor:
         for path in files:
             if limit is not None and summary.articles >= limit:
                 break
@@ -102,8 +103,8 @@ def ingest(
             summary.files += 1
             if progress:
                 progress.file_done(summary)
-        settled = settle(store, stored=summary.new, link_documents=settings.link,
-                         event_threshold=settings.event_threshold, processor=processor, progress=progress)
+        settled = settle(store, stored=summary.new, link_documents=settings.link, event_threshold=settings.event_threshold,
+                         batch_size=settings.batch_size, processor=processor, progress=progress)
         summary.linked, summary.dated_from_stories = settled.linked, settled.dated_from_stories
     summary.seconds = time.perf_counter() - started
     return summary
@@ -167,18 +168,20 @@ def settle(
     stored: int,
     link_documents: bool,
     event_threshold: float | None,
+    batch_size: int = 500,
     processor: Processor | None = None,
     progress: IngestProgress | None = None,
 ) -> Settled:
     """What every way into the database (ingest, the API, the web pages, a cluster run's import)
     does once it has stored ``stored`` new documents: link what is not linked yet (when
-    ``link_documents``), analyse again the undated documents their stories date (with
-    ``processor``, else one made for them), then rebuild the full-text index and the summary
-    tables, which inserts do not update, when anything was stored or they are out of date, so
-    a read-only server always finds them current."""
+    ``link_documents``; ``batch_size`` documents per transaction), analyse again the undated
+    documents their stories date (with ``processor``, else one made for them), then rebuild the
+    full-text index and the summary tables, which inserts do not update, when anything was stored
+    or they are out of date, so a read-only server always finds them current."""
     linked, dated = None, 0
     if link_documents:
-        linked = link(store, on_batch=progress.linked if progress else None, event_threshold=event_threshold)
+        linked = link(store, batch_size=batch_size, on_batch=progress.linked if progress else None,
+                      event_threshold=event_threshold)
         found = infer_story_dates(store)
         if found and processor is not None:
             dated = apply_story_dates(store, found, processor)

@@ -77,7 +77,10 @@ _ONE = frozenset({"a", "an"})
 def _word_pattern() -> str:
     words = sorted([*NUMBER_WORDS, *SCALES, "dozen"], key=len, reverse=True)
     single = "|".join(words)
-    return rf"(?:\d[\d,]*(?:\.\d+)?|(?:{single})(?:[- ](?:{single}))*)"
+    # A numeral starts only where no digit or separator precedes it, and a run of number words is
+    # at most ten words: otherwise "1,1,1,..." or "one one one ..." costs each start a walk to the
+    # end of the run, quadratic time over the run.
+    return rf"(?:(?<![\d,.])\d[\d,]*+(?:\.\d+)?|(?:{single})(?:[- ](?:{single})){{0,9}})"
 
 
 NUMBER_WORD_PATTERN = _word_pattern()

@@ -47,9 +47,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_article_mb",
         10.0,
-        "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped.",
+        "Largest single-article file (.txt, .html) read, in MB; larger files are reported and skipped. "
+        "Also the largest body `serve` reads from a POST (larger: 413).",
     ),
-    Setting("batch_size", 500, "Documents written per database transaction (each document is written whole)."),
+    Setting(
+        "max_article_seconds",
+        30.0,
+        "Most CPU time the pipeline spends on one article, in seconds; an article that takes longer is reported "
+        "by name and skipped, and the run goes on.",
+    ),
+    Setting(
+        "batch_size",
+        500,
+        "Documents written (by ingest) or linked (by link) per database transaction; each document is written whole.",
+    ),
     Setting("progress", True, "Show a progress bar on long runs (only on a terminal)."),
     Setting("workers", os.cpu_count() or 1, "Processes running the pipeline in parallel (default: one per core)."),
     Setting(
@@ -97,6 +108,7 @@ class Settings:
 
     db: Path = Path("newsgraph.duckdb")
     max_article_mb: float = 10.0
+    max_article_seconds: float = 30.0
     batch_size: int = 500
     progress: bool = True
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -120,6 +132,8 @@ class Settings:
             object.__setattr__(self, "db", Path(self.db))
         if not self.max_article_mb > 0:
             raise ConfigError(f"max_article_mb must be positive, got {self.max_article_mb}")
+        if not (isinstance(self.max_article_seconds, (int, float)) and self.max_article_seconds > 0):
+            raise ConfigError(f"max_article_seconds must be a positive number of seconds, got {self.max_article_seconds!r}")
         if not (isinstance(self.workers, int) and self.workers >= 1):
             raise ConfigError(f"workers must be a whole number of at least 1, got {self.workers!r}")
         if self.engine not in ENGINES:

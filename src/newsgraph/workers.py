@@ -2,13 +2,21 @@
 
 Either way a batch of articles comes back, in order, as documents or failures, so the output of
 ``--workers N`` is identical to ``--workers 1``; only the main process writes to the database.
-Each worker builds the pipeline (and so loads the language model) once, when it starts.
+Each worker builds the pipeline (and so loads the language model) once, when it starts, and exits
+when the process that started it dies, however it dies (``kill -9`` included).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -60,9 +68,36 @@ _worker_pipeline: Pipeline | None = None
 _worker_batches = 0
 
 
-def _start_worker(today: date) -> None:
+# How often a worker's watchdog checks that its parent is still alive, in seconds.
+_WATCHDOG_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_worker(today: date, parent: int, max_article_seconds: float | None) -> None:
     global _worker_pipeline
-    _worker_pipeline = default_pipeline(today)
+    _exit_with_parent(parent)
+    _worker_pipeline = default_pipeline(today, max_article_seconds=max_article_seconds)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Make this process end when ``parent`` (the process that started it) ends.
+
+    On Linux the kernel kills it at once (``prctl(PR_SET_PDEATHSIG)``); everywhere, a watchdog
+    thread checks every second that the parent is still there, since an orphan is handed to
+    another parent. A worker holds hundreds of megabytes: it must not outlive a killed run.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCHDOG_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watchdog", daemon=True).start()
 
 
 def _analyse_in_worker(articles: list[RawArticle]) -> list[Document | Failure]:
@@ -90,10 +125,13 @@ class Processor:
     articles does not pay for loading the model in every worker.
     """
 
-    def __init__(self, workers: int, today: date, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self, workers: int, today: date, pipeline: Pipeline | None = None, *, max_article_seconds: float | None = None
+    ) -> None:
         self.workers = 1 if pipeline is not None else workers
         self.today = today
-        self.pipeline = pipeline or default_pipeline(today)
+        self.max_article_seconds = max_article_seconds
+        self.pipeline = pipeline or default_pipeline(today, max_article_seconds=max_article_seconds)
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Processor:
@@ -121,7 +159,7 @@ class Processor:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.today,),
+                initargs=(self.today, os.getpid(), self.max_article_seconds),
             )
         # Several small chunks per worker, so a worker that finishes early takes the next one.
         size = max(1, -(-len(articles) // (4 * self.workers)))

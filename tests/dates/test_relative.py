@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsgraph.dates.relative import find_relative_mentions
@@ -97,3 +99,11 @@ def test_the_day_before_an_event_counts_from_the_event_and_is_left_out() -> None
 def test_mentions_carry_their_offsets() -> None:
     text = "Last year it rained; next week it may snow; two days later, sun."
     assert all(text[m.start : m.end] == m.text for m in find_relative_mentions(text))
+
+
+@pytest.mark.parametrize("run", ["one " * 10_000, "1," * 20_000], ids=["number words", "digits and commas"])
+def test_a_long_run_of_numbers_costs_time_in_proportion(run: str) -> None:
+    started = time.process_time()
+    found = readings("It happened two days ago. " + run + "and four weeks ago.")
+    assert time.process_time() - started < 2.0, "the count pattern backtracks over the run"
+    assert ("two days ago", "day", -2, False) in found

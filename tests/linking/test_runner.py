@@ -1,16 +1,25 @@
 """Linking on a small set of invented articles: two outlets report a summit (one a re-posted copy
 with junk around it), a third contests an arms supply, and an earlier summit of the same leaders
-is another story."""
+is another story; and a thousand Reuters articles, linked in one run or killed halfway and resumed."""
 
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
+import select
 import shutil
+import subprocess
+import sys
+import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from factories import REPO, REUTERS
 from newsgraph.ingestion import ingest
 from newsgraph.linking import link, unlink_all
 from newsgraph.linking import runner as link_runner
@@ -233,3 +242,65 @@ def test_a_denial_under_the_threshold_contests_nothing(copy: Path, threshold: fl
         link(store, event_threshold=threshold)
         claims = store.count("contested_claims")
     assert (claims > 0) == contested
+
+
+@pytest.fixture(scope="module")
+def reuters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A thousand real Reuters articles, ingested but not linked: enough stories for their words
+    to shift as articles join them."""
+    source = REUTERS / "reut2-000.sgm"
+    if not source.is_file():
+        pytest.skip("../shared/corpus/reuters21578 not found; the interrupted-linking check needs it")
+    db = tmp_path_factory.mktemp("reuters") / "unlinked.duckdb"
+    summary = ingest([source], Settings(db=db, workers=2, progress=False, link=False), today=date(2026, 1, 1))
+    assert summary.ok and summary.new > 900
+    return db
+
+
+def _kill_when_half_linked(db: Path, config: Path) -> int:
+    """Run ``newsgraph link`` on a terminal (so it draws its progress), kill -9 it once half the
+    documents are linked, and return how many its committed batches linked."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph", "link", "--db", str(db), "--config", str(config)],
+        stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
+        env=dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="120", TERM="xterm"),
+    )
+    os.close(follower)
+    output = b""
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 1.0)
+            if ready:
+                try:
+                    output += os.read(leader, 65536)
+                except OSError:  # the process closed the terminal: it finished
+                    break
+                done = [int(done) for done, total in re.findall(rb"(\d+)/(\d+)", output) if int(done) * 2 >= int(total) > 0]
+                if done:
+                    process.kill()
+                    break
+            assert process.poll() is None, f"link ended before half was linked: {output[-500:]!r}"
+    finally:
+        process.kill()
+        process.wait()
+        os.close(leader)
+    with Store(db, read_only=True) as store:
+        row = store.db.execute("SELECT count(*) FROM link_state").fetchone()
+    return int(row[0]) if row else 0
+
+
+def test_linking_killed_halfway_resumes_to_what_one_run_gives(reuters: Path, tmp_path: Path) -> None:
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[newsgraph]\nbatch_size = 50\n")
+    whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
+    shutil.copy(reuters, whole)
+    shutil.copy(reuters, killed)
+    with Store(whole) as store:
+        total = link(store, batch_size=50).documents
+    linked = _kill_when_half_linked(killed, config)
+    assert 0 < linked < total and linked % 50 == 0, "the kill must land between two committed batches"
+    with Store(killed) as store:
+        assert link(store, batch_size=50).documents == total - linked
+    assert snapshot(killed) == snapshot(whole)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsgraph.metadata.byline import find_byline
@@ -123,3 +125,9 @@ def test_a_trailer_glued_to_the_last_sentence_is_cut_from_it() -> None:
 def test_a_parenthesis_naming_no_person_stays() -> None:
     text = HEAD + BODY + "(reporting by the agency's staff)\n"
     assert run(text) == (text, [])
+
+
+def test_a_long_line_after_an_open_byline_costs_time_in_proportion() -> None:
+    started = time.process_time()
+    run(HEAD + "By Ana Ruiz and\nBo" + " " * 40_000 + "Lund\n\n" + BODY)
+    assert time.process_time() - started < 1.0, "the byline's tail pattern backtracks over the line"

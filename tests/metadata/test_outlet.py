@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsgraph.metadata.outlet import find_outlet_lines, holder_name
@@ -121,3 +123,18 @@ def test_an_outlet_named_in_the_last_paragraph_is_not_taken() -> None:
 )
 def test_holder_name_strips_legal_suffixes(holder: str, name: str) -> None:
     assert holder_name(holder) == name
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " ".join(["Minister"] * 15_000),  # a run of capitalised words: each was a holder to the end
+        "Axios-" * 15_000 + "Media",  # one long hyphenated word
+        " " * 30_000 + "Valdora",  # a long indent, where a notice's "[" or "©" could start
+    ],
+    ids=["capitalised words", "hyphenated word", "indent"],
+)
+def test_a_long_last_line_costs_time_in_proportion(tail: str) -> None:
+    started = time.process_time()
+    run(BODY + "\n" + tail + "\n")
+    assert time.process_time() - started < 1.0, "the notice patterns backtrack over the line"

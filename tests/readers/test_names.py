@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsgraph.readers._names import soften_capitals, split_authors
@@ -38,3 +40,9 @@ def test_bylines_split_into_names(byline: str, names: list[str]) -> None:
 )
 def test_all_capital_words_get_ordinary_capitals(text: str, softened: str) -> None:
     assert soften_capitals(text) == softened
+
+
+def test_a_long_run_of_spaces_costs_time_in_proportion() -> None:
+    started = time.process_time()
+    assert split_authors("By Ada Brill" + " " * 40_000 + "Vey") == ["Ada Brill Vey"]
+    assert time.process_time() - started < 1.0, "the separator pattern backtracks over the spaces"

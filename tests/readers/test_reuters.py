@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -177,3 +178,16 @@ def test_an_element_left_open_is_reported_and_the_next_one_read(write: Write) ->
     error, table = read(path)
     assert isinstance(error, InputError) and error.path == f"{path}#NEWID=8"
     assert isinstance(table, RawArticle) and table.source == f"{path}#NEWID=9"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("DATELINE", " " * 40_000 + "x"), ("AUTHOR", ", " * 20_000 + "x")],
+    ids=["dateline of spaces", "author of commas"],
+)
+def test_a_long_field_costs_time_in_proportion(write: Write, field: str, value: str) -> None:
+    element = f"<REUTERS NEWID=\"1\"><TEXT><TITLE>T</TITLE><{field}>{value}</{field}><BODY>The body.</BODY></TEXT></REUTERS>"
+    started = time.process_time()
+    found = read(write("long.sgm", element))
+    assert time.process_time() - started < 1.0, f"a {field} pattern backtracks over the field"
+    assert isinstance(found[0], RawArticle)

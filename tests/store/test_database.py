@@ -1,11 +1,23 @@
+import io
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
-from factories import make_document, make_event
+from factories import REPO, make_document, make_event
+from newsgraph.cli import app
 from newsgraph.errors import StoreError
+from newsgraph.export import iter_records
+from newsgraph.export.writers import write_jsonl
 from newsgraph.store import MIGRATIONS, SourceSeen, Store
 
 
@@ -124,3 +136,72 @@ def test_an_event_is_stored_with_its_confidence_and_a_rerun_keeps_it(db_path: Pa
         for _ in range(2):
             store.write_documents([document], [SourceSeen("a.txt", "sha-doc_1", "doc_1")], "test.v1")
         assert store.query("SELECT id, confidence FROM events") == [{"id": "event_1", "confidence": 0.73}]
+
+
+ARTICLES = 150
+TEXT = ('Foreign ministers from Chile and Peru met in Lima on Monday to discuss trade number {n}, officials said. '
+        '"We agreed to keep talking," said Ana Ruiz, a spokeswoman for the Chilean foreign ministry. {words}')
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """A JSON Lines file of articles, a config writing 25 per transaction, and the export of one
+    uninterrupted ingest of them."""
+    folder = tmp_path_factory.mktemp("full-disk")
+    source = folder / "articles.jsonl"
+    with source.open("w") as out:
+        for n in range(ARTICLES):
+            words = " ".join(f"w{n}x{k}" for k in range(30))
+            out.write(json.dumps({"text": TEXT.format(n=n, words=words), "url": f"https://example.org/{n}",
+                                  "date": "2026-03-10"}) + "\n")
+    config = folder / "newsgraph.toml"
+    config.write_text("[newsgraph]\nbatch_size = 25\n")
+    whole = folder / "whole.duckdb"
+    assert _ingest_here(source, whole, config).exit_code == 0
+    return source, config, _export(whole)
+
+
+def _ingest_here(source: Path, db: Path, config: Path) -> Result:
+    """Ingest in this process (the language model is loaded once for the tests)."""
+    return CliRunner().invoke(app, ["ingest", str(source), "--db", str(db), "--workers", "1", "--config", str(config)])
+
+
+def _ingest_on_a_small_disk(source: Path, db: Path, config: Path, limit: int) -> subprocess.CompletedProcess[str]:
+    """Ingest in a process that cannot write any file past ``limit`` bytes."""
+    def limit_file_size() -> None:
+        # Writing past the limit fails with EFBIG, as a write to a full disk fails with ENOSPC.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph", "ingest", str(source), "--db", str(db), "--workers", "1", "--config", str(config)],
+        capture_output=True, text=True, timeout=600, preexec_fn=limit_file_size,
+        env=dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="300"),
+    )
+
+
+def _export(db: Path) -> str:
+    out = io.StringIO()
+    with Store(db, read_only=True) as store:
+        write_jsonl(iter_records(store), out)
+    return out.getvalue()
+
+
+# The write-ahead log holds the documents by about 500 KB and their links by about 650 KB (the
+# search index comes after): limits that fall while storing documents and while linking them.
+@pytest.mark.parametrize("limit", [450_000, 580_000], ids=["while storing documents", "while linking"])
+def test_a_full_disk_is_one_line_and_the_rerun_finishes_the_job(articles: tuple[Path, Path, str], tmp_path: Path,
+                                                                 limit: int) -> None:
+    source, config, whole = articles
+    db = tmp_path / "db.duckdb"
+    failed = _ingest_on_a_small_disk(source, db, config, limit)
+    assert failed.returncode == 1
+    lines = failed.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {db}: cannot write to the database"), failed.stderr
+    assert "File too large" in lines[0] and "Traceback" not in failed.stderr
+    with Store(db, read_only=True) as store:  # it opens, and holds whole batches
+        stored, linked = store.count("documents"), store.db.execute("SELECT count(*) FROM link_state").fetchone()
+        assert stored % 25 == 0 and linked is not None and linked[0] % 25 == 0 and (stored, linked[0]) != (ARTICLES,) * 2
+    again = _ingest_here(source, db, config)
+    assert again.exit_code == 0, again.output
+    assert _export(db) == whole

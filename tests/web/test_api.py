@@ -9,11 +9,12 @@ from typing import Any
 
 import duckdb
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from newsgraph.errors import StoreError
 from newsgraph.store import MIGRATIONS, Store
-from newsgraph.web import create_app
+from newsgraph.web import api, create_app, pages
 
 LISTINGS = ["/api/documents", "/api/actors", "/api/quotes", "/api/events", "/api/stories", "/api/event-clusters",
             "/api/quote-clusters", "/api/claims", "/api/search?q=minister"]
@@ -347,3 +348,31 @@ def test_quotes_are_served_with_their_speakers_confidence_or_why_it_is_unresolve
     for quote in quotes:
         assert 0 <= quote["confidence"] <= 1
         assert (quote["speaker_actor_id"] is None) == (quote["speaker_unresolved_reason"] is not None)
+
+
+def _paged_routes() -> list[str]:
+    """Every GET address (API and pages) that takes ``offset`` and ``limit``, with the words search needs."""
+    found = []
+    for router in (api.router, pages.router):
+        for route in router.routes:
+            assert isinstance(route, APIRoute)
+            if "GET" in route.methods and {"offset", "limit"} <= {query.name for query in route.dependant.query_params}:
+                found.append(route.path + ("?q=minister" if route.path.endswith("/search") else ""))
+    return found
+
+
+@pytest.mark.parametrize("paging", ["offset=9223372036854775808", "offset=18446744073709551616", "offset=-1",
+                                    "limit=9223372036854775808", "limit=0"])
+def test_out_of_range_paging_is_a_bad_request_everywhere(client: TestClient, paging: str) -> None:
+    routes = _paged_routes()
+    assert {"/api/search?q=minister", "/search?q=minister", "/api/events", "/documents"} <= set(routes)
+    for route in routes:
+        response = client.get(route + ("&" if "?" in route else "?") + paging)
+        assert response.status_code == 400, (route, response.text[:300])
+        if route.startswith("/api"):
+            assert response.json()["error"]["code"] == "bad_request"
+
+
+def test_the_largest_offset_taken_answers_an_empty_page(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "minister", "offset": 2**53 - 1}).json()
+    assert (body["items"], body["next_offset"]) == ([], None)

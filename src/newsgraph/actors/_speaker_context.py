@@ -21,9 +21,9 @@ speech verb, a possessor), and answers the questions :mod:`newsgraph.actors.spea
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -109,17 +109,21 @@ class SpeakerContext:
         self._latent_names: dict[str, str] = {}
         self._add_latent_organisations()
         self._appearances.sort(key=lambda appearance: appearance.start)
+        # The appearances' starts, in the same order: the questions below read only the
+        # appearances of the sentences they look at, found by bisection, not every one before them
+        # (which made a long article's speakers cost the square of its length).
+        self._starts = [appearance.start for appearance in self._appearances]
 
     def _add_latent_organisations(self) -> None:
         """Organisations the recogniser names that the actors stage left without an actor (it
         keeps only those with an organisation's head word or a knowledge-base name): "Meydan TV",
         "KFOR". They are antecedents for "it" and "the organization"; one a speaker turns out to be
         becomes one of the document's actors (:meth:`latent_named`)."""
-        mentioned = [(mention.start, mention.end) for mention in self.reading.resolved.mentions]
+        mentioned = _Stretches((mention.start, mention.end) for mention in self.reading.resolved.mentions)
         for entity in self.doc.ents:
             if entity.label_ != "ORG" or self.quoted(entity.start_char):
                 continue
-            if any(start < entity.end_char and entity.start_char < end for start, end in mentioned):
+            if mentioned.overlap(entity.start_char, entity.end_char):
                 continue
             words = [token for token in entity if not token.is_punct and token.lower_ not in {"the", "'s", "\u2019s"}]
             if not words or not any(token.text[:1].isupper() for token in words):
@@ -142,7 +146,7 @@ class SpeakerContext:
                        possessor, span.root.dep_ == "conj")
         )
 
-    def _appear_again(self, mentioned: list[tuple[int, int]]) -> None:
+    def _appear_again(self, mentioned: _Stretches) -> None:
         """Every other place a latent organisation's name stands, which the recogniser may not
         have labelled each time ("Meydan TV, which is headquartered in Berlin, ...")."""
         seen = {(appearance.start, appearance.actor_id) for appearance in self._appearances}
@@ -154,7 +158,7 @@ class SpeakerContext:
             while at >= 0:
                 end = at + len(name)
                 boundary = (at == 0 or not self.text[at - 1].isalnum()) and (end == len(self.text) or not self.text[end].isalnum())
-                overlaps = any(start < end and at < stop for start, stop in mentioned)
+                overlaps = mentioned.overlap(at, end)
                 span = self.span(at, end)
                 if boundary and not overlaps and (at, actor_id) not in seen and span is not None and not self.quoted(at):
                     self._appear(actor_id, span)
@@ -213,8 +217,9 @@ class SpeakerContext:
         if self.quoted(start):
             return
         appearance = Appearance(actor_id, start, end, self.sentence(start), True, True, False)
-        at = bisect_right([item.start for item in self._appearances], start)
+        at = bisect_right(self._starts, start)
         self._appearances.insert(at, appearance)
+        self._starts.insert(at, start)
 
     def _note_gender(self, actor_id: str, word: str) -> None:
         word = word.lower().rstrip(".")
@@ -227,6 +232,19 @@ class SpeakerContext:
 
     # -- looking for an antecedent ---------------------------------------------------------
 
+    def _from_sentence(self, sentence: int) -> int:
+        """The index of the first appearance in sentence ``sentence`` or after (appearances are in
+        text order, so in sentence order too)."""
+        if sentence <= 0:
+            return 0
+        if sentence >= len(self._sentence_starts):
+            return len(self._appearances)
+        return bisect_left(self._starts, self._sentence_starts[sentence])
+
+    def _before(self, char: int) -> int:
+        """The index of the first appearance starting at character ``char`` or after."""
+        return bisect_left(self._starts, char)
+
     def salient(
         self, before: int, window: int, fits: Callable[[ActorRecord], float], earlier_sentences: bool = False
     ) -> list[tuple[float, str]]:
@@ -236,9 +254,7 @@ class SpeakerContext:
         here = self.sentence(before)
         scores: dict[str, float] = {}
         latest: dict[str, int] = {}
-        for appearance in self._appearances:
-            if appearance.start >= before:
-                break
+        for appearance in self._appearances[self._from_sentence(here - window) : self._before(before)]:
             distance = here - appearance.sentence
             if distance > window or (earlier_sentences and distance == 0):
                 continue
@@ -256,23 +272,19 @@ class SpeakerContext:
         """The actor fitting ``fits`` that appeared last before ``before``, within ``window``
         sentences."""
         here = self.sentence(before)
-        found = None
-        for appearance in self._appearances:
-            if appearance.start >= before:
-                break
+        for index in range(self._before(before) - 1, self._from_sentence(here - window) - 1, -1):
+            appearance = self._appearances[index]
             record = self.actor(appearance.actor_id)
             if here - appearance.sentence <= window and record is not None and fits(record) > 0:
-                found = appearance.actor_id
-        return found
+                return appearance.actor_id
+        return None
 
     def last_named(self, before: int, window: int, fits: Callable[[ActorRecord], float], count: int) -> list[str]:
         """The last ``count`` different actors fitting ``fits`` named before ``before`` within
         ``window`` sentences, in the order they were first named: the members of "both sides"."""
         here = self.sentence(before)
         order: list[str] = []
-        for appearance in self._appearances:
-            if appearance.start >= before:
-                break
+        for appearance in self._appearances[self._from_sentence(here - window) : self._before(before)]:
             record = self.actor(appearance.actor_id)
             if here - appearance.sentence > window or record is None or fits(record) <= 0:
                 continue
@@ -287,9 +299,7 @@ class SpeakerContext:
         """The first actor fitting ``fits`` that appears after character ``after``, within
         ``window`` sentences."""
         here = self.sentence(after)
-        for appearance in self._appearances:
-            if appearance.start <= after:
-                continue
+        for appearance in self._appearances[bisect_right(self._starts, after) :]:
             if appearance.sentence - here > window:
                 return None
             record = self.actor(appearance.actor_id)
@@ -301,9 +311,7 @@ class SpeakerContext:
         """The subject of the sentence before the one at ``at``, in the same paragraph: the actor
         a quotation standing alone after it is most likely from."""
         here, paragraph = self.sentence(at), self.paragraph(at)
-        for appearance in self._appearances:
-            if appearance.start >= at:
-                break
+        for appearance in self._appearances[self._from_sentence(here - 1) : self._before(at)]:
             if (
                 appearance.sentence == here - 1 and appearance.subject and not appearance.possessor
                 and self.paragraph(appearance.start) == paragraph
@@ -316,9 +324,7 @@ class SpeakerContext:
         whatever its kind ("Kim Jong Un oversaw the test, state media said": North Korea)."""
         here = self.sentence(at)
         found = None
-        for appearance in self._appearances:
-            if appearance.start >= at:
-                break
+        for appearance in self._appearances[self._from_sentence(here - 1) : self._before(at)]:
             record = self.actor(appearance.actor_id)
             if here - appearance.sentence <= 1 and record is not None and record.country:
                 found = record.country
@@ -335,6 +341,20 @@ class SpeakerContext:
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return None
         return ranked[0][0]
+
+
+class _Stretches:
+    """Stretches of characters (the mentions), asked which overlap a span without reading them all."""
+
+    def __init__(self, stretches: Iterable[tuple[int, int]]) -> None:
+        self._stretches = sorted(stretches)
+        self._starts = [start for start, _ in self._stretches]
+        self._longest = max((end - start for start, end in self._stretches), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a stretch overlaps ``start..end`` (shares a character with it)."""
+        first = bisect_right(self._starts, start - self._longest)
+        return any(stop > start for _, stop in self._stretches[first : bisect_left(self._starts, end)])
 
 
 def _clause_role(token: Token) -> tuple[bool, bool, bool]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from newsgraph.actors._kb_files import Ambiguity, Reading
 from newsgraph.actors.kb_records import ReadingKind, Resolution
@@ -70,6 +71,13 @@ def _before_matches(before: str, cue: str) -> bool:
 
 def _in_context(context: str, cue: str) -> bool:
     return re.search(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])", context) is not None
+
+
+@lru_cache(maxsize=64)
+def _in_long_context(context: str, cue: str) -> bool:
+    """:func:`_in_context`, remembered: the whole article is the context of every ambiguous name
+    in it, and reading it again for each would cost time growing with the square of its length."""
+    return _in_context(context, cue)
 
 
 def _outcome(reading: Reading, reason: str) -> Resolution:
@@ -144,12 +152,11 @@ def resolve(
         decided = _single(shaped)
         if decided:
             return decided
-    window = " ".join((before, after, context))
     by_context = [
         (reading, f"{cue!r} in the context")
         for reading in readings
         for cue in reading.context
-        if _in_context(window, cue)
+        if _in_context(before, cue) or _in_context(after, cue) or _in_long_context(context, cue)
     ]
     if by_context:
         decided = _single(by_context)

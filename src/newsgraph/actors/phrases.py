@@ -180,8 +180,8 @@ class PhraseReader:
         root = span.root
         mentions: list[tuple[tuple[int, int], Span]] = []
         covered: set[int] = set()
-        for entity in self._ents:
-            if entity.label_ not in _NAME_LABELS or entity.end <= span.start or entity.start >= span.end:
+        for entity in self._entities_in(span, overlapping=True):
+            if entity.label_ not in _NAME_LABELS:
                 continue
             mentions.append((_rank(entity, root), entity))
             covered.update(range(entity.start, entity.end))
@@ -317,10 +317,21 @@ class PhraseReader:
             return True
         return False
 
+    def _entities_in(self, span: Span, *, overlapping: bool) -> list[Span]:
+        """The entities overlapping ``span`` (or, not ``overlapping``, inside it), in text order:
+        found through the tokens of the span, so the cost does not grow with the document."""
+        found: list[Span] = []
+        for i in range(span.start, span.end):
+            entity = self._entity_at.get(i)
+            if entity is not None and (not found or found[-1] is not entity):
+                if overlapping or (span.start <= entity.start and entity.end <= span.end):
+                    found.append(entity)
+        return found
+
     def _city(self, span: Span) -> str | None:
         """The country of a city named in the span ("targets in Jericho"), nearest the head first."""
         root = span.root
-        places = [e for e in self._ents if e.label_ in _PLACE_LABELS and span.start <= e.start and e.end <= span.end]
+        places = [e for e in self._entities_in(span, overlapping=False) if e.label_ in _PLACE_LABELS]
         places += [
             self._doc[t.i : t.i + 1]
             for t in span

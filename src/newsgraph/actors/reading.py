@@ -96,7 +96,7 @@ class ActorReading:
 
     def actor_for(self, span_start: int, span_end: int) -> ActorRef | None:
         """The actor the characters ``span_start:span_end`` name, or None."""
-        mentions = [m for m in self._actors.mentions if span_start <= m.start and m.end <= span_end]
+        mentions = self._actors.mentions_inside(span_start, span_end)
         exact = [m for m in mentions if m.start == span_start and m.end == span_end]
         if exact:
             return self._resolved(min(exact, key=lambda m: m.how == "demonym").actor_id)

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from newsgraph._span_index import SpanIndex
+
 __all__ = [
     "MENTION_KINDS",
     "NON_STATE_ROOTS",
@@ -151,6 +153,9 @@ class DocumentActors:
 
     actors: list[ActorRecord] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    # The mentions by start, made on first use: finding a span's mentions then costs the span's
+    # neighbourhood, not a pass over the whole article (which made long articles quadratic).
+    _by_start: SpanIndex[MentionRecord] | None = field(default=None, init=False, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> ActorRecord | None:
         """The record with this id, or None."""
@@ -168,20 +173,36 @@ class DocumentActors:
         the shortest mention holding the span. A span naming several actors ("Seoul and
         Washington") is the caller's to split; see :func:`newsgraph.actors.speakers.resolve_speakers`.
         """
-        exact = [m for m in self.mentions if m.start == start and m.end == end]
+        index = self._index()
+        inside = index.inside(start, end)
+        exact = [m for m in inside if m.start == start and m.end == end]
         if exact:
             return min(exact, key=lambda m: m.how in _WEAK_HOW).actor_id
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside:
             best = max(inside, key=lambda m: (m.how not in _WEAK_HOW, m.end, m.end - m.start))
             return best.actor_id
-        holding = [m for m in self.mentions if m.start <= start and end <= m.end]
+        holding = index.holding(start, end)
         if holding:
             return min(holding, key=lambda m: m.end - m.start).actor_id
         return None
+
+    def mentions_inside(self, start: int, end: int) -> list[MentionRecord]:
+        """The mentions within ``start``..``end``, in the order of :attr:`mentions`."""
+        return self._index().inside(start, end)
+
+    def mentions_holding(self, start: int, end: int) -> list[MentionRecord]:
+        """The mentions holding ``start``..``end``, in the order of :attr:`mentions`."""
+        return self._index().holding(start, end)
+
+    def _index(self) -> SpanIndex[MentionRecord]:
+        if self._by_start is None or self._by_start.size != len(self.mentions):
+            object.__setattr__(self, "_by_start", SpanIndex(self.mentions))
+        assert self._by_start is not None
+        return self._by_start
 
     def to_json(self) -> dict[str, Any]:
         return {
             "actors": [actor.to_json() for actor in self.actors],
             "mentions": [mention.to_json() for mention in self.mentions],
         }
+

@@ -274,7 +274,7 @@ class _Resolver:
     # -- the reading -----------------------------------------------------------------------
 
     def _exact(self, start: int, end: int) -> str | None:
-        for mention in self.reading.resolved.mentions:
+        for mention in self.reading.resolved.mentions_inside(start, end):
             if mention.start == start and mention.end == end and mention.how != "demonym":
                 return mention.actor_id
         return None
@@ -285,8 +285,8 @@ class _Resolver:
         root = span.root
         ids = {
             mention.actor_id
-            for mention in self.reading.resolved.mentions
-            if mention.start <= root.idx < mention.end and mention.how != "demonym"
+            for mention in self.reading.resolved.mentions_holding(root.idx, root.idx + 1)
+            if mention.how != "demonym"
         }
         found = ids.pop() if len(ids) == 1 else None
         record = self.reading.actor(found) if found is not None else None
@@ -299,8 +299,7 @@ class _Resolver:
             return False
         root = span.root
         return not any(
-            mention.start <= root.idx < mention.end and mention.how != "demonym"
-            for mention in self.reading.resolved.mentions
+            mention.how != "demonym" for mention in self.reading.resolved.mentions_holding(root.idx, root.idx + 1)
         )
 
     def _read(self, start: int, end: int, phrase: SpeakerPhrase) -> str | None:
@@ -503,11 +502,10 @@ class _Resolver:
         if quote is not None and quote.apposition_start is not None and quote.apposition_end is not None:
             places.append((quote.apposition_start, quote.apposition_end))
         for start, end in places:
-            for mention in self.reading.resolved.mentions:
-                if start <= mention.start and mention.end <= end:
-                    record = self.reading.actor(mention.actor_id)
-                    if record is not None and record.type in {"country", *_SECTOR_TYPE.values()} and record.country:
-                        return record.country
+            for mention in self.reading.resolved.mentions_inside(start, end):
+                record = self.reading.actor(mention.actor_id)
+                if record is not None and record.type in {"country", *_SECTOR_TYPE.values()} and record.country:
+                    return record.country
         return None
 
     # -- bodies, titles and documents ------------------------------------------------------

@@ -66,15 +66,19 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+# Each pattern starts a try only where a run it scans starts (a name before its domain, the digits of a
+# temperature), so a long run of name characters or digits is read once, not once per character.
 _LINK = re.compile(
-    r"https?://|\bwww\.|\bpic\.twitter\.com|(?<!\w)@\w{2,}|\b[\w-]+\.(?:com|org|net|us|uk|in|ng|co|tv|news|info)\b",
+    r"https?://|\bwww\.|\bpic\.twitter\.com|(?<!\w)@\w{2,}|(?<![\w-])-*\w[\w-]*\.(?:com|org|net|us|uk|in|ng|co|tv|news|info)\b",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s[|\u2022\u00b7\u00bb/]\s")
 _WIDGET = re.compile(
-    r"-?\d+(?:\.\d+)?\s*\u00b0\s*[CF]\b|\b(?:Fajr|Dhuhr|Asr|Maghrib|Isha)\b|\b\d{1,2}:\d{2}\b.*\|"
+    r"(?<!\d)-?\d+(?:\.\d+)?\s*\u00b0\s*[CF]\b|\b(?:Fajr|Dhuhr|Asr|Maghrib|Isha)\b"
     r"|\b(?:Sunrise|Sunset|Humidity|Weather|Traffic)\b",
 )
+# A time of day with a bar after it on the line ("12:30 | 24°C"): looked for before the line's last bar.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _CREDIT = re.compile(
     r"^(?:FILE\s+)?PHOTO\s*:|^(?:Photo|Picture|Image)s?\s+(?:by|credit|courtesy)\b|\b(?:Photo|Picture)\s*:\s*[A-Z]"
     r"|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty\s+Images|Xinhua|Anadolu|PA)\b|\bPA\s+Wire\b|\bGetty\s+Images\b"
@@ -82,6 +86,14 @@ _CREDIT = re.compile(
 )
 _SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*[^()\n]{1,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _QUOTATION = re.compile(r"[\"\u201c\u201d]")
+
+
+def _is_widget(text: str) -> bool:
+    """Whether ``text`` (one line) reads like a weather, prayer-time or clock widget."""
+    if _WIDGET.search(text) is not None:
+        return True
+    bar = text.rfind("|")
+    return bar > 0 and _CLOCK.search(text, 0, bar) is not None
 
 
 def page_features(lines: Sequence[str], rules: Sequence[str | None]) -> list[dict[str, float] | None]:
@@ -125,7 +137,7 @@ def line_features(
         "second_person": float(_SECOND_PERSON.search(text) is not None and not _QUOTATION.search(text)),
         "link_like": float(_LINK.search(text) is not None),
         "separators": min(1.0, len(_SEPARATOR.findall(f" {text} ")) / 2),
-        "widget": float(_WIDGET.search(text) is not None),
+        "widget": float(_is_widget(text)),
         "photo_credit": float(_CREDIT.search(text) is not None),
         "edge": float(position < EDGE_LINES or position >= len(content) - EDGE_LINES),
         "after_furniture": float(previous is not None and rules[previous] is not None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,13 +12,14 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsgraph.errors import NewsgraphError
 
 if TYPE_CHECKING:
     from newsgraph.settings import Settings
 
-__all__ = ["State", "handle_errors", "settings_from", "err_console", "DB_OPTION", "CONFIG_OPTION"]
+__all__ = ["State", "handle_errors", "settings_from", "err_console", "plain", "DB_OPTION", "CONFIG_OPTION"]
 
 err_console = Console(stderr=True)
 
@@ -26,6 +28,21 @@ R = TypeVar("R")
 
 DB_OPTION = typer.Option(None, "--db", help="Database file (default: newsgraph.duckdb in the working folder).")
 CONFIG_OPTION = typer.Option(None, "--config", help="A newsgraph.toml with settings (default: ./newsgraph.toml if present).")
+
+
+# Control characters but newline and tab: C0, DEL and C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(value: object) -> str:
+    """``value`` (a file name, a title, a quotation, a date: any data) as text rich prints as it is.
+
+    Its markup is escaped, so ``[/bold]`` neither fails the print nor styles it and ``[link=...]``
+    makes no terminal link; its control characters are shown as ``\\x1b``, so none reaches the
+    terminal. Every piece of data a command prints goes through this.
+    """
+    text = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", str(value))
+    return escape(text)
 
 
 @dataclass
@@ -44,7 +61,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             context = click.get_current_context(silent=True)
             if context is not None and isinstance(context.obj, State) and context.obj.debug:
                 raise
-            err_console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+            err_console.print(f"[red]error:[/red] {plain(error)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper

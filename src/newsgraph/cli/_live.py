@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli._common import err_console
+from newsgraph.cli._common import err_console, plain
 
 if TYPE_CHECKING:
     from newsgraph.workers import Failure
@@ -16,7 +16,7 @@ __all__ = ["PageBar", "print_failure"]
 
 def print_failure(failure: Failure) -> None:
     """A failure in one line: what failed (a URL or a file) and why."""
-    err_console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+    err_console.print(f"[red]failed:[/red] {plain(failure.problem)}", highlight=False, soft_wrap=True)
 
 
 class PageBar:

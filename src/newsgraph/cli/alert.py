@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 
 __all__ = ["register"]
 
@@ -44,7 +44,7 @@ def add_command(
     alert = Alert(name, actor=actor, target=target, type=type_, status=status, min_confidence=min_confidence)
     with Store(settings.db) as store:
         add_alert(store, alert)
-    err_console.print(f"alert {alert.name} added: {alert.describe()} -> {settings.db}", highlight=False, soft_wrap=True)
+    err_console.print(f"alert {plain(alert.name)} added: {plain(alert.describe())} -> {plain(settings.db)}", highlight=False, soft_wrap=True)
 
 
 @alert_app.command("list")
@@ -63,7 +63,7 @@ def list_command(db: Optional[Path] = DB_OPTION, config: Optional[Path] = CONFIG
         table.add_column(column, overflow="fold")
     for alert in alerts:
         since = f"{alert.created_at:%Y-%m-%d %H:%M}" if alert.created_at else ""
-        table.add_row(alert.name, alert.describe(), since, str(counts.get(alert.name, 0)))
+        table.add_row(*map(plain, (alert.name, alert.describe(), since, counts.get(alert.name, 0))))
     Console().print(table)
     err_console.print(f"{len(alerts)} alert(s)", highlight=False)
 
@@ -82,4 +82,4 @@ def remove_command(
     settings = settings_from(config, db=db)
     with Store(settings.db) as store:
         matches = remove_alert(store, name)
-    err_console.print(f"alert {name} removed, with its {matches} match(es)", highlight=False)
+    err_console.print(f"alert {plain(name)} removed, with its {matches} match(es)", highlight=False)

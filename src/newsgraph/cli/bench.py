@@ -54,12 +54,12 @@ def bench_command(
     if linking_only:
         if db is None or not sizes:
             raise NewsgraphError("--linking-only needs --db (an ingested database) and --linking SIZES")
-        Console().print("\n".join(render_linking(bench_linking(db, sizes))), highlight=False)
+        Console().print("\n".join(render_linking(bench_linking(db, sizes))), highlight=False, markup=False)
         return
     report = run_benchmark(
         corpus, sample=sample, db=db, workers=workers, dask=dask, single=single, linking_sizes=sizes
     )
-    Console().print(report.render(), highlight=False, soft_wrap=True)
+    Console().print(report.render(), highlight=False, soft_wrap=True, markup=False)
 
 
 def _sizes(value: str | None) -> tuple[int, ...]:
@@ -89,4 +89,4 @@ def bench_pages_command(
     settings = settings_from(config, db=db)
     with Store(settings.db, read_only=True):
         pass  # a clear error when there is no database here
-    Console().print(render_timings(bench_pages(settings.db, samples=samples, seed=seed)), highlight=False)
+    Console().print(render_timings(bench_pages(settings.db, samples=samples, seed=seed)), highlight=False, markup=False)

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import DB_OPTION, handle_errors, settings_from
+from newsgraph.cli._common import DB_OPTION, handle_errors, plain, settings_from
 
 if TYPE_CHECKING:
     from newsgraph.views import DocumentView
@@ -40,8 +40,10 @@ def demo_command(db: Optional[Path] = DB_OPTION) -> None:
                 continue
             console.print(_document_table(row, document_view(store, row["id"])))
     console.print(
-        f"Look closer with: newsgraph show DOC_ID --db {settings.db}; stories across outlets with: "
-        f"newsgraph story --db {settings.db}; export it with: newsgraph export --db {settings.db} --format jsonl",
+        plain(
+            f"Look closer with: newsgraph show DOC_ID --db {settings.db}; stories across outlets with: "
+            f"newsgraph story --db {settings.db}; export it with: newsgraph export --db {settings.db} --format jsonl"
+        ),
         highlight=False,
     )
     if not summary.ok:
@@ -49,7 +51,7 @@ def demo_command(db: Optional[Path] = DB_OPTION) -> None:
 
 
 def _document_table(row: dict[str, object], view: DocumentView) -> Table:
-    table = Table(title=str(row["title"] or "(no title)"), show_header=False, title_justify="left")
+    table = Table(title=plain(row["title"] or "(no title)"), show_header=False, title_justify="left")
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     confidence = row["published_confidence"]
@@ -84,5 +86,5 @@ def _document_table(row: dict[str, object], view: DocumentView) -> Table:
         ),
         ("text", text[:300] + ("…" if len(text) > 300 else "")),
     ):
-        table.add_row(field, str(value))
+        table.add_row(field, plain(value))
     return table

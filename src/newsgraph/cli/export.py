@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.errors import NewsgraphError
 
 __all__ = ["register"]
@@ -47,8 +47,8 @@ def export_command(
             raise NewsgraphError(f"--table writes one of {', '.join(FLAT_FORMATS)}, not {fmt!r}")
         count = export_table(settings.db, table, fmt, out)
         if out is not None:
-            err_console.print(f"{count} row(s) -> {out}", highlight=False)
+            err_console.print(f"{count} row(s) -> {plain(out)}", highlight=False)
         return
     count = export(settings.db, fmt, out)
     if out is not None:
-        err_console.print(f"{count} record(s) -> {out}", highlight=False)
+        err_console.print(f"{count} record(s) -> {plain(out)}", highlight=False)

@@ -12,6 +12,7 @@ from newsgraph.cli._common import (
     DB_OPTION,
     err_console,
     handle_errors,
+    plain,
     settings_from,
 )
 from newsgraph.cli.ingest import link_line
@@ -38,7 +39,7 @@ def import_parquet_command(
     err_console.print(
         f"{summary.documents} new document(s) ({summary.versions} new version(s) of edited sources), "
         f"{summary.sources} new source(s) in {summary.seconds:.1f} s; the dataset records {summary.failures} "
-        f"failed article(s) -> {settings.db}",
+        f"failed article(s) -> {plain(settings.db)}",
         highlight=False,
     )
     if summary.linked is not None and summary.linked.documents:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 
 __all__ = ["register"]
 
@@ -28,5 +28,5 @@ def index_command(db: Optional[Path] = DB_OPTION, config: Optional[Path] = CONFI
         pass  # a clear error when there is no database yet, before creating one
     with Store(settings.db) as store:
         counts = rebuild_search_index(store.db)
-    err_console.print("indexed " + ", ".join(f"{rows} {table}" for table, rows in counts.items()) + f" in {settings.db}",
+    err_console.print("indexed " + ", ".join(f"{rows} {table}" for table, rows in counts.items()) + f" in {plain(settings.db)}",
                       highlight=False)

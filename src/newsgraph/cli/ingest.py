@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.cli._live import PageBar
 from newsgraph.errors import ConfigError
 
@@ -33,6 +33,9 @@ def ingest_command(
     ),
     db: Optional[Path] = DB_OPTION,
     max_article_mb: Optional[float] = typer.Option(None, "--max-article-mb", help="Largest single-article file to read, in MB."),
+    max_article_seconds: Optional[float] = typer.Option(
+        None, "--max-article-seconds", help="Most CPU time one article may take, in seconds (longer: reported and skipped)."
+    ),
     config: Optional[Path] = CONFIG_OPTION,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes running the pipeline (default: one per core)."),
@@ -59,7 +62,15 @@ def ingest_command(
     from newsgraph.live import ingest_urls
 
     settings = settings_from(
-        config, db=db, max_article_mb=max_article_mb, progress=progress, workers=workers, engine=engine, scheduler=scheduler, link=link,
+        config,
+        db=db,
+        max_article_mb=max_article_mb,
+        max_article_seconds=max_article_seconds,
+        progress=progress,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        link=link,
         allow_private=allow_private or None,
     )
     show_bar = settings.progress and err_console.is_terminal
@@ -142,7 +153,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"[green]{summary.new} new[/green] ({summary.versions} new version(s) of edited sources), "
         f"{summary.unchanged} unchanged, "
         f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} "
-        f"-> {db}",
+        f"-> {plain(db)}",
         highlight=False,
     )
     if summary.linked is not None and summary.linked.documents:
@@ -151,7 +162,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
     if summary.failed:
         kinds = Counter(_problem_kind(failure) for failure in summary.failed)
         err_console.print(
-            "failures by problem: " + "; ".join(f"{count} × {kind}" for kind, count in kinds.most_common()),
+            "failures by problem: " + "; ".join(f"{count} × {plain(kind)}" for kind, count in kinds.most_common()),
             highlight=False,
             soft_wrap=True,
         )
@@ -165,11 +176,11 @@ def print_cluster_summary(summary: ClusterSummary, out: str) -> None:
         f"{summary.files} file(s) in {summary.tasks} task(s), {summary.articles} new article(s) in {summary.seconds:.1f} s "
         f"({rate:.1f}/s) on {len(summary.worker_rss_mb)} worker(s) (at most {peak:.0f} MB each): "
         f"[green]{summary.written} written[/green], {summary.skipped} already in the dataset, "
-        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {out}",
+        f"{'[red]' if summary.failed else ''}{len(summary.failed)} failed{'[/red]' if summary.failed else ''} -> {plain(out)}",
         highlight=False,
     )
     for failure in summary.failed:
-        err_console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]failed:[/red] {plain(failure.problem)}", highlight=False, soft_wrap=True)
 
 
 def _problem_kind(failure: Failure) -> str:
@@ -214,7 +225,7 @@ class _ProgressBar:
         )
 
     def failed(self, failure: Failure) -> None:
-        self.progress.console.print(f"[red]failed:[/red] {failure.problem}", highlight=False, soft_wrap=True)
+        self.progress.console.print(f"[red]failed:[/red] {plain(failure.problem)}", highlight=False, soft_wrap=True)
 
     def linked(self, done: int, total: int) -> None:
         if self.link_task is None:

@@ -47,8 +47,12 @@ def link_command(
             transient=True,
         ) as bar:
             task = bar.add_task("link", total=None)
-            summary = link(store, on_batch=lambda done, total: bar.update(task, completed=done, total=total),
-                           event_threshold=settings.event_threshold)
+            summary = link(
+                store,
+                batch_size=settings.batch_size,
+                on_batch=lambda done, total: bar.update(task, completed=done, total=total),
+                event_threshold=settings.event_threshold,
+            )
     err_console.print(
         link_line(summary) if summary.documents else "nothing to link: every document is linked", highlight=False
     )

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, plain, settings_from
 
 if TYPE_CHECKING:
     from newsgraph.views import DocumentView
@@ -40,10 +40,12 @@ def show_command(
 
 def _render(view: DocumentView, console: Console, indirect: bool) -> None:
     document = view.document
-    console.print(f"[bold]{document['title'] or '(no title)'}[/bold]", highlight=False)
+    console.print(f"[bold]{plain(document['title'] or '(no title)')}[/bold]", highlight=False)
     console.print(
-        f"{document['id']} · {document['outlet'] or 'outlet unknown'} · {document['published'] or 'date unknown'}"
-        f" · {document['source']}",
+        plain(
+            f"{document['id']} · {document['outlet'] or 'outlet unknown'} · {document['published'] or 'date unknown'}"
+            f" · {document['source']}"
+        ),
         highlight=False,
     )
     actors = Table(title="Actors", title_justify="left")
@@ -51,7 +53,7 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
         actors.add_column(column, overflow="fold")
     for line in view.actors:
         name = f"{line.name} ({line.role})" if line.role else line.name
-        actors.add_row(name, line.type, line.code or "", str(line.mentions), "; ".join(line.forms))
+        actors.add_row(*map(plain, (name, line.type, line.code or "", line.mentions, "; ".join(line.forms))))
     console.print(actors)
     quotes = Table(title="Quotations", title_justify="left")
     for column in ("speaker", "kind", "words"):
@@ -65,18 +67,23 @@ def _render(view: DocumentView, console: Console, indirect: bool) -> None:
         if quote.speaker and quote.speaker_text and quote.speaker_text != quote.speaker:
             speaker = f"{quote.speaker} ← “{quote.speaker_text}”"
         where = " (title)" if quote.field == "title" else ""
-        quotes.add_row(speaker, quote.kind + where, f"“{quote.words}”")
+        quotes.add_row(*map(plain, (speaker, quote.kind + where, f"“{quote.words}”")))
     console.print(quotes)
     events = Table(title="Events", title_justify="left")
     for column in ("event", "who → whom", "status", "date", "trigger", "confidence"):
         events.add_column(column, overflow="fold")
     for event in view.events:
         events.add_row(
-            f"{event.type} {event.cameo}",
-            f"{', '.join(event.sources) or '?'} → {', '.join(event.targets) or '—'}",
-            event.status,
-            event.date or "",
-            event.trigger,
-            "unknown" if event.confidence is None else f"{event.confidence:.2f}",
+            *map(
+                plain,
+                (
+                    f"{event.type} {event.cameo}",
+                    f"{', '.join(event.sources) or '?'} → {', '.join(event.targets) or '—'}",
+                    event.status,
+                    event.date or "",
+                    event.trigger,
+                    "unknown" if event.confidence is None else f"{event.confidence:.2f}",
+                ),
+            )
         )
     console.print(events)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, plain, settings_from
 
 if TYPE_CHECKING:
     from newsgraph.views import StoryRow, StoryView
@@ -40,7 +40,7 @@ def story_command(
         if key is None:
             table = Table("story", "articles", "outlets", "first published", "title")
             for s in list_stories(store, limit=limit):
-                table.add_row(s.id, str(s.n_articles), str(s.n_outlets), s.first_published or "—", s.title or "")
+                table.add_row(*map(plain, (s.id, s.n_articles, s.n_outlets, s.first_published or "—", s.title or "")))
             console.print(table)
             return
         view = story_view(store, key)
@@ -49,33 +49,36 @@ def story_command(
 
 def _print_story(console: Console, view: StoryView) -> None:
     console.print(
-        f"[bold]{view.title or view.id}[/bold]  {view.id}  {view.first_published or '?'} – {view.last_published or '?'}"
+        f"[bold]{plain(view.title or view.id)}[/bold]  "
+        + plain(f"{view.id}  {view.first_published or '?'} – {view.last_published or '?'}")
     )
     labels = {a.doc_id: chr(ord("A") + n) if n < 26 else str(n) for n, a in enumerate(view.articles)}
     articles = Table("", "outlet", "published", "title", "fit")
     for a in view.articles:
-        articles.add_row(labels[a.doc_id], a.outlet or "—", a.published or "—", a.title or a.doc_id, f"{a.score:.2f}")
+        articles.add_row(
+            *map(plain, (labels[a.doc_id], a.outlet or "—", a.published or "—", a.title or a.doc_id, f"{a.score:.2f}"))
+        )
     console.print(articles)
     for heading, rows in (("events", view.events), ("quotations", view.quotes)):
         shared = [r for r in rows if r.n_articles > 1] or rows[:10]
         table = Table(heading, *labels.values(), "articles", "outlets", show_lines=False)
         for row in shared:
             table.add_row(
-                row.label, *(_cell(row, doc_id) for doc_id in labels), str(row.n_articles), str(row.n_outlets)
+                *map(plain, (row.label, *(_cell(row, doc_id) for doc_id in labels), row.n_articles, row.n_outlets))
             )
         console.print(table)
         if len(shared) < len(rows):
             console.print(f"... and {len(rows) - len(shared)} {heading} reported by one article only", highlight=False)
     for claim in view.claims:
-        console.print(f"[bold red]contested[/bold red] {claim.summary}", highlight=False)
+        console.print(f"[bold red]contested[/bold red] {plain(claim.summary)}", highlight=False)
         for side, actors, doc_id, sentence in claim.sides:
             console.print(
-                f"  {labels.get(doc_id, doc_id)} {side} ({', '.join(actors) or 'the article'}): {sentence.strip()}",
+                plain(f"  {labels.get(doc_id, doc_id)} {side} ({', '.join(actors) or 'the article'}): {sentence.strip()}"),
                 highlight=False,
             )
     for doc_id, original, similarity in view.near_duplicates:
         console.print(
-            f"{labels.get(doc_id, doc_id)} is a near-duplicate of {labels.get(original, original)} ({similarity:.2f})"
+            plain(f"{labels.get(doc_id, doc_id)} is a near-duplicate of {labels.get(original, original)} ({similarity:.2f})")
         )
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, handle_errors, plain, settings_from
 
 if TYPE_CHECKING:
     from newsgraph.views import TimelineEntry
@@ -53,15 +53,20 @@ def timeline_command(
         table.add_column(column, overflow="fold")
     for entry in found.entries:
         table.add_row(
-            _date(entry.date, entry.date_basis),
-            f"{entry.type} {entry.cameo}",
-            f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
-            entry.status,
-            entry.location or "",
-            _confidence(entry),
-            entry.evidence,
-            f"{entry.title or '(no title)'} ({entry.published or 'date unknown'})",
-            entry.outlet or "unknown",
+            *map(
+                plain,
+                (
+                    _date(entry.date, entry.date_basis),
+                    f"{entry.type} {entry.cameo}",
+                    f"{', '.join(entry.sources) or '?'} → {', '.join(entry.targets) or '—'}",
+                    entry.status,
+                    entry.location or "",
+                    _confidence(entry),
+                    entry.evidence,
+                    f"{entry.title or '(no title)'} ({entry.published or 'date unknown'})",
+                    entry.outlet or "unknown",
+                ),
+            )
         )
     Console().print(table)
     hidden = f"; {found.hidden} under confidence {floor:.2f} left out (--all lists them)" if found.hidden else ""

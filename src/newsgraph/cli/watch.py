@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 from rich.console import Console
 
-from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, settings_from
+from newsgraph.cli._common import CONFIG_OPTION, DB_OPTION, err_console, handle_errors, plain, settings_from
 from newsgraph.cli._live import PageBar
 from newsgraph.cli.ingest import link_line
 from newsgraph.errors import ConfigError
@@ -58,7 +58,8 @@ def watch_command(
     if not watched:
         raise ConfigError("nothing to watch: give feed or sitemap URLs, or list them as `sources` in a [watch] table of newsgraph.toml")
     show_bar = settings.progress and err_console.is_terminal
-    with fetcher_for(settings) as fetcher, Processor(settings.workers, date.today()) as processor:
+    processor = Processor(settings.workers, date.today(), max_article_seconds=settings.max_article_seconds)
+    with fetcher_for(settings) as fetcher, processor:
         delivery = Delivery(out=settings.alerts_out, webhook=settings.webhook, fetcher=fetcher)
         delivery.check()
         watcher = Watcher(watched, settings, fetcher=fetcher, processor=processor, delivery=delivery)
@@ -72,7 +73,7 @@ def _report(summary: PollSummary) -> None:
     if summary.linked is not None and summary.linked.documents:
         err_console.print("  " + link_line(summary.linked), highlight=False, soft_wrap=True)
     for match in summary.matches:
-        out_console.print(match.line(), markup=False)
+        out_console.print(plain(match.line()))
 
 
 def poll_line(summary: PollSummary) -> str:

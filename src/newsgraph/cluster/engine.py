@@ -125,6 +125,7 @@ def ingest_dask(
         today=today or date.today(),
         max_article_bytes=settings.max_article_bytes,
         batch_size=settings.batch_size,
+        max_article_seconds=settings.max_article_seconds,
     )
     if files:
         with contextlib.ExitStack() as stack:

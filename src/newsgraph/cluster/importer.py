@@ -67,7 +67,7 @@ def import_parquet(url: str, settings: Settings) -> ImportSummary:
         # Cross-document links for the documents this import added (and any not linked before):
         # incremental, so a new month's partitions join the stories already there; then as ingest.
         settled = settle(store, stored=summary.documents, link_documents=settings.link,
-                         event_threshold=settings.event_threshold)
+                         event_threshold=settings.event_threshold, batch_size=settings.batch_size)
         summary.linked, summary.dated_from_stories = settled.linked, settled.dated_from_stories
     summary.seconds = time.perf_counter() - started
     return summary

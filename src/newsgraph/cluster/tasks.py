@@ -38,6 +38,7 @@ class Job:
     today: date
     max_article_bytes: int
     batch_size: int
+    max_article_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,17 @@ class TaskResult:
     worker_rss_mb: float = 0.0
 
 
-_pipelines: dict[date, Pipeline] = {}
+_pipelines: dict[tuple[date, float | None], Pipeline] = {}
 _lock = threading.Lock()
 
 
-def worker_pipeline(today: date) -> Pipeline:
+def worker_pipeline(today: date, max_article_seconds: float | None = None) -> Pipeline:
     """This worker process's pipeline, built on first use."""
     with _lock:
-        pipeline = _pipelines.get(today)
+        pipeline = _pipelines.get((today, max_article_seconds))
         if pipeline is None:
-            pipeline = _pipelines[today] = default_pipeline(today)
+            pipeline = default_pipeline(today, max_article_seconds=max_article_seconds)
+            _pipelines[(today, max_article_seconds)] = pipeline
         return pipeline
 
 
@@ -86,7 +88,7 @@ def run_task(task: Task, job: Job) -> TaskResult:
     """Run one task; a failed document becomes a ``failures`` row, never an exception."""
     started = time.perf_counter()
     result = TaskResult(task.number)
-    pipeline = worker_pipeline(job.today)
+    pipeline = worker_pipeline(job.today, job.max_article_seconds)
     writer = DatasetWriter(job.out, f"{job.run}-{task.number:06d}")
     try:
         batch: list[tuple[InputFile, int, RawArticle]] = []

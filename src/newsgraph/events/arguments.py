@@ -70,6 +70,8 @@ class Arguments:
 
     def __init__(self, doc: Doc, lookup: ActorLookup, voices: Sequence[tuple[int, int, ActorRef]] = ()) -> None:
         self._doc = doc
+        # spaCy rebuilds Doc.ents each time it is read: read it once, by first token.
+        self._entity_starting = {entity.start: entity for entity in doc.ents}
         self._lookup = lookup
         self._voices = sorted(voices, key=lambda voice: voice[0])
         self._datelines: dict[int, int] = {}
@@ -321,7 +323,9 @@ class Arguments:
             if child.dep_ not in ("compound", "amod", "nmod"):
                 continue
             tokens = sorted(child.subtree, key=lambda token: token.i)
-            entities = {entity.start: entity for entity in self._doc.ents if tokens[0].i <= entity.start <= tokens[-1].i}
+            entities = {
+                i: entity for i in range(tokens[0].i, tokens[-1].i + 1) if (entity := self._entity_starting.get(i)) is not None
+            }
             index = 0
             while index < len(tokens):
                 token = tokens[index]
@@ -430,8 +434,10 @@ class Arguments:
         if sentence.start in self._sentence_countries:
             return self._sentence_countries[sentence.start]
         countries = set()
-        for entity in sentence.ents:
-            if entity.label_ in ("GPE", "NORP", "LOC", "ORG"):
+        # The sentence's entities through the index by first token: Span.ents reads the whole doc.
+        for i in range(sentence.start, sentence.end):
+            entity = self._entity_starting.get(i)
+            if entity is not None and entity.end <= sentence.end and entity.label_ in ("GPE", "NORP", "LOC", "ORG"):
                 ref = self._lookup.actor_for(entity.start_char, entity.end_char)
                 if ref is not None and ref.country:
                     countries.add(ref.country)

@@ -1,10 +1,19 @@
-"""Write export records as JSON Lines (one stream), or CSV or Parquet (one file per kind)."""
+"""Write export records as JSON Lines (one stream), or CSV or Parquet (one file per kind).
+
+A file is written under a temporary name beside its final one, flushed to disk, and only then
+renamed over it: an export that fails (a full disk, a killed run) leaves the previous export as it
+was and no partial file behind.
+"""
 
 from __future__ import annotations
 
 import csv
+import errno
 import json
-from collections.abc import Iterable
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,7 +22,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import NewsgraphError
 
-__all__ = ["FORMATS", "OBJECT_COLUMNS", "write_jsonl", "write_tables"]
+__all__ = ["FORMATS", "OBJECT_COLUMNS", "write_jsonl", "write_jsonl_file", "write_file", "write_tables", "write_error"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 _ROWS_PER_PARQUET_BATCH = 1000
@@ -41,32 +50,119 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
+def write_jsonl_file(records: Iterable[dict[str, Any]], out: Path) -> int:
+    """JSON Lines into the file ``out``, which is replaced only once the export is whole.
+
+    Something that is not a regular file (``/dev/stdout``, a pipe) is written to directly.
+    """
+    return write_file(out, lambda handle: write_jsonl(records, handle), what="--format jsonl")
+
+
+def write_file(
+    out: Path, write: Callable[[IO[Any]], int], *, binary: bool = False, newline: str | None = None,
+    what: str = "this export",
+) -> int:
+    """What ``write`` writes into the handle it is given, into the file ``out``, which is replaced
+    only once whole (``binary``: a handle of bytes; ``newline`` as :func:`open` takes it); returns
+    what ``write`` returns. Something that is not a regular file (``/dev/stdout``, a pipe) is
+    written to directly. A failure to write is a one-line error naming ``out``."""
+    if out.is_dir():
+        raise NewsgraphError(f"{out}: is a folder; give --out a file name for {what}")
+    mode = "wb" if binary else "w"
+    options: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": newline}
+    try:
+        if out.exists() and not out.is_file():
+            with out.open(mode, **options) as handle:
+                return write(handle)
+    except OSError as error:
+        raise write_error(str(out), error) from error
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _replacing(out) as temporary:
+            with temporary.open(mode, **options) as handle:
+                count = write(handle)
+                _sync(handle)
+        return count
+    except OSError as error:
+        raise write_error(str(out), error, replacing=True) from error
+
+
 def write_tables(records: Iterable[dict[str, Any]], folder: Path, fmt: str) -> int:
     """One ``<kind>.csv`` or ``<kind>.parquet`` per record kind in ``folder``. A list of values is a
     list column in Parquet and ``;``-joined text in CSV; an event's ``location`` and a record's
     ``evidence`` become columns of their own (``location_name``, ``evidence_text``...); other
-    objects, and lists of objects, are JSON text. Returns the number of records written."""
+    objects, and lists of objects, are JSON text. Returns the number of records written. The
+    files are renamed into place together at the end, so a failed export leaves the previous one."""
     if folder.exists() and not folder.is_dir():
         raise NewsgraphError(f"{folder}: --out must be a folder for --format {fmt} (one file per record kind)")
-    folder.mkdir(parents=True, exist_ok=True)
     writers: dict[str, _TableWriter] = {}
     count = 0
     try:
-        for record in records:
-            count += 1
-            kind = record["record"]
-            if kind not in writers:
-                writers[kind] = _TableWriter(folder / f"{kind}.{fmt}", fmt)
-            writers[kind].add(record)
-    finally:
-        for writer in writers.values():
-            writer.close()
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            for record in records:
+                count += 1
+                kind = record["record"]
+                if kind not in writers:
+                    writers[kind] = _TableWriter(folder / f"{kind}.{fmt}", fmt)
+                writers[kind].add(record)
+            for writer in writers.values():
+                writer.close()
+            for writer in writers.values():
+                os.replace(writer.temporary, writer.path)
+        finally:
+            for writer in writers.values():
+                writer.discard()
+    except OSError as error:
+        raise write_error(str(folder), error, replacing=True) from error
     return count
 
 
+def write_error(out: str, error: OSError, *, replacing: bool = False) -> NewsgraphError:
+    """A one-line error naming the export's target, what went wrong and what to do; ``replacing``
+    says the files of an earlier export there were left as they were."""
+    problem = error.strerror or next(iter(str(error).splitlines()), "") or type(error).__name__
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        hint = "free some space, or give --out a place with room"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "give --out a place you can write to"
+    else:
+        hint = "give another --out"
+    kept = "; an earlier export there is unchanged" if replacing else ""
+    return NewsgraphError(f"{out}: cannot write the export: {problem}{kept} ({hint})")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write into, renamed over ``path`` when the block ends
+    without an error and removed when it does not."""
+    temporary = _temporary_beside(path)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _temporary_beside(path: Path) -> Path:
+    """A new empty file in ``path``'s folder (so the rename stays on one file system), created with
+    the permissions an ordinary new file gets."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    temporary.open("x").close()
+    return temporary
+
+
+def _sync(handle: IO[Any]) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
 class _TableWriter:
+    """Rows of one kind into a temporary file beside ``path``; the caller renames it."""
+
     def __init__(self, path: Path, fmt: str) -> None:
         self.path = path
+        self.temporary = _temporary_beside(path)
         self.fmt = fmt
         self.rows: list[dict[str, Any]] = []
         self.columns: list[str] | None = None
@@ -94,7 +190,7 @@ class _TableWriter:
 
     def _flush_csv(self) -> None:
         if self._csv is None:
-            self._csv_file = self.path.open("w", encoding="utf-8", newline="")
+            self._csv_file = self.temporary.open("w", encoding="utf-8", newline="")
             self._csv = csv.DictWriter(self._csv_file, fieldnames=self.columns or [])
             self._csv.writeheader()
         for row in self.rows:
@@ -107,7 +203,7 @@ class _TableWriter:
         if self._parquet is None:
             schema = pa.schema([_typed(field) for field in table.schema])
             table = table.cast(schema)
-            self._parquet = pq.ParquetWriter(self.path, schema)
+            self._parquet = pq.ParquetWriter(self.temporary, schema)
         else:
             table = table.cast(self._parquet.schema)
         self._parquet.write_table(table)
@@ -115,9 +211,24 @@ class _TableWriter:
     def close(self) -> None:
         self._flush()
         if self._csv_file is not None:
+            _sync(self._csv_file)
             self._csv_file.close()
+            self._csv_file = None
         if self._parquet is not None:
             self._parquet.close()
+            self._parquet = None
+            with self.temporary.open("rb") as written:
+                os.fsync(written.fileno())
+
+    def discard(self) -> None:
+        """Close without finishing (after a failure) and remove the temporary file, if still there."""
+        for handle in (self._csv_file, self._parquet):
+            try:
+                if handle is not None:
+                    handle.close()
+            except Exception:  # noqa: BLE001 - the failure being cleaned up after is the one reported
+                pass
+        self.temporary.unlink(missing_ok=True)
 
 
 def _flatten(record: dict[str, Any]) -> dict[str, Any]:

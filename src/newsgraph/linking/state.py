@@ -28,16 +28,31 @@ def parse_match_key(key: str) -> tuple[str, frozenset[str], frozenset[str], str 
     )
 
 
+# Every linked document's place in the order documents were placed: by run and batch (the time
+# its batch was written), then in the batch's order (publication date, undated last, then id).
+_PLACED = (
+    "SELECT l.doc_id, row_number() OVER (ORDER BY l.linked_at, d.published NULLS LAST, d.id) AS placed "
+    "FROM link_state l JOIN documents d ON d.id = l.doc_id"
+)
+
+
 def load_stories(store: Store, since: str | None) -> list[Story]:
+    """The stories still running at ``since`` (all when None), in the order they last took an
+    article: indexed in that order, they are found as they were when the last run ended."""
     rows = store.query(
-        "SELECT * FROM stories WHERE ? IS NULL OR last_published IS NULL OR last_published >= ? "
-        "ORDER BY first_published NULLS LAST, id",
+        f"WITH placed AS ({_PLACED}), last AS (SELECT sd.story_id, max(p.placed) AS placed FROM story_documents sd "
+        "JOIN placed p ON p.doc_id = sd.doc_id GROUP BY sd.story_id) "
+        "SELECT s.* FROM stories s LEFT JOIN last ON last.story_id = s.id "
+        "WHERE ? IS NULL OR s.last_published IS NULL OR s.last_published >= ? "
+        "ORDER BY last.placed NULLS FIRST, s.id",
         [since, since],
     )
     return [Story.from_row(row) for row in rows]
 
 
 def load_event_clusters(store: Store, story_ids: set[str]) -> list[EventCluster]:
+    """The event clusters of these stories, in the order they last took an event (the linker
+    places a document's events in their order in its text)."""
     if not story_ids:
         return []
     members = store.db.execute(
@@ -53,7 +68,10 @@ def load_event_clusters(store: Store, story_ids: set[str]) -> list[EventCluster]
         by_cluster.setdefault(cluster_id, []).append((story_id, event_date, published))
     clusters = []
     for cluster_id, key in store.db.execute(
-        "SELECT id, match_key FROM event_clusters WHERE id IN (SELECT unnest(?::JSON::VARCHAR[])) ORDER BY id",
+        f"WITH placed AS ({_PLACED}), last AS (SELECT m.cluster_id, max((p.placed, e.evidence_start, e.trigger_start, "
+        "e.id)) AS placed FROM event_cluster_members m JOIN events e ON e.id = m.event_id "
+        "JOIN placed p ON p.doc_id = m.doc_id WHERE m.cluster_id IN (SELECT unnest(?::JSON::VARCHAR[])) GROUP BY 1) "
+        "SELECT c.id, c.match_key FROM event_clusters c JOIN last ON last.cluster_id = c.id ORDER BY last.placed, c.id",
         [id_list(sorted(by_cluster))],
     ).fetchall():
         family, sources, targets, location = parse_match_key(key)

@@ -52,6 +52,10 @@ class Story:
     event_keys: set[str] = field(default_factory=set)
     meeting_places: set[str] = field(default_factory=set)
     n_articles: int = 0
+    # The period read from (first_published, last_published), kept until they change.
+    _period: tuple[tuple[str | None, str | None], tuple[date, date] | None] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def add(self, profile: DocumentProfile) -> None:
         self.n_articles += 1
@@ -97,19 +101,25 @@ class Story:
     @property
     def period(self) -> tuple[date, date] | None:
         """First to last publication day of its articles, when known."""
-        first, last = interval(self.first_published), interval(self.last_published)
-        return (first[0], last[1]) if first and last else None
+        dates = (self.first_published, self.last_published)
+        if self._period is None or self._period[0] != dates:
+            first, last = interval(dates[0]), interval(dates[1])
+            self._period = (dates, (first[0], last[1]) if first and last else None)
+        return self._period[1]
 
     def index_keys(self) -> list[str]:
         return _index_keys(self.terms, self.actors)
 
     def accepts_date(self, published: str | None) -> bool:
         """Whether an article published then can still belong to this story."""
-        day = interval(published)
-        first, last = interval(self.first_published), interval(self.last_published)
-        if day is None or first is None or last is None:
+        return self.accepts_day(interval(published))
+
+    def accepts_day(self, day: tuple[date, date] | None) -> bool:
+        """:meth:`accepts_date` for a publication date already read by :func:`interval`."""
+        period = self.period
+        if day is None or period is None:
             return True
-        return within(day[0], first[0], last[1], _DAYS_BEFORE, STORY_DAYS_AFTER)
+        return within(day[0], period[0], period[1], _DAYS_BEFORE, STORY_DAYS_AFTER)
 
 
 def story_score(profile: DocumentProfile, story: Story) -> float:
@@ -141,14 +151,23 @@ class StoryIndex:
 
     def __init__(self) -> None:
         self.stories: dict[str, Story] = {}
-        self._postings = RecentIndex(_MAX_POSTING)
+        self._postings = RecentIndex(_MAX_POSTING, forget=False)
+        self._keys: dict[str, list[str]] = {}
 
     def add(self, story: Story) -> None:
         self.stories[story.id] = story
         self.reindex(story)
 
     def reindex(self, story: Story) -> None:
-        for key in story.index_keys():
+        """Index the story under its telling words and actors as they are now. Keys it no longer
+        has are dropped: a story is found by what it is about now, and an index rebuilt from the
+        stored stories (the next run's) is then the same as this one."""
+        keys = story.index_keys()
+        for key in self._keys.get(story.id, ()):
+            if key not in keys:
+                self._postings.remove(key, story.id)
+        self._keys[story.id] = keys
+        for key in keys:
             self._postings.add(key, story.id)
 
     def best(self, profile: DocumentProfile) -> tuple[Story | None, float]:
@@ -157,11 +176,14 @@ class StoryIndex:
         for key in _index_keys(profile.terms, profile.actors):
             for story_id in self._postings.get(key):
                 hits[story_id] += 1
+        # Stories that ended before the article was published are left out before the best
+        # candidates are taken, so they take no candidate's place (and a run that never loaded
+        # them, as a later run does not, finds the same).
+        day = interval(profile.published)
+        running = [(story_id, n) for story_id, n in hits.items() if self.stories[story_id].accepts_day(day)]
         best: tuple[Story | None, float] = (None, 0.0)
-        for story_id, _ in sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:_MAX_CANDIDATES]:
+        for story_id, _ in sorted(running, key=lambda item: (-item[1], item[0]))[:_MAX_CANDIDATES]:
             story = self.stories[story_id]
-            if not story.accepts_date(profile.published):
-                continue
             score = story_score(profile, story)
             if score > best[1]:
                 best = (story, score)

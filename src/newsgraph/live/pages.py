@@ -135,7 +135,10 @@ def ingest_urls(
             progress.start(len(allowed))
         if not allowed:
             return IngestSummary(files=len(urls), failed=refused, seconds=time.perf_counter() - started)
-        with Store(settings.db) as store, Processor(settings.workers, today or date.today(), pipeline) as processor:
+        processor = Processor(
+            settings.workers, today or date.today(), pipeline, max_article_seconds=settings.max_article_seconds
+        )
+        with Store(settings.db) as store, processor:
             reader = PageReader(fetcher, FetchState(store), settings)
             summary = ingest_articles(
                 reader.read(allowed, progress.page_done if progress else None),

@@ -84,7 +84,12 @@ def _top_byline(text: TrackedText, result: StepResult) -> None:
         span = [line]
         body = line.text[lead.end() :]
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if _CONTINUES.search(body) and following is not None and following.index == line.index + 1:
+        if (
+            _CONTINUES.search(body)
+            and following is not None
+            and following.index == line.index + 1
+            and len(following.stripped) <= _MAX_BYLINE
+        ):
             span.append(following)
             body = body + " " + following.text
         reading = _read_names(body)

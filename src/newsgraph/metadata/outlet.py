@@ -40,10 +40,12 @@ COPYRIGHT_RULE = "copyright"
 TAIL_LINES = 8
 """How many content lines from the end may hold outlet lines and notices."""
 
-_HOLDER = r"[A-Z&][\w&'’-]*(?:[ \t]+(?:[A-Z&][\w&'’-]*|of|and|for|the|de))*"
+# A holder is at most 12 words: unbounded, a run of capitalised words would cost each of its
+# words a walk to the end of the run (quadratic time over the run).
+_HOLDER = r"[A-Z&][\w&'’-]*+(?:[ \t]++(?:[A-Z&][\w&'’-]*+|of|and|for|the|de)){0,11}"
 _COPYRIGHT = re.compile(
     rf"""
-    (?m:^)[ \t]*\[?[ \t]*
+    (?m:^)[ \t]*+(?:\[[ \t]*+)?
     # "(c)" and the word "copyright" need a year or a © after them: "(c) The minister shall..."
     # and "Copyright Office officials said..." are not notices.
     (?:©|\([cC]\)(?=[ \t]*(?:©[ \t]*)?\d{{4}})|(?i:copyright)(?=[ \t]*(?:©|\([cC]\)|\d{{4}})))
@@ -60,7 +62,8 @@ _REDISTRIBUTION = re.compile(
     r"redistributed(?:\s+in\s+whole\s+or\s+in\s+part|\s+without\s+(?:prior\s+)?(?:written\s+)?permission)?\.?)"
 )
 _RESPONSIBLE = re.compile(
-    rf"(?<![\w])(?P<holder>{_HOLDER})\s+is\s+solely\s+responsible\s+for\s+(?:this|the)\s+content\.?"
+    # Starts only where a word starts, not inside "A-B-C" or "O'Neil".
+    rf"(?<![\w&'’-])(?P<holder>{_HOLDER})\s+is\s+solely\s+responsible\s+for\s+(?:this|the)\s+content\.?"
 )
 _RESERVED = re.compile(r"(?i:all\s+rights\s+reserved\.?)")
 _NOTICE_GAP = re.compile(r"[\s\[\]]*")

@@ -13,6 +13,7 @@ from newsgraph.dates.expressions import TimeExpression
 from newsgraph.events import EventRecord
 from newsgraph.places import PlaceMention
 from newsgraph.clean import Cleaned
+from newsgraph.pipeline.budget import Budget
 from newsgraph.quotes import QuoteSpan
 from newsgraph.records import Metadata, RawArticle
 
@@ -61,6 +62,8 @@ class Analysis:
     places: list[PlaceMention] | None = None
     amounts: list[Amount] | None = None
     events: list[DatedEvent] | None = None
+    # The article's time budget, when the pipeline has one: not a stage's output.
+    budget: Budget | None = None
 
 
 ANALYSIS_FIELDS = frozenset(

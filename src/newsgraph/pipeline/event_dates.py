@@ -31,6 +31,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsgraph._span_index import SpanIndex
 from newsgraph.dates.expressions import TimeExpression
 from newsgraph.dates.partial import PartialDate
 from newsgraph.events import EventRecord
@@ -107,40 +108,44 @@ def date_events(
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     lead = _lead(doc, text, _lead_start(text, paragraph_starts, title))
     dates: list[EventDate] = []
-    for event in events:
-        found = event_time(event, times)
+    # Each event reads only the times of its own sentence: reading all of them was quadratic.
+    by_place = SpanIndex(times)
+    own = [by_place.inside(event.evidence_start, event.evidence_end) for event in events]
+    for event, times_of_event in zip(events, own):
+        found = event_time(event, times_of_event)
         if found is None:
             dates.append(_UNDATED)
         else:
             precision: DatePrecision | None = "range" if found.range_end else found.precision
             dates.append(EventDate(found.value, found.text, "sentence", precision or precision_of(found.value)))
     for position, event in enumerate(events):
-        if dates[position].basis is not None or _has_time(event, times) or _quoted(text, event):
+        if dates[position].basis is not None or _has_time(event, own[position]) or _quoted(text, event):
             continue
         inherited = _from_context(position, events, dates, paragraph_starts, sentence_starts)
         if inherited is not None:
             dates[position] = inherited
         elif published and lead[0] <= event.evidence_start < lead[1] and event.status in _DONE and _reported_done(doc, event):
             dates[position] = EventDate(published, None, "article", precision_of(published))
+    # The latest dated report of each happening so far, so an undated one finds it without
+    # reading every earlier event again (which made long articles quadratic).
+    reported: dict[tuple[tuple[str, frozenset[str], frozenset[str]], bool], EventDate] = {}
     for position, event in enumerate(events):
-        if dates[position].basis is None and not _has_time(event, times):
-            dates[position] = _same_happening(position, events, dates) or dates[position]
+        key = (_happening(event), event.status == "planned")
+        if dates[position].basis is None and not _has_time(event, own[position]):
+            dates[position] = _same_happening(event, reported.get(key)) or dates[position]
+        if dates[position].basis in ("sentence", "article"):
+            reported[key] = dates[position]
     return dates
 
 
-def _same_happening(position: int, events: list[EventRecord], dates: list[EventDate]) -> EventDate | None:
-    """The date of an earlier report of the same happening anywhere in the article: the same type,
-    the same parties at each end and the same outlook ("Russian jets entered Estonian airspace on
-    Friday ... The incursion of the three Russian fighters ..."): basis ``context``."""
-    event = events[position]
-    if event.status == "hypothetical":
+def _same_happening(event: EventRecord, earlier: EventDate | None) -> EventDate | None:
+    """The date of an earlier report of the same happening anywhere in the article (``earlier``,
+    the latest with the same type, the same parties at each end and the same outlook, dated from
+    its sentence or the article): "Russian jets entered Estonian airspace on Friday ... The
+    incursion of the three Russian fighters ...": basis ``context``."""
+    if event.status == "hypothetical" or earlier is None:
         return None
-    key = _happening(event)
-    for earlier in range(position - 1, -1, -1):
-        other, when = events[earlier], dates[earlier]
-        if when.basis in ("sentence", "article") and _happening(other) == key and (other.status == "planned") == (event.status == "planned"):
-            return EventDate(when.value, when.text, "context", when.precision)
-    return None
+    return EventDate(earlier.value, earlier.text, "context", earlier.precision)
 
 
 def _happening(event: EventRecord) -> tuple[str, frozenset[str], frozenset[str]]:

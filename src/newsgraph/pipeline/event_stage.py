@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from newsgraph._span_index import SpanIndex
 from newsgraph.events import EventRecord, Ontology, PatternBook, extract_events, load_ontology, load_patterns
 from newsgraph.pipeline.analysis import Analysis, DatedEvent
 from newsgraph.pipeline.event_dates import date_events, event_time
@@ -52,8 +53,10 @@ class EventsStage(RegisteredStage):
         events = extract_events(doc, reading, actors=reading.resolved, floor=self.confidence_floor, voices=voices,
                                 ontology=self.ontology, patterns=self.patterns)
         dated: list[DatedEvent] = []
+        by_place = SpanIndex(places)
         for event, when in zip(events, date_events(doc, events, times, metadata.published, metadata.title)):
-            where = _location(doc, event, places)
+            # Only the places of the event's sentence: reading all of them for each event was quadratic.
+            where = _location(doc, event, by_place.inside(event.evidence_start, event.evidence_end))
             if when.text is not None:
                 event = replace(event, date_text=when.text)
             dated.append(DatedEvent(event, when.value, where, when.basis, when.precision))

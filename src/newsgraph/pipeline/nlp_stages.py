@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.reading import read_actors
 from newsgraph.actors.speakers import Speaker, resolve_speakers, resolve_title_speakers
 from newsgraph.dates.partial import PartialDate
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import PipelineError
 from newsgraph.nlp import load_nlp
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
 from newsgraph.pipeline.runner import RegisteredStage
 from newsgraph.quotes import QuoteSpan, find_quotes
 
-__all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date"]
+__all__ = ["ParseStage", "ActorsStage", "QuotesStage", "reference_date", "text_pieces", "PIECE_CHARS"]
 
 
 def reference_date(published: str | None) -> date | None:
@@ -33,6 +35,12 @@ def reference_date(published: str | None) -> date | None:
     return date(value.year, value.month or 7, value.day or (15 if value.month else 1))
 
 
+# A text longer than this is parsed in pieces of at most this many characters, cut at paragraph
+# breaks: the parser's memory grows with the length of what it is given at once (a megabyte in one
+# piece took 3 GB), and between pieces the article's time budget is checked.
+PIECE_CHARS = 50_000
+
+
 @dataclass(frozen=True)
 class ParseStage(RegisteredStage):
     """Sentences, tokens, entities and the dependency parse of the clean body, with ``nlp`` (the
@@ -43,27 +51,59 @@ class ParseStage(RegisteredStage):
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.cleaned is not None
-        nlp = self.nlp
-        if len(analysis.cleaned.text) > nlp.max_length:
-            raise NewsgraphError(
-                f"{analysis.raw.source}: the article is {len(analysis.cleaned.text):,} characters long, over the "
-                f"parser's limit of {nlp.max_length:,}; split it into articles"
-            )
-        analysis.parsed = nlp(analysis.cleaned.text)
+        text = analysis.cleaned.text
+        analysis.parsed = self.nlp(text) if len(text) <= PIECE_CHARS else _parse_in_pieces(self.nlp, analysis, self.name)
         return analysis
 
-    def batch(self, analyses: list[Analysis]) -> list[Analysis]:
-        """Parse many articles in one ``nlp.pipe`` call, which is faster than one by one."""
+    def batch(self, analyses: list[Analysis]) -> list[Analysis | PipelineError]:
+        """Parse the articles in one ``nlp.pipe`` call, which is faster than one by one; a long one
+        is parsed alone, in pieces, against its own time budget (over it: its error)."""
         nlp = self.nlp
-        texts = []
+        texts = [analysis.cleaned.text if analysis.cleaned is not None else "" for analysis in analyses]
+        short = [index for index, text in enumerate(texts) if len(text) <= PIECE_CHARS]
+        for index, parsed in zip(short, nlp.pipe([texts[index] for index in short], batch_size=64)):
+            analyses[index].parsed = parsed
+        done: list[Analysis | PipelineError] = []
         for analysis in analyses:
-            assert analysis.cleaned is not None
-            if len(analysis.cleaned.text) > nlp.max_length:
-                raise ValueError("an article is over the parser's limit; parse one by one")
-            texts.append(analysis.cleaned.text)
-        for analysis, parsed in zip(analyses, nlp.pipe(texts, batch_size=64)):
-            analysis.parsed = parsed
-        return analyses
+            try:
+                if analysis.parsed is not None:
+                    pass
+                elif analysis.budget is None:
+                    self(analysis)
+                else:
+                    with analysis.budget.charging(self.name):
+                        self(analysis)
+                done.append(analysis)
+            except PipelineError as error:
+                done.append(error)
+        return done
+
+
+def _parse_in_pieces(nlp: Language, analysis: Analysis, stage: str) -> Doc:
+    """The parse of a long text, made piece by piece and joined into one doc of the same text."""
+    assert analysis.cleaned is not None
+    text = analysis.cleaned.text
+    docs = []
+    for piece in nlp.pipe(text_pieces(text, PIECE_CHARS), batch_size=1):
+        docs.append(piece)
+        if analysis.budget is not None:
+            analysis.budget.check(stage)
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def text_pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in pieces of at most ``size`` characters that join back into it, each ending at a
+    paragraph break where there is one, else at a line break, a sentence end or a space."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next(
+            (found + len(mark) for mark in ("\n\n", "\n", ". ", " ") if (found := window.rfind(mark)) > 0),
+            size,
+        )
+        yield text[start : start + cut]
+        start += cut
+    yield text[start:]
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,20 @@ from typing import ClassVar, Protocol
 
 from newsgraph.errors import PipelineError
 from newsgraph.pipeline.analysis import ANALYSIS_FIELDS, Analysis
+from newsgraph.pipeline.budget import Budget
 from newsgraph.records import RawArticle
 from newsgraph.registry import StageSpec, stage_spec
 
 __all__ = ["Stage", "RegisteredStage", "Pipeline"]
+
+
+_WARM_UP = RawArticle(
+    source="newsgraph:warm-up",
+    format="text",
+    raw_text="Ministers meet in Lima\n\nForeign ministers of Chile and Peru met in Lima on Monday, officials said.\n\n"
+    '"We agreed to keep talking," said Ana Ruiz, a spokeswoman for the Chilean foreign ministry.\n',
+    raw_sha="newsgraph:warm-up",
+)
 
 
 class Stage(Protocol):
@@ -52,9 +62,12 @@ class RegisteredStage:
 
 
 class Pipeline:
-    """Stages in order, checked on construction."""
+    """Stages in order, checked on construction. With ``max_seconds``, an article that takes more
+    CPU time than that is stopped (:class:`~newsgraph.pipeline.budget.OverBudget`) and skipped."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], *, max_seconds: float | None = None) -> None:
+        self.max_seconds = max_seconds
+        self._warm = max_seconds is None
         available = {"raw"}
         for stage in stages:
             unknown = (set(stage.requires) | set(stage.assigns)) - ANALYSIS_FIELDS
@@ -78,26 +91,33 @@ class Pipeline:
         return ",".join(self.names)
 
     def __call__(self, raw: RawArticle) -> Analysis:
-        analysis = Analysis(raw=raw)
+        self._warm_up()
+        analysis = self._start(raw)
         for stage in self.stages:
             analysis = self._run(stage, analysis)
         return analysis
 
     def run_batch(self, raws: Sequence[RawArticle]) -> list[Analysis | PipelineError]:
         """Every article through every stage, in order; a stage with a ``batch`` method (the parse)
-        gets all the articles still going at once. A failure stops only its own article."""
-        results: list[Analysis | PipelineError] = [Analysis(raw=raw) for raw in raws]
+        gets all the articles still going at once, and answers each with its analysis or the
+        :class:`PipelineError` that stopped it. A failure stops only its own article."""
+        self._warm_up()
+        results: list[Analysis | PipelineError] = [self._start(raw) for raw in raws]
         for stage in self.stages:
             going = [i for i, result in enumerate(results) if isinstance(result, Analysis)]
             batch = getattr(stage, "batch", None)
             if batch is not None and len(going) > 1:
                 try:
-                    done = batch([results[i] for i in going])
-                    for i, analysis in zip(going, done):
-                        results[i] = self._checked(stage, analysis)
-                    continue
+                    done: list[Analysis | PipelineError] = batch([results[i] for i in going])
                 except Exception:  # noqa: BLE001 - one bad article must not fail the batch: retry one by one
                     pass
+                else:
+                    for i, outcome in zip(going, done):
+                        try:
+                            results[i] = outcome if isinstance(outcome, PipelineError) else self._checked(stage, outcome)
+                        except PipelineError as error:
+                            results[i] = error
+                    continue
             for i in going:
                 current = results[i]
                 assert isinstance(current, Analysis)
@@ -107,9 +127,28 @@ class Pipeline:
                     results[i] = error
         return results
 
+    def _warm_up(self) -> None:
+        """Before the first budgeted article, run a short one through every stage unbudgeted, so
+        what the stages load once (the language model, the knowledge base, the gazetteers) is
+        not counted against whichever article happens to come first."""
+        if self._warm:
+            return
+        self._warm = True
+        analysis = Analysis(raw=_WARM_UP)
+        for stage in self.stages:
+            analysis = self._run(stage, analysis)
+
+    def _start(self, raw: RawArticle) -> Analysis:
+        budget = Budget(raw.source, self.max_seconds) if self.max_seconds is not None else None
+        return Analysis(raw=raw, budget=budget)
+
     def _run(self, stage: Stage, analysis: Analysis) -> Analysis:
         try:
-            analysis = stage(analysis)
+            if analysis.budget is None:
+                analysis = stage(analysis)
+            else:
+                with analysis.budget.charging(stage.name):
+                    analysis = stage(analysis)
         except PipelineError:
             raise
         except Exception as error:

@@ -54,9 +54,12 @@ class MetadataStage(RegisteredStage):
         return analysis
 
 
-def default_pipeline(today: date | None = None, *, confidence_floor: float | None = None) -> Pipeline:
+def default_pipeline(
+    today: date | None = None, *, confidence_floor: float | None = None, max_article_seconds: float | None = None
+) -> Pipeline:
     """Clean, metadata, parse, actors, quotes, times, places, amounts, events (events under
-    ``confidence_floor`` not coded; None: the confidence model's floor).
+    ``confidence_floor`` not coded; None: the confidence model's floor); with
+    ``max_article_seconds``, an article taking more CPU time than that is stopped and skipped.
 
     The heavy resources are loaded here, once, and given to the stages that read with them: the
     language model (parse, and the quotations of the title), the knowledge base (actors,
@@ -74,5 +77,6 @@ def default_pipeline(today: date | None = None, *, confidence_floor: float | Non
             PlacesStage(default_resolver()),
             AmountsStage(),
             EventsStage(load_ontology(), load_patterns(), confidence_floor=confidence_floor),
-        ]
+        ],
+        max_seconds=max_article_seconds,
     )

@@ -114,6 +114,7 @@ def _assemble(
 ) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     attributions: list[Attribution | None] = []
+    sentence_ends = [end for _, end in sentences]
     for index, draft in enumerate(drafts):
         attribution, carried = draft.attribution, None
         if attribution is None and draft.kind == "direct":
@@ -124,7 +125,7 @@ def _assemble(
                 carried = _carried_from(quotes, attributions, draft.paragraph)
                 attribution = attributions[carried] if carried is not None else None
         own = [] if carried is not None or attribution is None else _own_spans(attribution)
-        evidence = _evidence(text, [(draft.start, draft.end), *own], sentences, paragraphs[draft.paragraph])
+        evidence = _evidence(text, [(draft.start, draft.end), *own], sentences, sentence_ends, paragraphs[draft.paragraph])
         quotes.append(_quote_span(text, draft, attribution, carried, evidence))
         attributions.append(attribution)
     return quotes
@@ -170,11 +171,23 @@ def _own_spans(attribution: Attribution) -> list[tuple[int, int]]:
 
 
 def _evidence(
-    text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], paragraph: tuple[int, int]
+    text: str,
+    spans: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    sentence_ends: list[int],
+    paragraph: tuple[int, int],
 ) -> tuple[int, int]:
-    """The sentences covering ``spans``, cut to the paragraph and stripped of edge spaces."""
+    """The sentences covering ``spans``, cut to the paragraph and stripped of edge spaces.
+
+    ``sentences`` are in text order and do not overlap (``sentence_ends`` are their ends): the
+    covering ones are found from the first that ends past the spans, not by reading them all.
+    """
     low, high = min(start for start, _ in spans), max(end for _, end in spans)
-    covering = [(start, end) for start, end in sentences if start < high and end > low]
+    covering = []
+    for index in range(bisect_right(sentence_ends, low), len(sentences)):
+        if sentences[index][0] >= high:
+            break
+        covering.append(sentences[index])
     start = max(min((start for start, _ in covering), default=low), paragraph[0])
     end = min(max((end for _, end in covering), default=high), paragraph[1])
     while end > start and text[end - 1].isspace():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp import doc_tokens
+from newsgraph.nlp import doc_text, doc_tokens
 from newsgraph.quotes.attribution import Attribution, attribute, trailing_report
 from newsgraph.quotes.cues import cue_lemma, is_according_to
 
@@ -44,6 +44,7 @@ def find_reported_clauses(doc: Doc, quoted: set[int]) -> list[ReportedClause]:
     the quoted speaker and reports nothing the writer says.
     """
     found: list[ReportedClause] = []
+    text = doc_text(doc)  # read once: spaCy joins Doc.text anew on every read
     for token in doc_tokens(doc):
         if token.i in quoted:
             continue
@@ -56,10 +57,10 @@ def find_reported_clauses(doc: Doc, quoted: set[int]) -> list[ReportedClause]:
             if attribution is not None:
                 start, end = doc[clause[0]].idx, doc[clause[-1]].idx + len(doc[clause[-1]])
                 speaker = attribution.speaker
-                tail = doc.text[attribution.cue_span.end : end].strip(" ,.;:")
+                tail = text[attribution.cue_span.end : end].strip(" ,.;:")
                 if speaker is not None and start < speaker.start < end and not tail:
                     # The parser hung the speaker inside the clause ("..., the ICRC said"): cut it off.
-                    end = len(doc.text[start : speaker.start].rstrip(" ,;:\u2014-")) + start
+                    end = len(text[start : speaker.start].rstrip(" ,;:\u2014-")) + start
                 if end > start:
                     found.append(ReportedClause(start, end, attribution))
     return sorted(found, key=lambda clause: clause.start)

@@ -21,7 +21,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 def split_authors(byline: str) -> list[str]:
     """The names in ``byline``: a leading "By" dropped, split on commas, semicolons, "&" and
     "and"; empty parts dropped, order and spelling kept."""
-    names = _SEPARATORS.split(_BY.sub("", byline))
+    # Whitespace made single first: a long run of it would cost each of its characters a walk to
+    # its end in the separator pattern.
+    names = _SEPARATORS.split(_BY.sub("", " ".join(byline.split())))
     return [" ".join(name.split()) for name in names if name.strip()]
 
 

@@ -55,7 +55,9 @@ _DATE = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{4}")
 _DATELINE_END = re.compile(r"\s-|(?<=\d)-")
 _DATELINE_SIGN_OFF = re.compile(r",?\s*reuters?\s*$", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r",?\s*[A-Za-z]{3,9}\.?\s*\d{1,3}\w?\s*$")
-_AGENCY = re.compile(r"[,\s]*\breuter\w*\.?\s*$", re.IGNORECASE)
+_AGENCY = re.compile(r"(?<![,\s])[,\s]*\breuter\w*\.?\s*$", re.IGNORECASE)
+# A dateline is a place and a date; anything longer is not one (and is not scanned).
+_MAX_DATELINE = 200
 
 
 def read_reuters(path: Path, *, max_article_bytes: int) -> Iterator[RawArticle | InputError]:
@@ -251,6 +253,8 @@ def _without_sign_off(text: str) -> str:
 def _dateline(value: str) -> str | None:
     """The place of a dateline ("  NEW YORK, Feb 26 - " -> "New York"); ``None`` when what is
     left is not a place (a table heading or figures in the dateline slot)."""
+    if len(value) > _MAX_DATELINE:
+        return None
     place = _DATELINE_END.split(value, maxsplit=1)[0]
     place = _DATELINE_SIGN_OFF.sub("", place)
     place = _DATELINE_DATE.sub("", place)

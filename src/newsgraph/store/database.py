@@ -20,7 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.records import Document
 from newsgraph.store.migrations import migrate
 from newsgraph.store.rows import ROW_TABLES, Rows, SourceSeen, document_rows
-from newsgraph.store.transaction import transaction
+from newsgraph.store.transaction import WRITE_ERRORS, transaction, write_error
 
 __all__ = ["Store", "SourceSeen", "id_list"]
 
@@ -62,10 +62,18 @@ class Store:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self.close()
+        if error is None:
+            self.close()
+        else:
+            with contextlib.suppress(StoreError):  # the error already on its way says what went wrong
+                self.close()
 
     def close(self) -> None:
-        self.db.close()
+        """Close the database (DuckDB then writes what its log holds into the file)."""
+        try:
+            self.db.close()
+        except WRITE_ERRORS as error:
+            raise write_error(self.path, error) from error
 
     # Reading
 
@@ -177,9 +185,10 @@ class Store:
             self.write_rows(document_rows(documents, seen, pipeline))
 
     def transaction(self) -> contextlib.AbstractContextManager[None]:
-        """One transaction around the block: committed when it ends, rolled back if it raises.
-        Every write of several statements goes through it (see :mod:`newsgraph.store.transaction`)."""
-        return transaction(self.db)
+        """One transaction around the block: committed when it ends, rolled back if it raises; a
+        failure to write is a one-line :class:`StoreError` naming the database. Every write of several
+        statements goes through it (see :mod:`newsgraph.store.transaction`)."""
+        return transaction(self.db, self.path)
 
     def write_rows(self, rows: Rows) -> None:
         """Write rows shaped by :func:`~newsgraph.store.rows.document_rows`; call inside

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi import APIRouter, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.web import links, queries
 from newsgraph.web.database import Cursor, Db, Threshold
 from newsgraph.web.downloads import check_format, download, event_download
 from newsgraph.web.errors import ApiError
-from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, Filters, Page, confidence_floor, over_threshold, parse_dyad
+from newsgraph.web.filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, Filters, Page, confidence_floor, over_threshold, parse_dyad
 from newsgraph.web.models import (
     ActorDetail,
     ActorRow,
@@ -41,7 +42,7 @@ from newsgraph.web.models import (
     Summary,
 )
 from newsgraph.web.search import search as search_all
-from newsgraph.web.posting import token_matches
+from newsgraph.web.posting import read_json_body, token_matches
 from newsgraph.web.relations import hidden_relation_events, relations
 
 __all__ = ["router"]
@@ -53,7 +54,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", responses=_ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (the next page starts at next_offset).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (the next page starts at next_offset).")]
 Actor = Annotated[str | None, Query(description="An actor id (country:USA) or name; records naming it.")]
 Outlet = Annotated[str | None, Query(description="Only articles from this outlet (exact name).")]
 DateFrom = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
@@ -235,15 +236,24 @@ def search(cur: Cursor, db: Db, threshold: Threshold, q: Annotated[str, Query(de
     return _listing(search_all(cur, q, kind, filters, search_ready=db.search_ready), format, "search")
 
 
-@router.post("/documents", summary="Ingest articles (needs the server's token)", status_code=200)
-def post_documents(request: Request, db: Db,
-                   payload: Annotated[Any, Body(description='{"articles": [{"text": ..., "title": ..., "url": ..., '
-                                                            '"date": ..., "outlet": ..., "authors": [...]}]}')],
-                   authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> dict[str, Any]:
+_POST_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": {"type": "object", "example": {"articles": [
+        {"text": "...", "title": "...", "url": "...", "date": "2026-03-10", "outlet": "...", "authors": ["..."]}]}}}},
+}
+
+
+@router.post("/documents", summary="Ingest articles (needs the server's token)", status_code=200,
+             openapi_extra={"requestBody": _POST_BODY})
+async def post_documents(request: Request,
+                         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> dict[str, Any]:
+    """The token is checked before a byte of the body is read, and the body is read only up to the
+    server's ``max_article_mb``: a larger one is refused (413) without reading the rest."""
     token: str | None = request.app.state.token
     if token is None:
         raise ApiError(403, "this server is read-only; start it with --token to accept articles", "read_only")
     if not token_matches(token, authorization):
         raise ApiError(401, "send the server's token as 'Authorization: Bearer TOKEN'")
+    payload = await read_json_body(request, request.app.state.max_body_bytes)
     poster: Callable[[Any], dict[str, Any]] = request.app.state.poster.post
-    return poster(payload)
+    return await run_in_threadpool(poster, payload)

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsgraph._version import __version__
 from newsgraph.events.confidence import load_confidence_model
+from newsgraph.settings import Settings
 from newsgraph.web import alerts, api, pages
 from newsgraph.web.database import WebDatabase
 from newsgraph.web.errors import install_error_handlers
@@ -29,10 +30,18 @@ SWAGGER_UI = Path(swagger_ui_bundle.swagger_ui_path)
 
 
 def create_app(
-    db: Path, *, token: str | None = None, today: date | None = None, event_threshold: float | None = None
+    db: Path,
+    *,
+    token: str | None = None,
+    today: date | None = None,
+    event_threshold: float | None = None,
+    max_body_bytes: int | None = None,
+    max_article_seconds: float | None = Settings.max_article_seconds,
 ) -> FastAPI:
     """The app serving ``db``: read-only, unless ``token`` is given, which lets a client holding
-    it ingest articles with ``POST /api/documents``. Events with a confidence under
+    it ingest articles with ``POST /api/documents``, in bodies of at most ``max_body_bytes``
+    (default: the max_article_mb setting's), each article taking at most ``max_article_seconds``
+    of CPU time (longer: reported and skipped; None: no limit). Events with a confidence under
     ``event_threshold`` (default: the confidence model's threshold) are hidden unless asked for."""
     if token is not None and not token.strip():
         raise ValueError("the token must not be empty")
@@ -40,7 +49,7 @@ def create_app(
     if not 0 <= threshold <= 1:
         raise ValueError(f"the event threshold must be between 0 and 1, got {threshold}")
     database = WebDatabase(db, writable=token is not None)
-    poster = Poster(database, today, threshold)
+    poster = Poster(database, today, threshold, max_article_seconds=max_article_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -62,6 +71,7 @@ def create_app(
     app.state.database = database
     app.state.token = token
     app.state.event_threshold = threshold
+    app.state.max_body_bytes = int(Settings.max_article_mb * 1024 * 1024) if max_body_bytes is None else max_body_bytes
     app.state.poster = poster
     app.state.pages = pages.Pages()
     install_error_handlers(app)

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.web.filters import BadRequest, NotFound
 
 __all__ = ["ApiError", "error_body", "install_error_handlers"]
@@ -22,7 +22,7 @@ __all__ = ["ApiError", "error_body", "install_error_handlers"]
 log = logging.getLogger("newsgraph.web")
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          413: "too_large", 500: "internal_error"}
+          413: "too_large", 500: "internal_error", 503: "unavailable"}
 
 
 class ApiError(NewsgraphError):
@@ -63,6 +63,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def user_error(request: Request, error: Exception) -> Response:
         return _respond(request, 400, "bad_request", str(error))
 
+    async def store_error(request: Request, error: Exception) -> Response:
+        # The server's database cannot be written (a full disk): not the client's fault.
+        log.error("%s: %s", request.url.path, error)
+        return _respond(request, 503, "unavailable", str(error))
+
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
         problems = []
@@ -86,6 +91,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(BadRequest, bad_request)
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(NewsgraphError, user_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)

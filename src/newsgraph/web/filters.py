@@ -14,13 +14,16 @@ import duckdb
 from newsgraph.errors import NewsgraphError
 from newsgraph.dates.bounds import DateBoundError, check_date_range
 
-__all__ = ["MAX_LIMIT", "DEFAULT_LIMIT", "MAX_DOWNLOAD", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "DEFAULT_LIMIT", "MAX_DOWNLOAD", "Page", "Where", "Filters", "fetch_dicts", "fetch_page", "parse_dyad", "BadRequest",
            "NotFound", "too_many", "confidence_floor", "confident", "over_threshold"]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 MAX_DOWNLOAD = 100_000
 """The most rows one download (``format=csv`` or ``json``) holds; past it the filters must narrow."""
+MAX_OFFSET = 2**53 - 1
+"""The largest offset taken: the largest whole number a JavaScript client reads exactly, and far
+below the signed 64-bit limit of the database's OFFSET."""
 
 
 class BadRequest(NewsgraphError):
@@ -120,8 +123,8 @@ class Filters:
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
             raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, got {self.limit}")
-        if self.offset < 0:
-            raise BadRequest(f"offset must be 0 or more, got {self.offset}")
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise BadRequest(f"offset must be between 0 and {MAX_OFFSET}, got {self.offset}")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise BadRequest(f"min_confidence must be a number from 0 to 1, got {self.min_confidence}")
         try:

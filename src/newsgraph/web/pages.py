@@ -30,6 +30,7 @@ from newsgraph.web.database import Cursor, Db, Threshold
 from newsgraph.web.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    MAX_OFFSET,
     Filters,
     Page,
     confidence_floor,
@@ -95,7 +96,7 @@ router = APIRouter(include_in_schema=False)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Field = Annotated[str | None, Query()]
 MinConfidence = Annotated[float | None, Query(ge=0, le=1)]
 

@@ -14,14 +14,17 @@ import json
 from datetime import date
 from typing import Any
 
+from starlette.requests import Request
+
 from newsgraph.ingestion import ingest_articles
 from newsgraph.readers.jsonl import read_record
 from newsgraph.records import RawArticle
 from newsgraph.web.database import WebDatabase
+from newsgraph.web.errors import ApiError
 from newsgraph.web.filters import BadRequest
 from newsgraph.workers import Processor
 
-__all__ = ["MAX_ARTICLES", "token_matches", "articles_from", "Poster"]
+__all__ = ["MAX_ARTICLES", "token_matches", "read_json_body", "articles_from", "Poster"]
 
 MAX_ARTICLES = 500
 
@@ -31,6 +34,25 @@ def token_matches(expected: str, authorization: str | None) -> bool:
     if not authorization or not authorization.startswith("Bearer "):
         return False
     return hmac.compare_digest(authorization.removeprefix("Bearer ").strip().encode(), expected.encode())
+
+
+async def read_json_body(request: Request, max_bytes: int) -> Any:
+    """The request's JSON body, read only up to ``max_bytes``: a body announced or found to be
+    larger is refused (413) as soon as that is known, without reading the rest."""
+    too_large = ApiError(413, f"the body is over the server's limit of {max_bytes:,} bytes (its max_article_mb); "
+                              "send the articles in smaller parts")
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes:
+            raise too_large
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadRequest(f"the body is not JSON: {error}; send a JSON object {{\"articles\": [...]}}") from None
 
 
 def articles_from(payload: Any) -> list[RawArticle]:
@@ -62,17 +84,25 @@ class Poster:
     The pipeline, and so the language model, loads on the first post, not at start-up.
     """
 
-    def __init__(self, database: WebDatabase, today: date | None = None, event_threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        database: WebDatabase,
+        today: date | None = None,
+        event_threshold: float | None = None,
+        *,
+        max_article_seconds: float | None = None,
+    ) -> None:
         self.database = database
         self.today = today
         self.event_threshold = event_threshold
+        self.max_article_seconds = max_article_seconds
         self._processor: Processor | None = None
 
     def post(self, payload: Any) -> dict[str, Any]:
         articles = articles_from(payload)
         with self.database.write_lock:
             if self._processor is None:
-                self._processor = Processor(1, self.today or date.today())
+                self._processor = Processor(1, self.today or date.today(), max_article_seconds=self.max_article_seconds)
             summary = ingest_articles(articles, self.database.store, self._processor,
                                       event_threshold=self.event_threshold)
             self.database.refresh()
