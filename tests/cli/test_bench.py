@@ -33,6 +33,19 @@ def test_bench_without_the_single_run_times_only_the_workers_beside_the_bare_par
     assert "rerun (no change)" in output and "0 new" in output
 
 
+def test_bench_names_the_articles_that_failed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLES, corpus / "articles.jsonl")
+    (corpus / "broken.jsonl").write_text('{"text": "The ministers met on Monday."\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["bench", "--corpus", str(corpus), "--workers", "1", "--no-single", "--no-dask"], env={"COLUMNS": "250"}
+    )
+    output = " ".join(result.output.split())
+    assert "(5 stored, 1 failed)" in output, output
+    assert re.search(r"failed: \S*broken\.jsonl\S*: ", output), output
+
+
 def test_bench_names_a_missing_corpus() -> None:
     result = runner.invoke(app, ["bench", "--corpus", "no/such/folder", "--no-dask"])
     assert result.exit_code != 0

@@ -540,8 +540,10 @@ class _Resolver:
         """Who the document names in full anywhere, for a surname or title met before the name."""
         for ref in refs:
             if ref.actor is not None and ref.actor.type == "person" and ref.how in {"name", "alias"}:
+                if ref.actor.id in self.named_later:
+                    continue  # each person once, where first named: a long article names many again
                 self.everyone.append(ref.actor.id)
-                self.named_later.setdefault(ref.actor.id, ref.actor)
+                self.named_later[ref.actor.id] = ref.actor
                 for surname in ref.actor.surnames:
                     self.discourse.later_people.setdefault(surname, []).append(ref.actor.id)
 

@@ -61,6 +61,9 @@ class EngineRun:
         return 1000 * self.cpu_seconds / self.articles if self.articles else 0.0
 
 
+_FAILURES_SHOWN = 5
+
+
 @dataclass(frozen=True)
 class BenchmarkReport:
     corpus: Path
@@ -80,6 +83,7 @@ class BenchmarkReport:
             f"corpus            {self.corpus}",
             f"articles          {first.articles} ({first.new} stored, {len(first.failed)} failed), "
             f"{megabytes:.1f} MB, {bare.words:,} words, {bare.sentences:,} sentences",
+            *(f"  failed: {failure.source}: {failure.problem}" for failure in first.failed[:_FAILURES_SHOWN]),
         ]
         base = next((run.rate for run in self.runs if run.name == "1 worker"), 0.0)
         for run in self.runs:

@@ -15,7 +15,7 @@ from newsgraph.actors.reading import read_actors
 from newsgraph.actors.speakers import Speaker, resolve_speakers, resolve_title_speakers
 from newsgraph.dates.partial import PartialDate
 from newsgraph.errors import PipelineError
-from newsgraph.nlp import load_nlp
+from newsgraph.nlp import load_nlp, remember_text
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
 from newsgraph.pipeline.runner import RegisteredStage
 from newsgraph.quotes import QuoteSpan, find_quotes
@@ -52,7 +52,8 @@ class ParseStage(RegisteredStage):
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.cleaned is not None
         text = analysis.cleaned.text
-        analysis.parsed = self.nlp(text) if len(text) <= PIECE_CHARS else _parse_in_pieces(self.nlp, analysis, self.name)
+        parsed = self.nlp(text) if len(text) <= PIECE_CHARS else _parse_in_pieces(self.nlp, analysis, self.name)
+        analysis.parsed = remember_text(parsed, text)
         return analysis
 
     def batch(self, analyses: list[Analysis]) -> list[Analysis | PipelineError]:
@@ -62,7 +63,7 @@ class ParseStage(RegisteredStage):
         texts = [analysis.cleaned.text if analysis.cleaned is not None else "" for analysis in analyses]
         short = [index for index, text in enumerate(texts) if len(text) <= PIECE_CHARS]
         for index, parsed in zip(short, nlp.pipe([texts[index] for index in short], batch_size=64)):
-            analyses[index].parsed = parsed
+            analyses[index].parsed = remember_text(parsed, texts[index])
         done: list[Analysis | PipelineError] = []
         for analysis in analyses:
             try:
