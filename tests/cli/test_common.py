@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from newsgraph.bench.pages import free_port
 from newsgraph.cli import app
 from newsgraph.cli._common import err_console, plain
 
@@ -95,16 +98,28 @@ def test_every_command_prints_data_as_it_is(marked: Path, name: str, arguments: 
 def test_demo_and_serve_print_the_database_name_as_it_is(tmp_path: Path) -> None:
     db = tmp_path / "[blink]demo[/blink].duckdb"
     assert f"--db {db}" in _run(tmp_path, ["demo", "--db", str(db)])
+    port = free_port()
     serve = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", "0"],
+        [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port)],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "3000"},
     )
     try:
         assert serve.stderr is not None
         assert f"serving {db} (read-only)" in serve.stderr.readline()
+        _wait_for(port)  # Ctrl-C once it answers, as a user would: not halfway through loading the app
     finally:
         serve.send_signal(signal.SIGINT)
-        serve.wait(timeout=30)
+        serve.wait(timeout=60)
+
+
+def _wait_for(port: int, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"serve did not answer on port {port} within {seconds:.0f} s")
 
 
 @pytest.mark.parametrize(
