@@ -64,6 +64,11 @@ class EngineRun:
 _FAILURES_SHOWN = 5
 
 
+def _named(source: str, problem: str) -> str:
+    """A failure's problem, which may already open with its source's name."""
+    return problem if problem.startswith(source) else f"{source}: {problem}"
+
+
 @dataclass(frozen=True)
 class BenchmarkReport:
     corpus: Path
@@ -83,7 +88,7 @@ class BenchmarkReport:
             f"corpus            {self.corpus}",
             f"articles          {first.articles} ({first.new} stored, {len(first.failed)} failed), "
             f"{megabytes:.1f} MB, {bare.words:,} words, {bare.sentences:,} sentences",
-            *(f"  failed: {failure.source}: {failure.problem}" for failure in first.failed[:_FAILURES_SHOWN]),
+            *(f"  failed: {_named(failure.source, failure.problem)}" for failure in first.failed[:_FAILURES_SHOWN]),
         ]
         base = next((run.rate for run in self.runs if run.name == "1 worker"), 0.0)
         for run in self.runs:
