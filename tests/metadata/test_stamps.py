@@ -29,6 +29,7 @@ def run(text: str) -> tuple[str, list[Found]]:
         ("Published: March 2025", "2025-03"),
         ("Published 4 March 2025 | Updated 5 March 2025", "2025-03-04"),
         ("Updated 6 March 2025 | Published 4 March 2025", "2025-03-04"),
+        ("March 4, 2025 | 4 min read", "2025-03-04"),
     ],
 )
 def test_a_stamp_line_is_the_publication_date_and_leaves_a_blank_line(stamp: str, iso: str) -> None:

@@ -3,10 +3,10 @@
 A stamp line is a line that is a date and nothing else, among the first lines of the article:
 optionally in brackets, optionally labelled ("Published", "Updated", "Posted", "Date"), optionally
 with a weekday, a time and a time zone, and possibly several such parts separated by ``|``
-("Published: ... | Updated: ..."). A date first and then short fields with numbers is a page's
-top bar ("Wed, Jul 16, 2025 | Fajr 04:10 | DXB 40.6°C"): deleted, but its date is the day the
-page was read (beside the prayer times and the weather), not the article's. Without a label the date must be a full day; with one, a month
-is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
+("Published: ... | Updated: ..."), or a date and then short fields with numbers ("June 18, 2024
+| 4 min read"). Beside the time of day or the weather it is a page's top bar ("Wed, Jul 16, 2025
+| Fajr 04:10 | DXB 40.6°C"): deleted, but its date is the day the page was read, not the
+article's. Without a label the date must be a full day; with one, a month is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
 are deleted; the publication date is the earliest part not labelled as an update, else the
 earliest part.
 
@@ -39,6 +39,8 @@ TAIL_LINES = 4
 
 _MAX_STAMP = 120
 _WIDGET_WORDS = 4
+# What a top bar shows beside today's date: the time of day, a temperature.
+_TODAY = re.compile(r"\d{1,2}:\d{2}|°")
 _DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"\s*[\[(](?P<inner>.*)[\])]\s*")
 _PART = re.compile(r"[^|•·]+")
@@ -85,8 +87,8 @@ def find_stamp(text: TrackedText) -> StepResult:
                 stamps.append(_Stamp(start, end, date, False))
             continue
         result.edits.append(delete_line(line, RULE))
-        if len(found) < sum(1 for part in _PART.finditer(line.text) if part.group().strip()):
-            continue  # a top bar's date is the day the page was read, not the article's
+        if _TODAY.search(line.text) and len(found) < sum(1 for part in _PART.finditer(line.text) if part.group().strip()):
+            continue  # a top bar's date beside the time or the weather is the day the page was read
         stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
     for line in lines[max(len(top), len(lines) - TAIL_LINES) :]:
         found = _read_line(line.text, labelled=True)
