@@ -21,14 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from newsgraph.documents import build_document
 from newsgraph.evaluation.news_run import predicted_events, score_news_article
-from newsgraph.evaluation.news_set import load_news_set
+from newsgraph.evaluation.run import analysed_half
 from newsgraph.events.confidence import FEATURE_NAMES
-from newsgraph.nlp import release_doc
 from newsgraph.pipeline import Pipeline, default_pipeline
-from newsgraph.readers import read_file
-from newsgraph.records import RawArticle
 
 __all__ = ["Labelled", "fit_logistic", "labelled_events", "main"]
 
@@ -44,24 +40,12 @@ def labelled_events(folder: Path, half: str = "tuning", pipeline: Pipeline | Non
     """Every event the pipeline codes in the ``half`` of the gold set in ``folder``, with its
     feature values and whether it is fully right (a fully right report of a background event
     counts as right)."""
-    news = load_news_set(folder)
     # Every event the coder drafts, the ones under the model's floor too: the fit decides the floor.
     pipeline = pipeline or default_pipeline(date.today(), confidence_floor=0.0)
     rows: list[Labelled] = []
-    for article in news.articles:
-        if article.half != half:
-            continue
-        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
-        if not isinstance(raw, RawArticle):
-            raise raw
-        analysis = pipeline(raw)
-        try:
-            document = build_document(analysis)
-            found = analysis.events or []
-            _, result = score_news_article(article, document, predicted_events(document, found))
-        finally:
-            if analysis.parsed is not None:
-                release_doc(analysis.parsed)
+    for article, analysis, document in analysed_half(folder, half, pipeline):
+        found = analysis.events or []
+        _, result = score_news_article(article, document, predicted_events(document, found))
         right = {event_id for _, event_id in result.matched}
         for stored, dated in zip(document.events, found):
             if dated.event.features is not None:

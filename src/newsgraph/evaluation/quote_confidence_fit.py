@@ -24,16 +24,11 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph.actors.speakers import cued
-from newsgraph.documents import build_document
 from newsgraph.evaluation.anchors import locate_gold
 from newsgraph.evaluation.matching import ActorMatcher, pair_spans
-from newsgraph.evaluation.news_set import load_news_set
-from newsgraph.evaluation.run import document_predictions
-from newsgraph.nlp import release_doc
+from newsgraph.evaluation.run import analysed_half, document_predictions
 from newsgraph.pipeline import Pipeline, default_pipeline
 from newsgraph.pipeline.analysis import FoundQuote
-from newsgraph.readers import read_file
-from newsgraph.records import RawArticle
 
 __all__ = ["LabelledSpeaker", "labelled_speakers", "rates", "main"]
 
@@ -55,21 +50,9 @@ class LabelledSpeaker:
 def labelled_speakers(folder: Path, half: str = "tuning", pipeline: Pipeline | None = None) -> list[LabelledSpeaker]:
     """Every quotation the pipeline finds in the ``half`` of the gold set in ``folder`` that is a
     gold quotation, with how its speaker was found and whether it is the gold speaker."""
-    news = load_news_set(folder)
     pipeline = pipeline or default_pipeline(date.today())
     rows: list[LabelledSpeaker] = []
-    for article in news.articles:
-        if article.half != half:
-            continue
-        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
-        if not isinstance(raw, RawArticle):
-            raise raw
-        analysis = pipeline(raw)
-        try:
-            document = build_document(analysis)
-        finally:
-            if analysis.parsed is not None:
-                release_doc(analysis.parsed)
+    for article, analysis, document in analysed_half(folder, half, pipeline):
         located = locate_gold(article.gold, document.text, document.metadata.title, lenient=True)
         matcher = ActorMatcher(article.gold, document_predictions(document))
         texts = {"text": document.text, "title": document.metadata.title or ""}

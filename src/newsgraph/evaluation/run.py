@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from newsgraph.documents import build_document
 from newsgraph.evaluation.gold import load_gold_set
+from newsgraph.evaluation.news_set import NewsArticle, load_news_set
 from newsgraph.evaluation.predictions import Predictions
 from newsgraph.evaluation.scorer import score_document
 from newsgraph.evaluation.scores import EvaluationReport
+from newsgraph.nlp import release_doc
 from newsgraph.pipeline import Pipeline, default_pipeline
+from newsgraph.pipeline.analysis import Analysis
 from newsgraph.readers import read_file
 from newsgraph.records import Document, RawArticle
 
-__all__ = ["evaluate_gold_set", "document_predictions"]
+__all__ = ["analysed_half", "evaluate_gold_set", "document_predictions"]
 
 
 def document_predictions(document: Document) -> Predictions:
@@ -36,6 +40,24 @@ def document_predictions(document: Document) -> Predictions:
         for quote in document.quotes
     ]
     return Predictions.from_records(actors, mentions, quotes)
+
+
+def analysed_half(folder: Path, half: str, pipeline: Pipeline) -> Iterator[tuple[NewsArticle, Analysis, Document]]:
+    """Each article of one ``half`` of the real-news gold set in ``folder``, run through
+    ``pipeline``: the article, its analysis (its parse already released) and its document."""
+    for article in load_news_set(folder).articles:
+        if article.half != half:
+            continue
+        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
+        if not isinstance(raw, RawArticle):
+            raise raw
+        analysis = pipeline(raw)
+        try:
+            document = build_document(analysis)
+        finally:
+            if analysis.parsed is not None:
+                release_doc(analysis.parsed)
+        yield article, analysis, document
 
 
 def evaluate_gold_set(
