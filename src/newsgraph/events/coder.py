@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +50,7 @@ from newsgraph.actors.records import DocumentActors
 from newsgraph.events.arguments import OBJECT_CONTROL, Arguments
 from newsgraph.events.confidence import FeatureReader, SentenceFacts, event_confidence, feature_values, load_confidence_model
 from newsgraph.events.context import EventContext
+from newsgraph.events.echoes import echoed
 from newsgraph.events.ontology import COOPERATIVE, CameoCode, Ontology, load_ontology
 from newsgraph.events.patterns import PatternBook, load_patterns
 from newsgraph.events.records import ActorRef, EventRecord, Status
@@ -148,11 +149,26 @@ def extract_events(
         floor = load_confidence_model().floor
     ontology = load_ontology() if ontology is None else ontology
     patterns = load_patterns() if patterns is None else patterns
-    coder = _Coder(doc, lookup, ontology, patterns, require_actor, EventContext(actors), floor, voices)
+    coder = _Coder(doc, lookup, ontology, patterns, require_actor, EventContext(actors), voices)
     events: list[EventRecord] = []
     for number, sentence in enumerate(doc.sents):
         events.extend(coder.sentence(sentence, number))
-    return events
+    events = _rescored(events, echoed(events))
+    return [event for event in events if event.confidence >= floor]
+
+
+def _rescored(events: list[EventRecord], echoes: list[bool]) -> list[EventRecord]:
+    """The events with the confidence the model gives them once it knows which ones the document
+    reports again."""
+    model = load_confidence_model()
+    rescored = []
+    for event, echo in zip(events, echoes):
+        if event.features is None or not echo:
+            rescored.append(event)
+            continue
+        values = dict(event.features) | {"echoed": 1.0}
+        rescored.append(replace(event, confidence=model.score_values(values), features=values))
+    return rescored
 
 
 class _Coder:
@@ -164,11 +180,10 @@ class _Coder:
         book: PatternBook,
         require_actor: bool,
         context: EventContext,
-        floor: float,
         voices: Sequence[tuple[int, int, ActorRef]] = (),
     ) -> None:
         self._context = context
-        self._floor = floor
+        self._memory_floor = load_confidence_model().floor if require_actor else 0.0
         self._number = 0
         self._doc = doc
         self._text = doc_text(doc)
@@ -489,7 +504,11 @@ class _Coder:
                 records.append(record)
                 lemmas.append(lemma(draft.predicate.trigger))
         nouns = frozenset(lemma(token) for token in sentence if token.pos_ in ("NOUN", "PROPN"))
-        self._context.remember(number, records, lemmas, nouns)
+        # Later sentences refer back to the events the model would code (over its floor), even
+        # when the caller keeps every event: a low-confidence draft is a poor antecedent. Which
+        # events are kept is decided once the whole document is coded (echoes lift some).
+        credible = [i for i, record in enumerate(records) if record.confidence >= self._memory_floor]
+        self._context.remember(number, [records[i] for i in credible], [lemmas[i] for i in credible], nouns)
         return records
 
     def _recall(self, draft: _Draft) -> bool:
@@ -643,8 +662,6 @@ class _Coder:
             mutual=draft.mutual,
         )
         confidence = event_confidence(features)
-        if confidence < self._floor:
-            return []
         return [
             EventRecord(
                 type=draft.type,

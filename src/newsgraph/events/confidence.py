@@ -75,6 +75,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "verbal_conflict",
     "material_cooperation",
     "material_conflict",
+    "echoed",
 )
 """The names :func:`feature_values` gives values to: the data file weighs exactly these."""
 
@@ -119,7 +120,8 @@ class EventFeatures:
     reads like a photo caption left in the body. ``events_in_sentence`` is how many events the
     coder drafted in the sentence, this one included (those it drops for naming no actor too).
     ``event_type`` is the PLOVER type (its quad is weighed); ``mutual`` says the parties acted on
-    one another.
+    one another. ``echoed``: another sentence of the document reports the same event
+    (:mod:`newsgraph.events.echoes`); the coder learns it once the whole document is coded.
     """
 
     rule: str
@@ -138,6 +140,7 @@ class EventFeatures:
     events_in_sentence: int
     event_type: str = ""
     mutual: bool = False
+    echoed: bool = False
 
 
 def feature_values(features: EventFeatures) -> dict[str, float]:
@@ -169,6 +172,7 @@ def feature_values(features: EventFeatures) -> dict[str, float]:
         "verbal_conflict": float(features.event_type in _VERBAL_CONFLICT),
         "material_cooperation": float(features.event_type in _MATERIAL_COOPERATION),
         "material_conflict": float(features.event_type in _MATERIAL_CONFLICT),
+        "echoed": float(features.echoed),
     }
 
 
@@ -185,7 +189,10 @@ class ConfidenceModel:
     fitted_on: str
 
     def score(self, features: EventFeatures) -> float:
-        values = feature_values(features)
+        return self.score_values(feature_values(features))
+
+    def score_values(self, values: Mapping[str, float]) -> float:
+        """The confidence of an event whose :func:`feature_values` are ``values``."""
         total = self.intercept + sum(self.weights[name] * value for name, value in values.items())
         return round(1.0 / (1.0 + math.exp(-total)), 4)
 
