@@ -417,6 +417,14 @@ class Arguments:
         obj = direct_object(predicate.head) if predicate.kind in ("verb", "adj") else None
         if obj is not None:
             heads.append(content_head(obj))
+        main = predicate.head.head
+        if predicate.head.dep_ == "advcl" and predicate.head.tag_ == "VBG" and main.pos_ == "VERB":
+            # "hit a mosque in Bahawalpur, killing three civilians": the killing was there too.
+            heads.append(main)
+            main_object = direct_object(main)
+            if main_object is not None:
+                heads.append(content_head(main_object))
+        if obj is not None:
             if into:
                 # "fired a series of missiles into Pakistan": the aim may hang deep in the object.
                 heads.extend(node for node in obj.subtree if node.pos_ in ("NOUN", "PROPN") and node not in heads)
@@ -425,9 +433,23 @@ class Arguments:
         for head in heads:
             for preposition in prepositions:
                 for node in prep_objects(head, preposition):
-                    if node.ent_type_ in ("GPE", "LOC"):
-                        found.extend(ref for ref in self.actors(node) if ref.country and ref not in found)
+                    for place in (node, *prep_objects(node, "of")):
+                        if place.ent_type_ in ("GPE", "LOC"):
+                            named = self.actors(place)
+                        else:
+                            named = self._controller(place)
+                        found.extend(ref for ref in named if ref.country and ref not in found)
         return found
+
+    def _controller(self, place: Token) -> list[ActorRef]:
+        """The country a place is said to be held by: "Pakistani-controlled territory",
+        "Russian-occupied Crimea", "Pakistan-administered Kashmir"."""
+        for child in place.children:
+            if child.dep_ == "amod" and lemma(child) in _CONTROLLED:
+                for word in child.children:
+                    if word.dep_ in ("npadvmod", "compound", "amod") and word.ent_type_ in ("GPE", "NORP"):
+                        return self.actors(word)
+        return []
 
     def sole_country(self, sentence: Span) -> str | None:
         """The one country the sentence names, or None when it names none or several."""
@@ -446,6 +468,8 @@ class Arguments:
         return found
 
 
+# Participles that say who holds a place ("Pakistani-controlled territory").
+_CONTROLLED = frozenset({"control", "administer", "hold", "occupy", "run", "govern"})
 _DATELINE_MARKS = frozenset({"—", "–", ":", "|", "-", "--"})
 _DATELINE_REACH = 8
 

@@ -586,7 +586,7 @@ class _Coder:
     def _aim(self, draft: _Draft) -> None:
         """An attack with no target named is aimed at the country where it struck, when that is
         not the attacker's own ("fired missiles into Pakistan", "a mosque in Bahawalpur")."""
-        if draft.type != "ASSAULT" or not draft.sources or draft.targets:
+        if draft.type != "ASSAULT" or not draft.sources or any(ref.id or ref.code for ref in draft.targets):
             return
         own = {ref.country for ref in draft.sources}
         places = [ref for ref in self._args.scene(draft.predicate, into=True) if ref.country not in own]
