@@ -46,6 +46,7 @@ from events.events_helpers import code, event, roots
         pytest.param("Chile announced the sanctioning of two Peruvian firms.", "sanctioning", "SANCTION", ("CHL",), ("PER",), id="a-gerund-noun"),
         pytest.param("Iran downed a US drone over the Gulf.", "downed", "ASSAULT", ("IRN",), ("USA",), id="downed-an-aircraft"),
         pytest.param("Argentina filed an indictment against a Chilean banker.", "indictment", "ACCUSE", ("ARG",), ("CHL",), id="an-indictment"),
+        pytest.param("The UN Security Council adopted a resolution demanding that Eritrea withdraw its troops.", "demanding", "REQUEST", ("IGO",), ("ERI",), id="a-document-demands-for-whoever-adopted-it"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "wounding", "ASSAULT", ("RUS",), ("UKR",), id="a-participle-happens-where-its-clause-struck"),

@@ -538,7 +538,8 @@ class _Coder:
         of the latest event of its kind ("The resolution calls on ...", "One of the missiles hit
         a mosque")."""
         trigger = draft.predicate.head
-        if subject(trigger, OBJECT_CONTROL) is None and trigger.dep_ == "acl" and lemma(trigger.head) in _DOCUMENTS:
+        doer = subject(trigger, OBJECT_CONTROL)
+        if trigger.dep_ == "acl" and lemma(trigger.head) in _DOCUMENTS and (doer is None or doer.i == trigger.head.i):
             parties = self._args.clause_subjects(trigger)
             if parties:
                 draft.sources = parties
