@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+from events.events_helpers import code, roots
+
+FILLER = " ".join(f"Paragraph {n} describes the weather in the capital." for n in range(1, 10))
+
+
+def test_an_event_noun_takes_the_parties_of_the_latest_event_of_its_kind_ten_sentences_back(nlp: Language) -> None:
+    # News tells an event once with its parties and refers back to it paragraphs later.
+    text = f"The European Union imposed sanctions on Iran on Monday. {FILLER} The sanctions target the oil sector."
+    later = [event for event in code(nlp, text) if event.trigger_text == "sanctions" and event.evidence_start > 60]
+    assert len(later) == 1
+    assert later[0].type == "SANCTION" and "+recalled" in later[0].rule
+    assert roots(later[0])[1] == ("IRN",)
+
+
+def test_an_event_noun_far_from_any_event_of_its_kind_names_no_parties(nlp: Language) -> None:
+    text = f"The European Union imposed sanctions on Iran on Monday. {FILLER} {FILLER} The sanctions target the oil sector."
+    later = [event for event in code(nlp, text) if event.trigger_text == "sanctions" and event.evidence_start > 60]
+    assert later == []
