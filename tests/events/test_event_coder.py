@@ -47,6 +47,7 @@ from events.events_helpers import code, event, roots
         pytest.param("Iran downed a US drone over the Gulf.", "downed", "ASSAULT", ("IRN",), ("USA",), id="downed-an-aircraft"),
         pytest.param("Argentina filed an indictment against a Chilean banker.", "indictment", "ACCUSE", ("ARG",), ("CHL",), id="an-indictment"),
         pytest.param("The UN Security Council adopted a resolution demanding that Eritrea withdraw its troops.", "demanding", "REQUEST", ("IGO",), ("ERI",), id="a-document-demands-for-whoever-adopted-it"),
+        pytest.param("Israel called the raid an attack on its sovereignty.", "called", "ACCUSE", ("ISR",), (), id="calling-an-act-an-attack-accuses"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "wounding", "ASSAULT", ("RUS",), ("UKR",), id="a-participle-happens-where-its-clause-struck"),
@@ -203,3 +204,20 @@ def test_an_approved_loan_is_economic_aid_from_the_approver(nlp: Language) -> No
     found = event(nlp, "The World Bank approved a new loan to Ghana.", "loan")
     assert (found.type, found.cameo) == ("AID", "071")
     assert roots(found) == (("IGO",), ("GHA",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Calling them "cowardly attacks", the minister vowed a response.', id="object-predicate"),
+        pytest.param("Sharif denounced the Indian action as an act of aggression.", id="as-an-act-of"),
+        pytest.param("Israel called the raid an attack on its sovereignty.", id="called-an-attack"),
+    ],
+)
+def test_a_name_given_to_an_act_is_no_new_event(nlp: Language, text: str) -> None:
+    assert not [event for event in code(nlp, text) if event.type == "ASSAULT"]
+
+
+def test_call_ends_or_cancels_only_with_off(nlp: Language) -> None:
+    assert [event.type for event in code(nlp, "Pakistan called off the offensive.") if event.trigger_text == "called"] == ["RETREAT"]
+    assert not [event for event in code(nlp, "Israel called the raid an attack on its sovereignty.") if event.type in ("RETREAT", "CONCEDE", "SANCTION")]

@@ -41,6 +41,11 @@ TriggerKind = Literal["verb", "adj", "light", "noun"]
 IsActor = Callable[[Token], bool]
 
 # Nouns that only carry the event named by their modifier: "a mediation effort", "bombing campaign".
+# Verbs that call something by a name ("denounced the raid as aggression").
+_DESCRIBING = frozenset({
+    "describe", "denounce", "condemn", "brand", "label", "characterize", "characterise", "portray", "depict", "see",
+    "view", "regard", "treat", "consider", "call", "term", "dismiss", "decry", "slam", "criticize", "criticise",
+})
 _CARRIERS = frozenset({
     "effort", "campaign", "operation", "process", "initiative", "bid", "drive", "mission", "attempt",
     "plan", "programme", "program", "action", "move", "spree", "wave", "round", "series", "exercise",
@@ -100,7 +105,7 @@ def find_predicates(sentence: Span, book: PatternBook, is_actor: IsActor) -> lis
     for token in words:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_EVENTS:
             continue
-        if _modifies_a_noun(token) or lemma(token) in _ONLY_WITH_A_VERB or _refers_to_an_agreement(token):
+        if _modifies_a_noun(token) or lemma(token) in _ONLY_WITH_A_VERB or _refers_to_an_agreement(token) or _describes(token):
             continue
         event = event_noun(token, book, is_actor)
         if event is None or event.i in taken:
@@ -119,6 +124,17 @@ def _modifies_a_noun(token: Token) -> bool:
     carrier noun hands its event to its modifier ("a bombing campaign")."""
     head = token.head
     return token.dep_ == "compound" and head.i != token.i and head.pos_ in ("NOUN", "PROPN") and lemma(head) not in _CARRIERS
+
+
+def _describes(token: Token) -> bool:
+    """A noun that says what something is called, not an event of its own: "calling them cowardly
+    attacks", "denounced the raid as aggression", "described the move as a provocation"."""
+    if token.dep_ == "oprd":
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i != token.i:
+        return _describes(head.head)  # "as an act of aggression"
+    return token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB" and lemma(head.head) in _DESCRIBING
 
 
 def _refers_to_an_agreement(token: Token) -> bool:
