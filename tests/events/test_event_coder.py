@@ -50,7 +50,8 @@ from events.events_helpers import code, event, roots
         pytest.param("Israel called the raid an attack on its sovereignty.", "called", "ACCUSE", ("ISR",), (), id="calling-an-act-an-attack-accuses"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
-        pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "wounding", "ASSAULT", ("RUS",), ("UKR",), id="a-participle-happens-where-its-clause-struck"),
+        pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "struck", "ASSAULT", ("RUS",), ("UKR",), id="the-toll-is-part-of-the-attack"),
+        pytest.param("A Sudanese missile hit a market in Chad, wounding 12 people.", "hit", "ASSAULT", ("SDN",), ("TCD",), id="the-toll-of-an-attack-on-a-place"),
     ],
 )
 def test_who_did_what_to_whom(nlp: Language, text: str, trigger: str, event_type: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> None:
@@ -221,3 +222,14 @@ def test_a_name_given_to_an_act_is_no_new_event(nlp: Language, text: str) -> Non
 def test_call_ends_or_cancels_only_with_off(nlp: Language) -> None:
     assert [event.type for event in code(nlp, "Pakistan called off the offensive.") if event.trigger_text == "called"] == ["RETREAT"]
     assert not [event for event in code(nlp, "Israel called the raid an attack on its sovereignty.") if event.type in ("RETREAT", "CONCEDE", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", id="participle"),
+        pytest.param("The Somali attack on the convoy killed 19 Kenyan soldiers.", id="the-attack-killed"),
+    ],
+)
+def test_the_toll_of_an_attack_is_no_second_attack(nlp: Language, text: str) -> None:
+    assert len([event for event in code(nlp, text) if event.type == "ASSAULT"]) == 1

@@ -89,6 +89,8 @@ _DONE_TO_SOMEONE = frozenset({"RETREAT", "ASSAULT", "COERCE", "SANCTION", "AID"}
 # Arrests, detentions, raids and searches (CAMEO 170-173), and the words of criminal charges.
 _ARREST = frozenset({"170", "171", "172", "173"})
 _CHARGES = frozenset({"charge", "indict", "prosecute"})
+# What an attack leaves behind, told in the same sentence ("..., killing three").
+_TOLL = frozenset({"kill", "wound", "injure", "maim"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acl", "attr", "oprd", "conj", "acomp"})
@@ -414,6 +416,42 @@ class _Coder:
             action.targets = [ref for ref in draft.targets if ref not in action.sources]
         draft.consumed = True
 
+    def _absorb_object(self, draft: _Draft, index: dict[int, _Draft]) -> None:
+        """"Ended the fighting", "called off the strike", "cancelled the talks": a verb that stops
+        what its object names (its pattern asks for that object) codes one event; the stopped
+        fighting, strike or talks are not a second event."""
+        predicate = draft.predicate
+        if predicate.kind != "verb" or not any(c.slot == "obj" and not c.negated for c in predicate.pattern.when):
+            return
+        if draft.type not in ("RETREAT", "CONCEDE") and draft.mode != "cancel":
+            return
+        obj = direct_object(predicate.trigger)
+        if obj is None:
+            return
+        noun = index.get(content_head(obj).i)
+        if noun is not None and noun is not draft and noun.predicate.kind == "noun" and not noun.consumed:
+            noun.consumed = True
+
+    def _absorb_toll(self, draft: _Draft, index: dict[int, _Draft]) -> None:
+        """"A missile hit a mosque, killing three", "the attack killed 19": the deaths are the toll
+        of the attack the sentence codes, not a second attack."""
+        verb = draft.predicate.head
+        if draft.type != "ASSAULT" or draft.predicate.kind != "verb" or lemma(verb) not in _TOLL:
+            return
+        attack: _Draft | None = None
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+            attack = index.get(verb.head.i)
+        doer = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if attack is None and doer is not None:
+            attack = index.get(content_head(doer).i)
+        if attack is None or attack is draft or attack.type != "ASSAULT" or attack.consumed:
+            return
+        if attack.predicate.kind == "noun" and not attack.sources:
+            return  # an attack noun naming no attacker is coded only by its toll ("the attack killed 19")
+        draft.consumed = True
+        attack.sources = attack.sources or [ref for ref in draft.sources if ref not in attack.targets]
+        attack.targets = attack.targets or [ref for ref in draft.targets if ref not in attack.sources]
+
     def _conditioned(self, draft: _Draft, action: _Draft | None) -> list[ActorRef]:
         """Who a threat is aimed at: the subject of its condition ("... unless Baghdad accepts")."""
         heads = [draft.predicate.head] + ([action.predicate.head] if action is not None else [])
@@ -487,6 +525,10 @@ class _Coder:
         for draft in sorted(drafts, key=lambda d: -d.depth):
             if draft.predicate.pattern.frame and not draft.consumed:
                 self._frame(draft, index)
+        for draft in drafts:
+            if not draft.consumed:
+                self._absorb_object(draft, index)
+                self._absorb_toll(draft, index)
         for draft in drafts:
             if not draft.consumed and draft.framing.obligation and draft.status is None:
                 self._obligation(draft)
