@@ -179,3 +179,12 @@ def test_the_classifier_removes_what_it_judges_furniture_and_only_that() -> None
     result = remove_furniture(text, model)
     assert text.apply(result.edits)[0].text == "\n" + BODY
     assert [edit.reason for edit in result.edits] == ["furniture:model"]
+
+
+def test_a_date_stamp_with_a_read_time_is_left_to_the_stamp_step() -> None:
+    from newsgraph.clean.furniture_model import FurnitureModel
+
+    model = FurnitureModel(-4.0, {"separators": 6.0, "call_to_action": 6.0}, 0.5)
+    raw = "Ministers agree on new crossing rules\nMarch 4, 2025 | 4 min read\n" + BODY
+    text = TrackedText(raw)
+    assert remove_furniture(text, model).edits == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.metadata.stamps import find_stamp
+from newsgraph.metadata.stamps import find_stamp, is_publication_stamp
 from newsgraph.steps import Found
 from newsgraph.textmap import TrackedText
 
@@ -106,3 +106,16 @@ def test_a_labelled_stamp_at_the_end_is_read_and_deleted() -> None:
 def test_an_unlabelled_date_at_the_end_stays() -> None:
     raw = f"Port strike enters second day\n{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}October 7, 2022\n"
     assert run(raw) == (raw, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("March 4, 2025 | 4 min read", True),
+        ("Published: 18 June 2024 10:02 GMT", True),
+        ("Wed, Jul 16, 2025 | Fajr 04:10 | DXB 40.6\u00b0C", False),
+        ("The talks ended on March 4, 2025.", False),
+    ],
+)
+def test_a_publication_stamp_is_told_from_a_top_bar_and_from_prose(line: str, expected: bool) -> None:
+    assert is_publication_stamp(line) is expected

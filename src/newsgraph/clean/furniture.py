@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from newsgraph.clean.furniture_model import FurnitureModel, furniture_model
 from newsgraph.clean.line_features import page_features
-from newsgraph.metadata.stamps import stamp_prefix
+from newsgraph.metadata.stamps import is_publication_stamp, stamp_prefix
 from newsgraph.steps import StepResult
 from newsgraph.textmap import Edit, TrackedText
 
@@ -214,10 +214,16 @@ def remove_furniture(text: TrackedText, model: FurnitureModel | None = None) -> 
 
 
 def classify_lines(lines: Sequence[str], reasons: list[str | None], model: FurnitureModel) -> None:
-    """Mark ``model`` for every line no rule named that ``model`` judges furniture."""
+    """Mark ``model`` for every line no rule named that ``model`` judges furniture.
+
+    A date stamp that gives the article's date ("March 4, 2025 | 4 min read") is left to the
+    stamp step, which reads the date before it deletes the line.
+    """
     features = page_features(lines, reasons)
     for index, values in enumerate(features):
-        if values is not None and reasons[index] is None and model.is_furniture(values):
+        if values is None or reasons[index] is not None or is_publication_stamp(lines[index]):
+            continue
+        if model.is_furniture(values):
             reasons[index] = "model"
 
 

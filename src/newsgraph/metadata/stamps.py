@@ -29,7 +29,7 @@ from newsgraph.metadata._lines import content_lines, delete_line
 from newsgraph.steps import Found, StepResult, evidence_for
 from newsgraph.textmap import Edit, TrackedText
 
-__all__ = ["RULE", "TOP_LINES", "TAIL_LINES", "find_stamp", "stamp_prefix"]
+__all__ = ["RULE", "TOP_LINES", "TAIL_LINES", "find_stamp", "is_publication_stamp", "stamp_prefix"]
 
 RULE = "stamp"
 TOP_LINES = 6
@@ -87,7 +87,7 @@ def find_stamp(text: TrackedText) -> StepResult:
                 stamps.append(_Stamp(start, end, date, False))
             continue
         result.edits.append(delete_line(line, RULE))
-        if _TODAY.search(line.text) and len(found) < sum(1 for part in _PART.finditer(line.text) if part.group().strip()):
+        if _is_top_bar(line.text, found):
             continue  # a top bar's date beside the time or the weather is the day the page was read
         stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
     for line in lines[max(len(top), len(lines) - TAIL_LINES) :]:
@@ -102,6 +102,17 @@ def find_stamp(text: TrackedText) -> StepResult:
         evidence = evidence_for(text, chosen.start, chosen.end, RULE)
         result.found.append(Found("published", chosen.date.iso(), evidence, 1.0))
     return result
+
+
+def is_publication_stamp(line: str) -> bool:
+    """Whether ``line`` is a stamp line whose date is the article's ("March 4, 2025 | 4 min read"),
+    not a page's top bar beside the time or the weather."""
+    found = _read_line(line)
+    return found is not None and not _is_top_bar(line, found)
+
+
+def _is_top_bar(line: str, found: list[_Stamp]) -> bool:
+    return bool(_TODAY.search(line)) and len(found) < sum(1 for part in _PART.finditer(line) if part.group().strip())
 
 
 def stamp_prefix(line: str) -> re.Match[str] | None:
