@@ -74,6 +74,9 @@ def test_furniture_lines_are_recognised(line: str, rule: str) -> None:
         "By Ann Lee and Tom Park",
         "TRADE DEAL",
         ".",
+        "Watch groups said the vote was fair.",
+        "Topics for the summit include trade and migration.",
+        "Join our leaders in welcoming the decision, the mayor said.",
     ],
 )
 def test_article_lines_stay(line: str) -> None:
@@ -131,7 +134,7 @@ def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        ("Read more on FRANCE 24 English", "read_more"),
+        ("Read more on this story", "read_more"),
         ("Search form", "navigation"),
         ("Listen live", "navigation"),
         ("4 min read", "navigation"),
@@ -141,6 +144,16 @@ def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
         ("UPDATES with minister's comments in paras 5-7", "editors_note"),
         ("Download our free news app", "app"),
         ("Unlock the Editor's Digest for free", "app"),
+        ("Enable notifications", "app"),
+        ("Turn on push notifications for breaking news", "app"),
+        ("Join our WhatsApp channel", "follow"),
+        ("Join us on Telegram", "follow"),
+        ("Click here to subscribe", "read_more"),
+        ("Tags: Borders, Trade", "tags"),
+        ("Filed under: Europe", "tags"),
+        ("Topics", "tags"),
+        ("Watch: Minister visits the border crossing", "live"),
+        ("WATCH", "live"),
     ],
 )
 def test_more_prompts_are_recognised(line: str, rule: str) -> None:

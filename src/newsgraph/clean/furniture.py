@@ -6,8 +6,8 @@ A line is furniture only when the WHOLE line is such a prompt, so an article sen
 mentions sharing, comments or cookies stays. A removed line leaves an empty line where it was,
 which later steps read as a block boundary.
 
-Title, byline, date stamps, datelines, "Source: X" lines, agency credit tags and copyright notices
-are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
+Title, byline, date stamps, datelines, "Source: X" and "Read more on X" lines, agency credit tags
+and copyright notices are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
 
 Lines that no rule names are then weighed by the furniture classifier
 (:mod:`newsgraph.clean.furniture_model`) on their shape: length, stops, verbs, capitals, calls to
@@ -86,9 +86,10 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "read_more",
-        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+.{1,40}))?"
+        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+(?-i:(?![A-Z0-9])).{1,40}))?"
         r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story"
-        r"|click\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch)(?:\s+.{1,40})?)?",
+        r"|(?:click|tap)\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch|subscribe|sign\s+up|download|join|follow"
+        r"|listen)(?:\s+.{1,40})?)?",
     ),
     ("recommended", r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?))?"),
     (
@@ -115,7 +116,8 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         rf"follow\s+us(?:\s+(?:on|at|via)\s+.{{1,80}})?"
         rf"|follow\s+(?:@\S+|(?!the\s)[\w.'-]+(?:\s+[\w.'-]+){{0,3}})\s+on\s+(?:{_SOCIAL_LIST}|google\s+news)"
         rf"(?:\s+.{{0,40}})?|(?:like|find|join)\s+us\s+on\s+{_SOCIAL_LIST}(?:\s+.{{0,40}})?"
-        rf"|connect\s+with\s+us|stay\s+(?:connected|tuned)",
+        rf"|connect\s+with\s+us|stay\s+(?:connected|tuned)"
+        rf"|join\s+(?:us\s+on\s+|our\s+)(?:{_SOCIAL}|google\s+news)(?:\s+(?:channel|group|community))?(?:\s+.{{0,40}})?",
     ),
     (
         "navigation",
@@ -126,7 +128,8 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     (
         "live",
         r"(?:follow|read|get)\s+(?:our\s+|the\s+)?(?:latest\s+)?(?:live\s+)?(?:coverage|updates|blog)(?:\s+.{0,60})?"
-        r"|live\s+(?:updates|blog|coverage)|watch\s+live(?:\s*:.{0,60})?",
+        r"|live\s+(?:updates|blog|coverage)|watch\s+live(?:\s*:.{0,60})?"
+        r"|watch(?:\s+(?:the\s+)?video)?(?:\s*[:|]\s*[^.!?]{1,100})?",
     ),
     (
         "error",
@@ -140,9 +143,14 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:UPDATES?|ADDS?|RECASTS?|CORRECTS?|REFILES?)\b[^.]{0,80}\bpara(?:graph)?s?\s+\d+.{0,60}",
     ),
     (
+        "tags",
+        r"(?:tags?|topics?|filed\s+under|keywords?|related\s+topics)\s*:\s*[^.!?]{1,150}|topics",
+    ),
+    (
         "app",
         r"(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'-]+\s+){0,2}app(?:\s+.{0,60})?"
-        r"|(?:unlock|get)\s+the\s+editor.s\s+digest(?:\s+for\s+free)?",
+        r"|(?:unlock|get)\s+the\s+editor.s\s+digest(?:\s+for\s+free)?"
+        r"|(?:enable|turn\s+on|allow|get|activate)\s+(?:push\s+|browser\s+)?notifications(?:\s+.{0,60})?",
     ),
 )
 

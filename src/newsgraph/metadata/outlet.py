@@ -1,10 +1,13 @@
-"""Outlet lines at the end of an article: "Source: X", a credit tag "(Yonhap)", copyright notices.
+"""Outlet lines at the end: "Source: X", "Read more on X", a credit tag "(Yonhap)", copyright notices.
 
-All three are read only among the last :data:`TAIL_LINES` content lines, and only from lines (or
+All four are read only among the last :data:`TAIL_LINES` content lines, and only from lines (or
 line ends) with this shape, never from names in running text ("told NBC News", "Tass reported").
 
 - A "Source: X" line is the outlet (confidence 0.7; a URL there is the ``url``). "Source link"
   without a colon is page furniture, not this.
+- A line sending the reader to the site the text came from ("Read more on Example 24", "This
+  article first appeared on Example Daily", "Originally published by Example Times") names the
+  outlet when what follows is a name in capitals (confidence 0.6); the line is deleted.
 - A parenthesised credit tag alone on the last line, or after the last sentence of the last
   paragraph ("... he said. (AP)"), names the wire service the text came from: field ``agency``.
   Wire end markers in the same place ("(END)", "(MORE)") are deleted and name nothing.
@@ -27,6 +30,7 @@ from newsgraph.textmap import Edit, TrackedText
 
 __all__ = [
     "SOURCE_RULE",
+    "PROMO_RULE",
     "CREDIT_RULE",
     "COPYRIGHT_RULE",
     "TAIL_LINES",
@@ -35,6 +39,7 @@ __all__ = [
 ]
 
 SOURCE_RULE = "source_line"
+PROMO_RULE = "outlet_promo"
 CREDIT_RULE = "credit_tag"
 COPYRIGHT_RULE = "copyright"
 TAIL_LINES = 8
@@ -72,6 +77,13 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 _SOURCE = re.compile(r"[ \t]*(?i:source)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t.]*")
+_PROMO = re.compile(
+    r"[ \t]*(?i:(?:this\s+(?:article|story|post|report|piece)\s+(?:was\s+|is\s+)?)?(?:first|originally)\s+"
+    r"(?:appeared|published|posted|ran)|(?:was\s+)?republished\s+(?:from|with\s+permission\s+(?:from|of))"
+    r"|read\s+(?:more|the\s+(?:full|original)\s+(?:article|story|report))|more\s+(?:news|stories))"
+    r"(?:\s+(?i:on|in|at|by|from))?[ \t]+(?:(?i:the)\s+)?"
+    r"(?P<value>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9&][\w.&'’-]*|of|and|de)){0,5})[ \t.:!»]*"
+)
 _LONE_TAG = re.compile(r"[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*")
 _END_TAG = re.compile(r"(?<=[.!?\"'”’])[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*$")
 _END_MARKERS = frozenset({"END", "ENDS", "ENDIT", "MORE"})
@@ -104,6 +116,12 @@ def find_outlet_lines(text: TrackedText) -> StepResult:
             seen.add(name.casefold())
             evidence = evidence_for(text, notice.start, notice.end, COPYRIGHT_RULE)
             result.found.append(Found("outlet", name, evidence, 0.4))
+    for line in tail:
+        promo = _PROMO.fullmatch(line.text)
+        if promo is not None:
+            result.edits.append(delete_line(line, PROMO_RULE))
+            value = promo["value"].rstrip(".")
+            result.found.append(Found("outlet", value, line_evidence(text, line, PROMO_RULE), 0.6))
     _walk_back(text, tail, notices, result)
     return result
 
@@ -147,7 +165,7 @@ def _walk_back(text: TrackedText, tail: list[Line], notices: list[_Notice], resu
     """From the last line up: source lines and lone tags, then a tag ending the last paragraph."""
     for line in reversed(tail):
         rest = _without_notices(text.text, line, notices)
-        if not is_content(rest):
+        if not is_content(rest) or _PROMO.fullmatch(line.text):
             continue
         if rest != line.text:
             return
