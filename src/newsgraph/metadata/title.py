@@ -10,6 +10,11 @@ blank line between) does not go on in lower case, and of the :data:`WRAP_PROBE` 
 most one stops mid-sentence, unless the line below opens with a dateline. A first line that is a
 long paragraph, or the start of one, means the article has no title.
 
+A site header above the headline is deleted first (at most :data:`HEADER_LINES` of them), so the
+headline under it is read: section names a scraper ran together ("WorldEuropeTop Stories": two or
+more words glued lower case to capital) or the site's name ending in its domain ("Example News
+Example.com"), on a short line without a closing stop.
+
 Leading editorial tags are stripped from the value but kept in the evidence: parenthesised or
 bracketed ones ("(LEAD)", "(2nd LD)", "(News Focus)", "[URGENT]") and wire slugs in capitals
 before a hyphen ("UPDATE 2-"). The headline line is deleted, and so is an exact repeat of it within
@@ -25,7 +30,7 @@ from newsgraph.metadata.dateline import match_dateline
 from newsgraph.steps import Found, StepResult
 from newsgraph.textmap import TrackedText
 
-__all__ = ["RULE", "MAX_LENGTH", "MIN_WORDS", "MAX_WORDS", "REPEAT_WINDOW", "find_title", "strip_tags"]
+__all__ = ["RULE", "MAX_LENGTH", "MIN_WORDS", "MAX_WORDS", "REPEAT_WINDOW", "HEADER_LINES", "find_title", "strip_tags"]
 
 RULE = "title"
 MAX_LENGTH = 200
@@ -33,6 +38,8 @@ MIN_WORDS = 3
 MAX_WORDS = 35
 REPEAT_WINDOW = 4
 WRAP_PROBE = 4
+HEADER_LINES = 2
+HEADER_WORDS = 6
 CONFIDENCE = 0.9
 
 # A bracketed tag, or a wire slug in capitals before a hyphen: a word of 6+ capitals or one with a
@@ -45,12 +52,20 @@ _GOES_ON = re.compile(r"[,:;\-–—]$")
 _SENTENCE_END = re.compile(r"[.!?:\"'”’)\]]$")
 # A sentence ending inside its closing quotation mark ('... he said, "We will."') is prose.
 _QUOTED_END = re.compile(r"[.!?,][\"'”’]+$")
+# Two words glued lower case to capital ("WorldEurope"); "YouTube" or "McCarthy" is one join.
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_DOMAIN_END = re.compile(r"\b[\w-]+\.(?:com|org|net|us|uk|in|ng|co|tv|news|info|eu|ru|ua|az|ge|am)$", re.IGNORECASE)
 
 
 def find_title(text: TrackedText) -> StepResult:
     """Delete the headline (and a near repeat of it); report ``Found("title", value)``."""
     result = StepResult()
-    lines = content_lines(text, 1 + max(WRAP_PROBE, REPEAT_WINDOW))
+    lines = content_lines(text, 1 + HEADER_LINES + max(WRAP_PROBE, REPEAT_WINDOW))
+    headers = 0
+    while headers < min(HEADER_LINES, len(lines) - 1) and _is_site_header(lines[headers]):
+        result.edits.append(delete_line(lines[headers], RULE + ".header"))
+        headers += 1
+    lines = lines[headers:]
     if not lines:
         return result
     first = lines[0]
@@ -79,6 +94,14 @@ def strip_tags(headline: str) -> str:
         if tag is None or tag.end() == len(value):
             return value.strip()
         value = value[tag.end() :]
+
+
+def _is_site_header(line: Line) -> bool:
+    """Section names run together, or the site's name ending in its domain, on a short line."""
+    text = line.stripped
+    if len(text.split()) > HEADER_WORDS or _SENTENCE_END.search(text):
+        return False
+    return len(_GLUED.findall(text)) >= 2 or _DOMAIN_END.search(text) is not None
 
 
 def _reads_as_headline(line: Line, adjacent: list[Line]) -> bool:
