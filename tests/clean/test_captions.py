@@ -147,6 +147,8 @@ def test_body_text_naming_an_agency_is_not_a_caption(raw: str) -> None:
         ("Seen in Rome. Courtesy of Example Museum", "Courtesy of Example Museum", True),
         ("Seen in Rome. File Photo", "File Photo", True),
         ("Seen in Rome. (Yonhap)", "Yonhap", False),
+        ("Ann Lee | AFP | Getty Images", "Ann Lee | AFP | Getty Images", True),
+        ("Seen in Rome. Politics | World | Europe", None, False),
         ("Seen in Rome, he told Reuters", None, False),
         ("Seen in Rome. Agency/Kremlin via", None, False),
     ],

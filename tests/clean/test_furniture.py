@@ -75,6 +75,8 @@ def test_furniture_lines_are_recognised(line: str, rule: str) -> None:
         "TRADE DEAL",
         ".",
         "Watch groups said the vote was fair.",
+        "Published on Monday, the report found wide support.",
+        "5 minutes",
         "Topics for the summit include trade and migration.",
         "Join our leaders in welcoming the decision, the mayor said.",
     ],
@@ -154,6 +156,13 @@ def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
         ("Topics", "tags"),
         ("Watch: Minister visits the border crossing", "live"),
         ("WATCH", "live"),
+        ("1 minute, 16 seconds Read", "navigation"),
+        ("Estimated read time: 5-6 minutes", "navigation"),
+        ("Reading time: 3 min", "navigation"),
+        ("Issued on:", "navigation"),
+        ("Scroll down for more...", "navigation"),
+        ("Similar Posts", "related"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comments"),
     ],
 )
 def test_more_prompts_are_recognised(line: str, rule: str) -> None:

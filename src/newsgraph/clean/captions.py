@@ -58,7 +58,8 @@ _NAME_WORD = r"[A-Z][\w'\u2019.&-]*"
 _CONNECTOR = r"(?:de|da|del|der|di|du|van|von|al|el|bin|la|le|y|and|&)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD}){{0,4}}"
 _SEGMENT = rf"{_NAME}(?:\s+via\s+{_NAME})?"
-_SLASHED = rf"{_SEGMENT}(?:\s*/\s*{_SEGMENT})+"
+# "Ann Lee/AP", "Ann Lee | AFP | Getty Images": bars separate a credit's parts as slashes do.
+_SLASHED = rf"{_SEGMENT}(?:\s*/\s*{_SEGMENT})+|{_SEGMENT}(?:\s+\|\s+{_SEGMENT})+"
 _VIA = rf"{_NAME}\s+via\s+{_NAME}"
 # "Picture by Ann Lee, PA Wire": a credit may name the agency after a comma.
 _BY = (

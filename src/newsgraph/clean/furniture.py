@@ -68,7 +68,8 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"|comments?(?:\s*\(\d+\))?|(?:add|post|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
         r"|(?:view|show|read|see|load|hide)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?"
         r"|join\s+the\s+(?:conversation|discussion)|be\s+the\s+first\s+to\s+comment"
-        r"|(?:you\s+must\s+be\s+)?logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply",
+        r"|(?:you\s+must\s+be\s+)?logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply"
+        r"|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam.{0,120}",
     ),
     (
         "source_link",
@@ -80,7 +81,7 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         "related",
         r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
         r"|related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics|links|reading|videos?))?"
-        r"|(?:see|read)\s+also|also\s+read|more(?:\s+(?:stories|news|articles|videos|like\s+this"
+        r"|similar\s+(?:posts|stories|articles|news)|(?:see|read)\s+also|also\s+read|more(?:\s+(?:stories|news|articles|videos|like\s+this"
         r"|on\s+this\s+(?:story|topic)))?|what\s+to\s+read\s+next|most\s+(?:read|popular|viewed|shared)"
         r"|(?:top|latest|trending|popular)\s+(?:stories|news|articles|posts|videos)|trending(?:\s+now)?",
     ),
@@ -123,7 +124,11 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         "navigation",
         r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|close|loading(?:\.\.\.)?|search(?:\s+form)?"
         r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s+\d+\s+min(?:ute)?s?)?|listen\s+live"
-        r"|\d+\s+min(?:ute)?s?\s+read|a-\s*a\s*a\s*\+|font\s+size|text\s+size",
+        r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?"
+        r"|\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?(?:,?\s+\d+\s+sec(?:ond)?s?)?\s+read"
+        r"|a-\s*a\s*a\s*\+|font\s+size|text\s+size"
+        r"|(?:published|updated|issued|posted|last\s+updated)(?:\s+(?:on|at))?"
+        r"|scroll\s+(?:down\s+)?(?:for|to\s+(?:read|see))\s+more(?:\s+\w+)?",
     ),
     (
         "live",

@@ -12,13 +12,16 @@ long paragraph, or the start of one, means the article has no title.
 
 A site header above the headline is deleted first (at most :data:`HEADER_LINES` of them), so the
 headline under it is read: section names a scraper ran together ("WorldEuropeTop Stories": two or
-more words glued lower case to capital) or the site's name ending in its domain ("Example News
-Example.com"), on a short line without a closing stop.
+more words glued lower case to capital), the site's name ending in its domain ("Example News
+Example.com"), or a section label at least half of whose words are navigation words ("World
+News", "Latest News And Breaking Headlines", "No menu items!"), on a short line without a closing
+stop. A section label is deleted only when a headline stands under it.
 
 Leading editorial tags are stripped from the value but kept in the evidence: parenthesised or
 bracketed ones ("(LEAD)", "(2nd LD)", "(News Focus)", "[URGENT]") and wire slugs in capitals
-before a hyphen ("UPDATE 2-"). The headline line is deleted, and so is an exact repeat of it within
-the next :data:`REPEAT_WINDOW` content lines (sites print it again after the byline).
+before a hyphen ("UPDATE 2-"). The headline line is deleted, and so is every exact repeat of it
+within :data:`REPEAT_WINDOW` content lines of the last one (sites print it again after the byline,
+some several times).
 """
 
 from __future__ import annotations
@@ -54,35 +57,44 @@ _SENTENCE_END = re.compile(r"[.!?:\"'”’)\]]$")
 _QUOTED_END = re.compile(r"[.!?,][\"'”’]+$")
 # Two words glued lower case to capital ("WorldEurope"); "YouTube" or "McCarthy" is one join.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_NAVIGATION = frozenset(
+    "news latest breaking headlines home menu items top stories story world section sections more trending "
+    "updates live video videos sport sports business politics opinion local national international "
+    "search categories category".split()
+)
 _DOMAIN_END = re.compile(r"\b[\w-]+\.(?:com|org|net|us|uk|in|ng|co|tv|news|info|eu|ru|ua|az|ge|am)$", re.IGNORECASE)
 
 
 def find_title(text: TrackedText) -> StepResult:
     """Delete the headline (and a near repeat of it); report ``Found("title", value)``."""
     result = StepResult()
-    lines = content_lines(text, 1 + HEADER_LINES + max(WRAP_PROBE, REPEAT_WINDOW))
-    headers = 0
-    while headers < min(HEADER_LINES, len(lines) - 1) and _is_site_header(lines[headers]):
-        result.edits.append(delete_line(lines[headers], RULE + ".header"))
-        headers += 1
-    lines = lines[headers:]
+    lines = content_lines(text, 1 + HEADER_LINES + max(WRAP_PROBE, 3 * REPEAT_WINDOW))
+    headers: list[Line] = []
+    while len(headers) < min(HEADER_LINES, len(lines) - 1) and _is_site_header(lines[len(headers)]):
+        headers.append(lines[len(headers)])
+    lines = lines[len(headers) :]
     if not lines:
         return result
     first = lines[0]
     if not _reads_as_headline(first, _adjacent_after(lines, WRAP_PROBE)):
+        result.edits.extend(delete_line(line, RULE + ".header") for line in headers if not _is_label(line))
         return result
     value = strip_tags(first.stripped)
     if len(value.split()) < MIN_WORDS:
         return result
+    result.edits.extend(delete_line(line, RULE + ".header") for line in headers)
     result.found.append(Found("title", value, line_evidence(text, first, RULE), CONFIDENCE))
     if len(lines) == 1:
         # A headline-only item (a wire "brief"): the headline is also the whole story.
         return result
     result.edits.append(delete_line(first, RULE))
-    for line in lines[1 : 1 + REPEAT_WINDOW]:
+    last = 0
+    for position, line in enumerate(lines[1:], start=1):
+        if position - last > REPEAT_WINDOW:
+            break
         if line.stripped in (first.stripped, value):
             result.edits.append(delete_line(line, RULE + ".repeat"))
-            break
+            last = position
     return result
 
 
@@ -99,9 +111,17 @@ def strip_tags(headline: str) -> str:
 def _is_site_header(line: Line) -> bool:
     """Section names run together, or the site's name ending in its domain, on a short line."""
     text = line.stripped
-    if len(text.split()) > HEADER_WORDS or _SENTENCE_END.search(text):
+    if len(text.split()) > HEADER_WORDS or _SENTENCE_END.search(text.rstrip("!")):
         return False
-    return len(_GLUED.findall(text)) >= 2 or _DOMAIN_END.search(text) is not None
+    return len(_GLUED.findall(text)) >= 2 or _DOMAIN_END.search(text) is not None or _is_label(line)
+
+
+def _is_label(line: Line) -> bool:
+    """A section label: at least half of its words (and two of them, or all of a short one) are
+    navigation words."""
+    words = [word.strip("!:|,.").casefold() for word in line.stripped.split()]
+    navigation = sum(1 for word in words if word in _NAVIGATION)
+    return len(words) <= HEADER_WORDS and navigation * 2 >= len(words) and navigation >= min(2, len(words))
 
 
 def _reads_as_headline(line: Line, adjacent: list[Line]) -> bool:
