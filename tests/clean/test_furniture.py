@@ -210,3 +210,12 @@ def test_a_date_stamp_with_a_read_time_is_left_to_the_stamp_step() -> None:
     raw = "Ministers agree on new crossing rules\nMarch 4, 2025 | 4 min read\n" + BODY
     text = TrackedText(raw)
     assert remove_furniture(text, model).edits == []
+
+
+def test_a_source_line_at_the_end_is_left_to_the_outlet_step() -> None:
+    from newsgraph.clean.furniture_model import FurnitureModel
+
+    model = FurnitureModel(-4.0, {"link_like": 6.0}, 0.5)
+    raw = BODY + "\nSource: Valdora.com\n"
+    text = TrackedText(raw)
+    assert remove_furniture(text, model).edits == []

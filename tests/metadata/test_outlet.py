@@ -37,7 +37,8 @@ def findings(found: list[Found]) -> list[tuple[str, object]]:
         ("\nRead more on VALDORA 24 English\n", [("outlet", "VALDORA 24 English")]),
         ("\nThis article first appeared on Valdora Daily.\n", [("outlet", "Valdora Daily")]),
         ("\nThis story was originally published by The Valdora Times\n", [("outlet", "Valdora Times")]),
-        ("\nOriginally published on Valdora.com\n", [("outlet", "Valdora.com")]),
+        ("\nOriginally published on Valdora.com\n", [("outlet", "Valdora")]),
+        ("\nSource: Valdora.com\n", [("outlet", "Valdora")]),
     ],
 )
 def test_end_lines_are_read_and_deleted(ending: str, found: list[tuple[str, object]]) -> None:

@@ -28,6 +28,8 @@ from collections.abc import Sequence
 
 from newsgraph.clean.furniture_model import FurnitureModel, furniture_model
 from newsgraph.clean.line_features import page_features
+from newsgraph.metadata.outlet import TAIL_LINES as OUTLET_TAIL_LINES
+from newsgraph.metadata.outlet import is_source_line
 from newsgraph.metadata.stamps import is_publication_stamp, stamp_prefix
 from newsgraph.steps import StepResult
 from newsgraph.textmap import Edit, TrackedText
@@ -229,12 +231,17 @@ def remove_furniture(text: TrackedText, model: FurnitureModel | None = None) -> 
 def classify_lines(lines: Sequence[str], reasons: list[str | None], model: FurnitureModel) -> None:
     """Mark ``model`` for every line no rule named that ``model`` judges furniture.
 
-    A date stamp that gives the article's date ("March 4, 2025 | 4 min read") is left to the
-    stamp step, which reads the date before it deletes the line.
+    A date stamp that gives the article's date ("March 4, 2025 | 4 min read") and a "Source: X"
+    line among the last lines the outlet step reads are left to the metadata steps, which read them
+    before they delete the line.
     """
     features = page_features(lines, reasons)
+    left = [index for index, line in enumerate(lines) if reasons[index] is None and line.strip()]
+    tail = set(left[-OUTLET_TAIL_LINES:])
     for index, values in enumerate(features):
-        if values is None or reasons[index] is not None or is_publication_stamp(lines[index]):
+        if values is None or reasons[index] is not None:
+            continue
+        if is_publication_stamp(lines[index]) or (index in tail and is_source_line(lines[index])):
             continue
         if model.is_furniture(values):
             reasons[index] = "model"

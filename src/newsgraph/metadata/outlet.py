@@ -36,6 +36,8 @@ __all__ = [
     "TAIL_LINES",
     "find_outlet_lines",
     "holder_name",
+    "is_source_line",
+    "site_name",
 ]
 
 SOURCE_RULE = "source_line"
@@ -84,6 +86,7 @@ _PROMO = re.compile(
     r"(?:\s+(?i:on|in|at|by|from))?[ \t]+(?:(?i:the)\s+)?"
     r"(?P<value>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9&][\w.&'’-]*|of|and|de)){0,5})[ \t.:!»]*"
 )
+_BARE_DOMAIN = re.compile(r"(?:www\.)?(?P<name>[A-Za-z][\w-]*)\.(?:com|org|net|news|info|co(?:\.[a-z]{2})?|[a-z]{2})")
 _LONE_TAG = re.compile(r"[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*")
 _END_TAG = re.compile(r"(?<=[.!?\"'”’])[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*$")
 _END_MARKERS = frozenset({"END", "ENDS", "ENDIT", "MORE"})
@@ -120,10 +123,22 @@ def find_outlet_lines(text: TrackedText) -> StepResult:
         promo = _PROMO.fullmatch(line.text)
         if promo is not None:
             result.edits.append(delete_line(line, PROMO_RULE))
-            value = promo["value"].rstrip(".")
+            value = site_name(promo["value"].rstrip("."))
             result.found.append(Found("outlet", value, line_evidence(text, line, PROMO_RULE), 0.6))
     _walk_back(text, tail, notices, result)
     return result
+
+
+def is_source_line(line: str) -> bool:
+    """Whether ``line`` is a "Source: X" line naming an outlet or a URL, which this step reads."""
+    source = _SOURCE.fullmatch(line)
+    return source is not None and _source_field(source["value"].strip()) is not None
+
+
+def site_name(value: str) -> str:
+    """An outlet named by its bare domain, without the domain's ending: "Example.com" is "Example"."""
+    domain = _BARE_DOMAIN.fullmatch(value)
+    return domain["name"] if domain else value
 
 
 def holder_name(holder: str) -> str:
@@ -193,14 +208,22 @@ def _without_notices(text: str, line: Line, notices: list[_Notice]) -> str:
     return "".join(characters)
 
 
+def _source_field(value: str) -> tuple[str, float] | None:
+    if value.lower().startswith(("http://", "https://", "www.")):
+        return "url", 1.0
+    if value[:1].isupper() and len(value.split()) <= 8 and not value.endswith((".", "!", "?")):
+        return "outlet", 0.7
+    return None
+
+
 def _read_source(text: TrackedText, line: Line, source: re.Match[str], result: StepResult) -> bool:
     value = source["value"].strip()
-    if value.lower().startswith(("http://", "https://", "www.")):
-        field, confidence = "url", 1.0
-    elif value[:1].isupper() and len(value.split()) <= 8 and not value.endswith((".", "!", "?")):
-        field, confidence = "outlet", 0.7
-    else:
+    read = _source_field(value)
+    if read is None:
         return False
+    field, confidence = read
+    if field == "outlet":
+        value = site_name(value)
     result.edits.append(delete_line(line, SOURCE_RULE))
     result.found.append(Found(field, value, line_evidence(text, line, SOURCE_RULE), confidence))
     return True
