@@ -90,7 +90,7 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     (
         "read_more",
         r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+(?-i:(?![A-Z0-9])).{1,40}))?"
-        r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story"
+        r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story(?:\s+(?:at|on|from|in|by))?(?:\s+(?:the\s+)?(?-i:[A-Z])[\w.'-]*){0,4}"
         r"|(?:click|tap)\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch|subscribe|sign\s+up|download|join|follow"
         r"|listen)(?:\s+.{1,40})?)?",
     ),
@@ -149,6 +149,7 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:ATTN|ATTENTION)\s*:?\s*(?:EDITORS?|NEWS\s+EDITORS?).{0,150}"
         r"|(?:UPDATES?|ADDS?|RECASTS?|CORRECTS?|REFILES?)\b[^.]{0,80}\bpara(?:graph)?s?\s+\d+.{0,60}",
     ),
+    ("time", r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4})?|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?"),
     (
         "tags",
         r"(?:tags?|topics?|filed\s+under|keywords?|related\s+topics)\s*:\s*[^.!?]{1,150}|topics",
