@@ -226,3 +226,22 @@ def test_a_source_line_at_the_end_is_left_to_the_outlet_step() -> None:
     raw = BODY + "\nSource: Valdora.com\n"
     text = TrackedText(raw)
     assert remove_furniture(text, model).edits == []
+
+
+HEADLINES = "UN council demands end to siege\nRecord number of people displaced, UN says\nFloods hit the northern valley again\n"
+
+
+def test_a_run_of_other_stories_headlines_ending_the_page_goes() -> None:
+    assert cleaned(BODY + "\n" + HEADLINES) == BODY + "\n\n\n\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(BODY + "\nUN council demands end to siege\nFloods hit the northern valley again\n", id="two-lines"),
+        pytest.param(HEADLINES, id="no-sentence-before"),
+        pytest.param("The ministers met in Geneva on Monday and agreed\n" + HEADLINES, id="after-a-wrapped-line"),
+    ],
+)
+def test_short_endings_without_a_sentence_before_them_stay(raw: str) -> None:
+    assert cleaned(raw) == raw

@@ -12,10 +12,12 @@ and copyright notices are metadata, read (and removed) by the steps in :mod:`new
 Lines that no rule names are then weighed by the furniture classifier
 (:mod:`newsgraph.clean.furniture_model`) on their shape: length, stops, verbs, capitals, calls to
 action, links and separators, widgets, photo credits, position, their neighbours, repeats. A line
-it judges furniture is removed with the reason ``furniture:model``. Two kinds need the lines
+it judges furniture is removed with the reason ``furniture:model``. Three kinds need the lines
 around them and are rules here: the run of headlines under a "Read also:" or "Related" line at
-the end of a page, and the signature line of an embedded post ("— Name (@handle) May 4, 2025")
-with the post's text above it.
+the end of a page, a run of at least :data:`HEADLINE_RUN` headlines ending the page with no such
+line, after a paragraph that ends a sentence (other stories' headlines: lines of 3 to 20 words
+without a closing stop), and the signature line of an embedded post ("— Name (@handle) May 4,
+2025") with the post's text above it.
 
 A " date 2024-04-02" stamp a scraper glued before a line is not part of the line here: the rest
 of the line is judged alone, and only the rest is removed (the stamp is the stamp step's).
@@ -251,6 +253,9 @@ def classify_lines(lines: Sequence[str], reasons: list[str | None], model: Furni
 # A header over a list of other stories, and a list item: a line without a closing stop.
 _LIST_HEADER = frozenset({"related", "read_more", "recommended"})
 _LIST_ITEM_WORDS = 25
+HEADLINE_RUN = 3
+_HEADLINE_WORDS = (3, 20)
+_HEADLINE_START = re.compile(r"[\"'\u201c\u2018A-Z0-9]")
 _STOP = re.compile(r"[.!?;:\u2026][\"'\u201d\u2019)\]]*$")
 _SIGNATURE = re.compile(r"[\u2014\u2013-]\s*[^()\n]{1,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}")
 _POST_END = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+\s*$")
@@ -266,6 +271,7 @@ def _mark_neighbourhoods(lines: Sequence[tuple[int, int, str]], reasons: list[st
         if rest and all(_is_list_item(lines[later][2]) or reasons[later] is not None for later in rest):
             for later in rest:
                 reasons[later] = reasons[later] or "related"
+    _mark_final_headlines(lines, reasons, [index for index in content if reasons[index] is None])
     for position, index in enumerate(content):
         text = " ".join(lines[index][2].split())
         if reasons[index] is None and _SIGNATURE.fullmatch(text):
@@ -273,6 +279,21 @@ def _mark_neighbourhoods(lines: Sequence[tuple[int, int, str]], reasons: list[st
             above = content[position - 1] if position else None
             if above is not None and (above == index - 1 or _POST_END.search(lines[above][2].strip())):
                 reasons[above] = reasons[above] or "embedded_post"
+
+
+def _mark_final_headlines(lines: Sequence[tuple[int, int, str]], reasons: list[str | None], left: list[int]) -> None:
+    """Other stories' headlines ending the page: a run of short lines without a stop after a sentence."""
+    run: list[int] = []
+    for index in reversed(left):
+        text = " ".join(lines[index][2].split())
+        low, high = _HEADLINE_WORDS
+        if _STOP.search(text) or not low <= len(text.split()) <= high or not _HEADLINE_START.match(text):
+            break
+        run.append(index)
+    before = left[len(left) - len(run) - 1] if len(run) < len(left) else None
+    if len(run) >= HEADLINE_RUN and before is not None and _STOP.search(lines[before][2].strip()):
+        for index in run:
+            reasons[index] = "related"
 
 
 def _is_list_item(line: str) -> bool:
