@@ -165,3 +165,18 @@ def test_settle_links_what_was_stored_and_leaves_the_index_current(db_path: Path
         built = _built_at(store)
         settle(store, stored=0, link_documents=link_documents, event_threshold=None)
         assert _built_at(store) == built  # nothing stored, the index current: nothing rebuilt
+
+
+def test_a_line_an_outlet_repeats_across_the_documents_of_a_run_is_removed(tmp_path: Path, db_path: Path) -> None:
+    slogan = "Valdora Daily: the river valley's own voice"
+    lines = [
+        {"title": f"Talks round {number}", "text": f"The ministers met for round {number}, officials said.\n\n{slogan}"}
+        for number in range(1, 4)
+    ]
+    import json
+
+    write(tmp_path / "feed", "valdora.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n")
+    summary = ingest([tmp_path / "feed"], Settings(db=db_path))
+    texts = [text for (text,) in rows(db_path, "SELECT text FROM documents")]
+    assert summary.new == 3 and len(texts) == 3
+    assert all("officials said" in text and "own voice" not in text for text in texts)

@@ -1,5 +1,9 @@
 """Ingest: read articles from files and folders, run the pipeline, store whole documents.
 
+The articles of one batch that belong to one outlet are looked at together first: the short lines
+the outlet repeats across them are site furniture, which cleaning removes
+(:mod:`newsgraph.clean.site_lines`).
+
 A rerun on the same input changes nothing: an article whose (source, raw bytes) pair is already
 stored is skipped before any work, and a document whose content id is already stored is not written
 again. An edited file becomes a new document linked to its previous version. Problems with one
@@ -17,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from newsgraph.clean.site_lines import with_site_lines
 from newsgraph.errors import InputError
 from newsgraph.linking import LinkSummary, link
 from newsgraph.linking.story_dates import apply_story_dates, infer_story_dates
@@ -223,7 +228,8 @@ def _start_batch(
 ) -> Callable[[], list[Document | Failure]]:
     """Skip the articles already stored and start analysing the rest."""
     known = store.known_sources([(article.source, article.raw_sha) for article in batch])
-    fresh = [article for article in batch if (article.source, article.raw_sha) not in known]
+    marked = with_site_lines(batch)
+    fresh = [article for article in marked if (article.source, article.raw_sha) not in known]
     summary.unchanged += len(batch) - len(fresh)
     return processor.submit(fresh)
 

@@ -29,7 +29,8 @@ class RawArticle:
     of a file holding many. ``raw_text`` is the decoded text that cleaning starts from (for HTML,
     the text the extraction library took out of the page). ``given`` holds metadata the input
     format states outright (a JSON Lines ``title``, a Reuters ``<DATE>``), keyed like
-    :class:`Metadata` fields.
+    :class:`Metadata` fields. ``site_lines`` holds the keys of the lines its outlet repeats across
+    the documents ingested with it (:mod:`newsgraph.clean.site_lines`), which cleaning removes.
     """
 
     source: str
@@ -37,6 +38,7 @@ class RawArticle:
     raw_text: str
     raw_sha: str
     given: dict[str, Any] = field(default_factory=dict)
+    site_lines: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

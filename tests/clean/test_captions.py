@@ -86,6 +86,18 @@ def test_caption_offsets_cover_the_raw_caption() -> None:
             None,
             id="caption-label-without-credit",
         ),
+        pytest.param(
+            "Body.\n\nDelegates arrive for the summit. Picture by Ann Lee, PA Wire\n\nMore body.",
+            "Delegates arrive for the summit.",
+            "Picture by Ann Lee, PA Wire",
+            id="picture-by-with-agency-after-comma",
+        ),
+        pytest.param(
+            "Body.\n\n1 of 3 | Trucks wait at the closed border crossing near Lakeside.\n\nMore body.",
+            "Trucks wait at the closed border crossing near Lakeside.",
+            None,
+            id="gallery-counter",
+        ),
     ],
 )
 def test_captions_are_taken_out_with_their_credit(raw: str, text: str, credit: str | None) -> None:
@@ -108,6 +120,15 @@ def test_captions_are_taken_out_with_their_credit(raw: str, text: str, credit: s
         pytest.param("Body.\n(Reporting by Ann Lee; Editing by Tom Park)\n", id="reporting-credits"),
         pytest.param("SEOUL (Reuters) - The central bank held rates.\n", id="dateline"),
         pytest.param("Body.\n\nThe Yonhap/Gallup poll showed wide support.\n", id="slash-in-prose"),
+        pytest.param(
+            "Body.\n\n\u201cWe thank both mediators,\u201d the post said. (dpa/NAN)\n\nNext.",
+            id="speech-ending-in-a-slashed-wire-tag",
+        ),
+        pytest.param("Body.\n\nThe two sides signed the deal in Doha on March 20, 2024.\n\nNext.", id="dated-sentence"),
+        pytest.param(
+            "Body.\n\nThe deal, officials said, was signed in Doha, Qatar, March 20, 2024.\n\nNext.",
+            id="dated-sentence-with-speech",
+        ),
     ],
 )
 def test_body_text_naming_an_agency_is_not_a_caption(raw: str) -> None:
@@ -126,6 +147,8 @@ def test_body_text_naming_an_agency_is_not_a_caption(raw: str) -> None:
         ("Seen in Rome. Courtesy of Example Museum", "Courtesy of Example Museum", True),
         ("Seen in Rome. File Photo", "File Photo", True),
         ("Seen in Rome. (Yonhap)", "Yonhap", False),
+        ("Ann Lee | AFP | Getty Images", "Ann Lee | AFP | Getty Images", True),
+        ("Seen in Rome. Politics | World | Europe", None, False),
         ("Seen in Rome, he told Reuters", None, False),
         ("Seen in Rome. Agency/Kremlin via", None, False),
     ],
@@ -137,3 +160,10 @@ def test_find_credit_reads_the_credit_shape(text: str, credit: str | None, stron
     else:
         assert found is not None and (found.text, found.strong) == (credit, strong)
         assert text[found.start :].lstrip("(").startswith(credit[:5])
+
+
+def test_a_wire_description_under_its_credit_line_is_a_caption_too() -> None:
+    description = "The minister addresses supporters, in Lakeside, Valdora, March 20, 2024."
+    body, captions = extracted(f"Body.\n\nAnn Lee/AP\n{description}\n\nMore body.")
+    assert [(caption.text, caption.credit) for caption in captions] == [("", "Ann Lee/AP"), (description, None)]
+    assert body == "Body.\n\n\n\n\nMore body."

@@ -74,6 +74,14 @@ def test_furniture_lines_are_recognised(line: str, rule: str) -> None:
         "By Ann Lee and Tom Park",
         "TRADE DEAL",
         ".",
+        "Watch groups said the vote was fair.",
+        "Published on Monday, the report found wide support.",
+        "5 minutes",
+        "At 8 p.m. the polls closed.",
+        "Full story of the siege",
+        "2024",
+        "Topics for the summit include trade and migration.",
+        "Join our leaders in welcoming the decision, the mayor said.",
     ],
 )
 def test_article_lines_stay(line: str) -> None:
@@ -131,7 +139,7 @@ def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        ("Read more on FRANCE 24 English", "read_more"),
+        ("Read more on this story", "read_more"),
         ("Search form", "navigation"),
         ("Listen live", "navigation"),
         ("4 min read", "navigation"),
@@ -141,6 +149,27 @@ def test_the_tail_of_a_wrapped_sentence_is_not_furniture(raw: str) -> None:
         ("UPDATES with minister's comments in paras 5-7", "editors_note"),
         ("Download our free news app", "app"),
         ("Unlock the Editor's Digest for free", "app"),
+        ("Enable notifications", "app"),
+        ("Turn on push notifications for breaking news", "app"),
+        ("Join our WhatsApp channel", "follow"),
+        ("Join us on Telegram", "follow"),
+        ("Click here to subscribe", "read_more"),
+        ("Tags: Borders, Trade", "tags"),
+        ("Filed under: Europe", "tags"),
+        ("Topics", "tags"),
+        ("Watch: Minister visits the border crossing", "live"),
+        ("WATCH", "live"),
+        ("1 minute, 16 seconds Read", "navigation"),
+        ("Estimated read time: 5-6 minutes", "navigation"),
+        ("Reading time: 3 min", "navigation"),
+        ("Issued on:", "navigation"),
+        ("Scroll down for more...", "navigation"),
+        ("Similar Posts", "related"),
+        ("\u2014- full story the Guardian", "read_more"),
+        ("8 p.m.", "time"),
+        ("3:15 p.m.", "time"),
+        ("14:30 GMT", "time"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comments"),
     ],
 )
 def test_more_prompts_are_recognised(line: str, rule: str) -> None:
@@ -179,3 +208,40 @@ def test_the_classifier_removes_what_it_judges_furniture_and_only_that() -> None
     result = remove_furniture(text, model)
     assert text.apply(result.edits)[0].text == "\n" + BODY
     assert [edit.reason for edit in result.edits] == ["furniture:model"]
+
+
+def test_a_date_stamp_with_a_read_time_is_left_to_the_stamp_step() -> None:
+    from newsgraph.clean.furniture_model import FurnitureModel
+
+    model = FurnitureModel(-4.0, {"separators": 6.0, "call_to_action": 6.0}, 0.5)
+    raw = "Ministers agree on new crossing rules\nMarch 4, 2025 | 4 min read\n" + BODY
+    text = TrackedText(raw)
+    assert remove_furniture(text, model).edits == []
+
+
+def test_a_source_line_at_the_end_is_left_to_the_outlet_step() -> None:
+    from newsgraph.clean.furniture_model import FurnitureModel
+
+    model = FurnitureModel(-4.0, {"link_like": 6.0}, 0.5)
+    raw = BODY + "\nSource: Valdora.com\n"
+    text = TrackedText(raw)
+    assert remove_furniture(text, model).edits == []
+
+
+HEADLINES = "UN council demands end to siege\nRecord number of people displaced, UN says\nFloods hit the northern valley again\n"
+
+
+def test_a_run_of_other_stories_headlines_ending_the_page_goes() -> None:
+    assert cleaned(BODY + "\n" + HEADLINES) == BODY + "\n\n\n\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(BODY + "\nUN council demands end to siege\nFloods hit the northern valley again\n", id="two-lines"),
+        pytest.param(HEADLINES, id="no-sentence-before"),
+        pytest.param("The ministers met in Geneva on Monday and agreed\n" + HEADLINES, id="after-a-wrapped-line"),
+    ],
+)
+def test_short_endings_without_a_sentence_before_them_stay(raw: str) -> None:
+    assert cleaned(raw) == raw

@@ -131,3 +131,8 @@ def test_a_long_line_after_an_open_byline_costs_time_in_proportion() -> None:
     started = time.process_time()
     run(HEAD + "By Ana Ruiz and\nBo" + " " * 40_000 + "Lund\n\n" + BODY)
     assert time.process_time() - started < 1.0, "the byline's tail pattern backtracks over the line"
+
+
+@pytest.mark.parametrize("line", ["Published by", "By:", "Written by"])
+def test_a_byline_left_without_its_names_is_deleted(line: str) -> None:
+    assert run(f"{HEAD}\n{line}\n\n{BODY}") == (f"{HEAD}\n\n\n{BODY}", [])

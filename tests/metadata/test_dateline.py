@@ -101,3 +101,31 @@ def test_other_openings_are_not_datelines(text: str) -> None:
 )
 def test_title_case_place(place: str, cased: str) -> None:
     assert title_case_place(place) == cased
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lakeside (Valdora Wire)", {"dateline": ("Lakeside", 1.0), "agency": ("Valdora Wire", 0.8)}),
+        ("MOSCOW", {"dateline": ("Moscow", 1.0)}),
+        ("LISBON, March 4, 2025 -", {"dateline": ("Lisbon", 1.0), "published": ("2025-03-04", 1.0)}),
+    ],
+)
+def test_a_dateline_alone_on_its_line_over_the_first_paragraph_is_read_and_deleted(
+    line: str, expected: dict[str, tuple[object, float]]
+) -> None:
+    text, found = run(f"{line}\n{PROSE}\n")
+    assert text == f"\n{PROSE}\n"
+    assert by_field(found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Talks\n{PROSE}\n",
+        f"MINISTERS MEET\n{PROSE}\n",
+        f"Lakeside (Valdora Wire)\nMinisters meet at the dam\n",
+    ],
+)
+def test_a_lone_word_or_a_line_over_a_headline_is_no_dateline(text: str) -> None:
+    assert run(text) == (text, [])

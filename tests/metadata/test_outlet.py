@@ -34,6 +34,11 @@ def findings(found: list[Found]) -> list[tuple[str, object]]:
         ("(dpa)\n", [("agency", "dpa")]),
         ("(END)\n", []),
         ("(Yonhap)\nSource: Valdora Herald\n", [("outlet", "Valdora Herald"), ("agency", "Yonhap")]),
+        ("\nRead more on VALDORA 24 English\n", [("outlet", "VALDORA 24 English")]),
+        ("\nThis article first appeared on Valdora Daily.\n", [("outlet", "Valdora Daily")]),
+        ("\nThis story was originally published by The Valdora Times\n", [("outlet", "Valdora Times")]),
+        ("\nOriginally published on Valdora.com\n", [("outlet", "Valdora")]),
+        ("\nSource: Valdora.com\n", [("outlet", "Valdora")]),
     ],
 )
 def test_end_lines_are_read_and_deleted(ending: str, found: list[tuple[str, object]]) -> None:
@@ -56,6 +61,8 @@ def test_a_credit_tag_after_the_last_sentence_is_cut_from_it() -> None:
         BODY + "It will start soon. (sic)\n",
         "(Reuters) Two governments agreed to share gauge readings.\n" + BODY,
         BODY + "Source link\n",
+        BODY + "Read more on this story\n",
+        BODY + "The report first appeared in March, the agency said.\n",
     ],
 )
 def test_body_text_and_other_parentheses_stay(text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.metadata.stamps import find_stamp
+from newsgraph.metadata.stamps import find_stamp, is_publication_stamp
 from newsgraph.steps import Found
 from newsgraph.textmap import TrackedText
 
@@ -106,3 +106,35 @@ def test_a_labelled_stamp_at_the_end_is_read_and_deleted() -> None:
 def test_an_unlabelled_date_at_the_end_stays() -> None:
     raw = f"Port strike enters second day\n{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}October 7, 2022\n"
     assert run(raw) == (raw, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("March 4, 2025 | 4 min read", True),
+        ("Published: 18 June 2024 10:02 GMT", True),
+        ("Wed, Jul 16, 2025 | Fajr 04:10 | DXB 40.6\u00b0C", False),
+        ("The talks ended on March 4, 2025.", False),
+    ],
+)
+def test_a_publication_stamp_is_told_from_a_top_bar_and_from_prose(line: str, expected: bool) -> None:
+    assert is_publication_stamp(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Last Updated: March 4, 2025 | 10:02 IST", "2025-03-04"),
+        ("Tuesday 4 March 2025 14:02, UK", "2025-03-04"),
+    ],
+)
+def test_a_labelled_stamp_with_a_time_and_a_time_with_its_place_are_stamps(stamp: str, iso: str) -> None:
+    text, found = run(f"Port strike enters second day\n{stamp}\n{BODY}")
+    assert text == f"Port strike enters second day\n\n{BODY}"
+    assert [item.value for item in found] == [iso]
+
+
+def test_a_stamp_with_a_byline_after_it_leaves_the_byline() -> None:
+    text, found = run(f"Posted on March 4, 2025 by Ann Lee\nPort strike enters second day\n{BODY}")
+    assert text == f" by Ann Lee\nPort strike enters second day\n{BODY}"
+    assert [item.value for item in found] == ["2025-03-04"]

@@ -109,3 +109,43 @@ def test_a_headline_only_brief_keeps_its_headline_as_the_body() -> None:
 def test_a_first_line_ending_inside_a_quotation_is_prose_not_a_headline() -> None:
     text = TrackedText('The minister told reporters, "We will not back down."\n\nMore text follows here.\n')
     assert find_title(text).found == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "WorldEuropeTop Stories",
+        "NewsPoliticsWorldSport",
+        "Valdora media US Valdora.us",
+        "HomeNewsEurope\nValdora Daily valdora.com",
+        "World News",
+        "Latest News And Breaking Headlines",
+        "No menu items!",
+    ],
+)
+def test_a_site_header_above_the_headline_is_deleted_and_the_headline_read(header: str) -> None:
+    headline = "Ministers pledge hourly river data"
+    text, found = run(f"{header}\n{headline}\n\n{BODY}")
+    assert text == "\n" * (header.count("\n") + 1) + f"\n\n{BODY}"
+    assert [(item.field, item.value) for item in found] == [("title", headline)]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["YouTube removes McCarthy video after complaints", "Amazon.com posts record profit as sales rise"],
+)
+def test_a_headline_with_one_glued_word_or_a_domain_inside_is_a_headline(headline: str) -> None:
+    text, found = run(f"{headline}\n\n{BODY}")
+    assert [(item.field, item.value) for item in found] == [("title", headline)]
+
+
+def test_every_repeat_of_the_headline_near_it_is_deleted() -> None:
+    headline = "Ministers pledge hourly river data"
+    text, found = run(f"{headline}\n\n{headline}\n\n1 minute read\nBy Ann Lee\n\n{headline}\n\n{headline}\n\n{BODY}")
+    assert text == f"\n\n\n\n1 minute read\nBy Ann Lee\n\n\n\n\n\n{BODY}"
+    assert len(found) == 1
+
+
+def test_a_section_label_over_prose_stays() -> None:
+    text = "World News\n\n" + BODY
+    assert run(text) == (text, [])

@@ -7,6 +7,7 @@ the captions they took out and the metadata they read. A failing step is re-rais
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from newsgraph.steps import CleaningStep, Found, StepResult
 from newsgraph.clean.captions import extract_captions
 from newsgraph.clean.characters import count_quote_marks, normalise_characters
 from newsgraph.clean.furniture import remove_furniture
+from newsgraph.clean.site_lines import remove_site_lines
 from newsgraph.clean.spacing import restore_missing_spaces
 from newsgraph.clean.unwrap import join_wrapped_lines
 from newsgraph.clean.whitespace import tidy_whitespace
@@ -47,8 +49,19 @@ class Cleaned:
     quote_marks: dict[str, int] = field(default_factory=dict)
 
 
-def clean_text(raw_text: str, steps: Sequence[tuple[str, CleaningStep]] = CLEANING_STEPS) -> Cleaned:
-    """Run the cleaning steps over ``raw_text``."""
+def clean_text(
+    raw_text: str, steps: Sequence[tuple[str, CleaningStep]] = CLEANING_STEPS, *, site_lines: frozenset[str] = frozenset()
+) -> Cleaned:
+    """Run the cleaning steps over ``raw_text``.
+
+    ``site_lines``: keys of the lines the article's outlet repeats across its documents
+    (:mod:`newsgraph.clean.site_lines`); a ``site_lines`` step empties them before captions are
+    read, after the metadata line steps.
+    """
+    if site_lines:
+        step: CleaningStep = functools.partial(remove_site_lines, keys=site_lines)
+        at = next((index for index, (name, _) in enumerate(steps) if name == "captions"), len(steps))
+        steps = (*steps[:at], ("site_lines", step), *steps[at:])
     text = TrackedText(raw_text)
     cleaned = Cleaned(text="", offset_map=OffsetMap(()), quote_marks=count_quote_marks(raw_text))
     for name, step in steps:

@@ -11,7 +11,14 @@ or "Caption:"; it runs to the first line that ends with a photo credit. The cred
 photo-credit shape at the end of that line (an agency in a slashed or "via" credit, "(AP Photo/..)",
 "Photo by ...", "Getty Images", "File Photo", ...). A bare agency name ("(Yonhap)") is weaker
 evidence: then the description must read like a caption (short, with a date or a photo word, no
-quotation or "said"), so a body paragraph that ends by naming an agency stays in the body.
+quotation or "said"), so a body paragraph that ends by naming an agency stays in the body. So does a
+paragraph of reported speech ending in a wire tag with a slash ('..., the post said. (dpa/NAN)'):
+a credit that says nothing of a photo does not make speech a caption.
+
+Two shapes are captions without a credit: a gallery counter before the description ("1 of 3 |
+Trucks wait at ..."), and a block of its own, without quotation or "said", ending in a comma and a
+full date ("... addresses the media in Caracas, Venezuela, March 20, 2024."), as wire captions
+do and body sentences do not ("... on March 20, 2024").
 """
 
 from __future__ import annotations
@@ -51,9 +58,14 @@ _NAME_WORD = r"[A-Z][\w'\u2019.&-]*"
 _CONNECTOR = r"(?:de|da|del|der|di|du|van|von|al|el|bin|la|le|y|and|&)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD}){{0,4}}"
 _SEGMENT = rf"{_NAME}(?:\s+via\s+{_NAME})?"
-_SLASHED = rf"{_SEGMENT}(?:\s*/\s*{_SEGMENT})+"
+# "Ann Lee/AP", "Ann Lee | AFP | Getty Images": bars separate a credit's parts as slashes do.
+_SLASHED = rf"{_SEGMENT}(?:\s*/\s*{_SEGMENT})+|{_SEGMENT}(?:\s+\|\s+{_SEGMENT})+"
 _VIA = rf"{_NAME}\s+via\s+{_NAME}"
-_BY = rf"(?i:photo(?:graph)?s?|image|picture)\s+(?i:by|courtesy\s+of)\s+{_SEGMENT}(?:\s*/\s*{_SEGMENT})*"
+# "Picture by Ann Lee, PA Wire": a credit may name the agency after a comma.
+_BY = (
+    rf"(?i:photo(?:graph)?s?|image|picture)\s+(?i:by|courtesy\s+of)\s+{_SEGMENT}(?:\s*/\s*{_SEGMENT})*"
+    rf"(?:,\s+{_SEGMENT})?"
+)
 _COURTESY = rf"Courtesy(?:\s+of)?\s+{_SEGMENT}(?:\s*/\s*{_SEGMENT})*"
 _LABELLED = (
     rf"(?i:(?:photo(?:graph)?|image|picture)s?(?:\s+credit)?|credit)\s*:\s*{_SEGMENT}(?:\s*/\s*{_SEGMENT})*"
@@ -69,10 +81,22 @@ _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()]{1,150})\)\.?$")
 _AGENCY_WORD = re.compile(rf"(?<![\w-]){_AGENCY}(?![\w-])|\b(?i:photo|file\s+photo)\b")
 _PHOTO_SHAPE = re.compile(r"/|\bvia\b|\b(?i:photo)\b|Getty\s+Images|\bCourtesy\b")
 _BARE_AGENCY = re.compile(rf"{_NEWS_AGENCY}(?:\s+(?:Photo|photo))?")
-_LABEL = re.compile(r"^(?:FILE\s+PHOTO|(?i:photo(?:graph)?|caption|image|picture))\s*[:\u2013\u2014-]\s*")
-_LABEL_LINE = re.compile(
-    r"^[ \t]*(?:FILE\s+PHOTO|(?i:photo(?:graph)?|caption|image|picture))\s*[:\u2013\u2014-]", re.MULTILINE
+_LABEL = re.compile(
+    r"^(?:(?:FILE\s+PHOTO|(?i:photo(?:graph)?|caption|image|picture))\s*[:\u2013\u2014-]"
+    r"|\d{1,2}\s+(?i:of)\s+\d{1,2}\s*[|\u2013\u2014-])\s*"
 )
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:(?:FILE\s+PHOTO|(?i:photo(?:graph)?|caption|image|picture))\s*[:\u2013\u2014-]"
+    r"|\d{1,2}\s+(?i:of)\s+\d{1,2}\s*[|\u2013\u2014-])",
+    re.MULTILINE,
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A wire caption ends in a comma and the full date: "..., Venezuela, March 20, 2024."
+_DATED_END = re.compile(rf",\s+(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+(?:19|20)\d\d\.$")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 _LABEL_PREFIX = re.compile(r"^(?i:(?:photo(?:graph)?|image|picture)s?(?:\s+credit)?|credit)\s*:\s*")
 _DATE = re.compile(
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -85,8 +109,9 @@ _PHOTO_CUE = re.compile(
 )
 # Every credit ends with one of these: a line without one near its end cannot end a caption. (The
 # lookahead skips the agency names at once wherever no capital letter stands.)
-_CREDIT_HINT = re.compile(rf"[/)]|\bvia\b|[Pp]hoto|PHOTO|(?=[A-Z])(?:Images|Courtesy|{_NEWS_AGENCY})")
+_CREDIT_HINT = re.compile(rf"[/)]|\bvia\b|[Pp]hoto|PHOTO|[Pp]icture|PICTURE|(?=[A-Z])(?:Images|Courtesy|Wire|{_NEWS_AGENCY})")
 CREDIT_HINT_REACH = 30
+_PHOTO_WORD = re.compile(rf"(?i:photo|picture|image|file|pool|handout|courtesy)|{_PHOTO_AGENCY}|/\s*(?:{_NEWS_AGENCY})\s*$")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b|\"")
 
 
@@ -122,7 +147,8 @@ def extract_captions(text: TrackedText) -> StepResult:
         index = bisect_left(ends, hint.start())
         if ends[index] - hint.start() <= CREDIT_HINT_REACH:
             hinted.add(index)
-    if not hinted and not _LABEL_LINE.search(source):
+    dated = {index for index, (start, end) in enumerate(spans) if _is_dated_block(source, spans, index)}
+    if not hinted and not dated and not _LABEL_LINE.search(source):
         return StepResult()
     lines = [
         _line(start, end, source[start:end], index in hinted) for index, (start, end) in enumerate(spans)
@@ -135,6 +161,14 @@ def extract_captions(text: TrackedText) -> StepResult:
     while index < len(lines):
         position = bisect_left(ordered, index)
         near = position < len(ordered) and ordered[position] < index + MAX_CAPTION_LINES
+        if index in dated and (after_caption or _may_start(lines, index)):
+            line = lines[index]
+            edits.append(Edit(line.start, line.end, "", "caption"))
+            raw_start, raw_end = text.raw_span(line.content_start, line.content_end)
+            captions.append(Caption(line.text, None, raw_start, raw_end))
+            index += 1
+            after_caption = True
+            continue
         if not near and not _LABEL.match(lines[index].text):
             after_caption = False
             index += 1
@@ -152,6 +186,20 @@ def extract_captions(text: TrackedText) -> StepResult:
         after_caption = False
         index += 1
     return StepResult(edits=edits, captions=captions)
+
+
+def _is_dated_block(source: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether line ``index`` is a block of its own (or follows a credit line) that ends like a wire
+    caption: a comma and a full date, with no quotation or reported speech."""
+    start, end = spans[index]
+    text = source[start:end].strip()
+    if not _DATED_END.search(text) or len(text.split()) > MAX_WEAK_CAPTION_WORDS:
+        return False
+    if _SPEECH.search(text) or _QUOTE_MARK.search(text):
+        return False
+    before = source[spans[index - 1][0] : spans[index - 1][1]].strip() if index else ""
+    after = source[spans[index + 1][0] : spans[index + 1][1]].strip() if index + 1 < len(spans) else ""
+    return (not before or find_credit(before) is not None) and not after
 
 
 def _line(start: int, end: int, line: str, may_credit: bool) -> _Line:
@@ -243,6 +291,8 @@ def _accept(
         return None
     description = _description(joined[: credit.start])
     words = len(description.split())
+    if _SPEECH.search(description) and not _PHOTO_WORD.search(credit.text):
+        return None
     if (credit.strong or labelled) and words <= MAX_CAPTION_WORDS:
         return first, last, description, credit.text
     if not credit.strong and _reads_like_caption(description):

@@ -6,16 +6,18 @@ A line is furniture only when the WHOLE line is such a prompt, so an article sen
 mentions sharing, comments or cookies stays. A removed line leaves an empty line where it was,
 which later steps read as a block boundary.
 
-Title, byline, date stamps, datelines, "Source: X" lines, agency credit tags and copyright notices
-are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
+Title, byline, date stamps, datelines, "Source: X" and "Read more on X" lines, agency credit tags
+and copyright notices are metadata, read (and removed) by the steps in :mod:`newsgraph.metadata`, not here.
 
 Lines that no rule names are then weighed by the furniture classifier
 (:mod:`newsgraph.clean.furniture_model`) on their shape: length, stops, verbs, capitals, calls to
 action, links and separators, widgets, photo credits, position, their neighbours, repeats. A line
-it judges furniture is removed with the reason ``furniture:model``. Two kinds need the lines
+it judges furniture is removed with the reason ``furniture:model``. Three kinds need the lines
 around them and are rules here: the run of headlines under a "Read also:" or "Related" line at
-the end of a page, and the signature line of an embedded post ("— Name (@handle) May 4, 2025")
-with the post's text above it.
+the end of a page, a run of at least :data:`HEADLINE_RUN` headlines ending the page with no such
+line, after a paragraph that ends a sentence (other stories' headlines: lines of 3 to 20 words
+without a closing stop), and the signature line of an embedded post ("— Name (@handle) May 4,
+2025") with the post's text above it.
 
 A " date 2024-04-02" stamp a scraper glued before a line is not part of the line here: the rest
 of the line is judged alone, and only the rest is removed (the stamp is the stamp step's).
@@ -28,7 +30,9 @@ from collections.abc import Sequence
 
 from newsgraph.clean.furniture_model import FurnitureModel, furniture_model
 from newsgraph.clean.line_features import page_features
-from newsgraph.metadata.stamps import stamp_prefix
+from newsgraph.metadata.outlet import TAIL_LINES as OUTLET_TAIL_LINES
+from newsgraph.metadata.outlet import is_source_line
+from newsgraph.metadata.stamps import is_publication_stamp, stamp_prefix
 from newsgraph.steps import StepResult
 from newsgraph.textmap import Edit, TrackedText
 
@@ -68,7 +72,8 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"|comments?(?:\s*\(\d+\))?|(?:add|post|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
         r"|(?:view|show|read|see|load|hide)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?"
         r"|join\s+the\s+(?:conversation|discussion)|be\s+the\s+first\s+to\s+comment"
-        r"|(?:you\s+must\s+be\s+)?logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply",
+        r"|(?:you\s+must\s+be\s+)?logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply"
+        r"|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam.{0,120}",
     ),
     (
         "source_link",
@@ -80,15 +85,16 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         "related",
         r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
         r"|related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics|links|reading|videos?))?"
-        r"|(?:see|read)\s+also|also\s+read|more(?:\s+(?:stories|news|articles|videos|like\s+this"
+        r"|similar\s+(?:posts|stories|articles|news)|(?:see|read)\s+also|also\s+read|more(?:\s+(?:stories|news|articles|videos|like\s+this"
         r"|on\s+this\s+(?:story|topic)))?|what\s+to\s+read\s+next|most\s+(?:read|popular|viewed|shared)"
         r"|(?:top|latest|trending|popular)\s+(?:stories|news|articles|posts|videos)|trending(?:\s+now)?",
     ),
     (
         "read_more",
-        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+.{1,40}))?"
-        r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story"
-        r"|click\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch)(?:\s+.{1,40})?)?",
+        r"read\s+(?:more|next|on)(?:\s+(?:here|about\s+(?:this|it)|(?:at|on|from)\s+(?-i:(?![A-Z0-9])).{1,40}))?"
+        r"|continue\s+reading|keep\s+reading|learn\s+more|full\s+story(?:\s+(?:at|on|from|in|by))?(?:\s+(?:the\s+)?(?-i:[A-Z])[\w.'-]*){0,4}"
+        r"|(?:click|tap)\s+here(?:\s+to\s+(?:read|see|view|continue|learn|watch|subscribe|sign\s+up|download|join|follow"
+        r"|listen)(?:\s+.{1,40})?)?",
     ),
     ("recommended", r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?))?"),
     (
@@ -115,18 +121,24 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         rf"follow\s+us(?:\s+(?:on|at|via)\s+.{{1,80}})?"
         rf"|follow\s+(?:@\S+|(?!the\s)[\w.'-]+(?:\s+[\w.'-]+){{0,3}})\s+on\s+(?:{_SOCIAL_LIST}|google\s+news)"
         rf"(?:\s+.{{0,40}})?|(?:like|find|join)\s+us\s+on\s+{_SOCIAL_LIST}(?:\s+.{{0,40}})?"
-        rf"|connect\s+with\s+us|stay\s+(?:connected|tuned)",
+        rf"|connect\s+with\s+us|stay\s+(?:connected|tuned)"
+        rf"|join\s+(?:us\s+on\s+|our\s+)(?:{_SOCIAL}|google\s+news)(?:\s+(?:channel|group|community))?(?:\s+.{{0,40}})?",
     ),
     (
         "navigation",
         r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|close|loading(?:\.\.\.)?|search(?:\s+form)?"
         r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s+\d+\s+min(?:ute)?s?)?|listen\s+live"
-        r"|\d+\s+min(?:ute)?s?\s+read|a-\s*a\s*a\s*\+|font\s+size|text\s+size",
+        r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?"
+        r"|\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?(?:,?\s+\d+\s+sec(?:ond)?s?)?\s+read"
+        r"|a-\s*a\s*a\s*\+|font\s+size|text\s+size"
+        r"|(?:published|updated|issued|posted|last\s+updated)(?:\s+(?:on|at))?"
+        r"|scroll\s+(?:down\s+)?(?:for|to\s+(?:read|see))\s+more(?:\s+\w+)?",
     ),
     (
         "live",
         r"(?:follow|read|get)\s+(?:our\s+|the\s+)?(?:latest\s+)?(?:live\s+)?(?:coverage|updates|blog)(?:\s+.{0,60})?"
-        r"|live\s+(?:updates|blog|coverage)|watch\s+live(?:\s*:.{0,60})?",
+        r"|live\s+(?:updates|blog|coverage)|watch\s+live(?:\s*:.{0,60})?"
+        r"|watch(?:\s+(?:the\s+)?video)?(?:\s*[:|]\s*[^.!?]{1,100})?",
     ),
     (
         "error",
@@ -139,10 +151,16 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:ATTN|ATTENTION)\s*:?\s*(?:EDITORS?|NEWS\s+EDITORS?).{0,150}"
         r"|(?:UPDATES?|ADDS?|RECASTS?|CORRECTS?|REFILES?)\b[^.]{0,80}\bpara(?:graph)?s?\s+\d+.{0,60}",
     ),
+    ("time", r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4})?|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?"),
+    (
+        "tags",
+        r"(?:tags?|topics?|filed\s+under|keywords?|related\s+topics)\s*:\s*[^.!?]{1,150}|topics",
+    ),
     (
         "app",
         r"(?:download|get|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'-]+\s+){0,2}app(?:\s+.{0,60})?"
-        r"|(?:unlock|get)\s+the\s+editor.s\s+digest(?:\s+for\s+free)?",
+        r"|(?:unlock|get)\s+the\s+editor.s\s+digest(?:\s+for\s+free)?"
+        r"|(?:enable|turn\s+on|allow|get|activate)\s+(?:push\s+|browser\s+)?notifications(?:\s+.{0,60})?",
     ),
 )
 
@@ -214,16 +232,30 @@ def remove_furniture(text: TrackedText, model: FurnitureModel | None = None) -> 
 
 
 def classify_lines(lines: Sequence[str], reasons: list[str | None], model: FurnitureModel) -> None:
-    """Mark ``model`` for every line no rule named that ``model`` judges furniture."""
+    """Mark ``model`` for every line no rule named that ``model`` judges furniture.
+
+    A date stamp that gives the article's date ("March 4, 2025 | 4 min read") and a "Source: X"
+    line among the last lines the outlet step reads are left to the metadata steps, which read them
+    before they delete the line.
+    """
     features = page_features(lines, reasons)
+    left = [index for index, line in enumerate(lines) if reasons[index] is None and line.strip()]
+    tail = set(left[-OUTLET_TAIL_LINES:])
     for index, values in enumerate(features):
-        if values is not None and reasons[index] is None and model.is_furniture(values):
+        if values is None or reasons[index] is not None:
+            continue
+        if is_publication_stamp(lines[index]) or (index in tail and is_source_line(lines[index])):
+            continue
+        if model.is_furniture(values):
             reasons[index] = "model"
 
 
 # A header over a list of other stories, and a list item: a line without a closing stop.
 _LIST_HEADER = frozenset({"related", "read_more", "recommended"})
 _LIST_ITEM_WORDS = 25
+HEADLINE_RUN = 3
+_HEADLINE_WORDS = (3, 20)
+_HEADLINE_START = re.compile(r"[\"'\u201c\u2018A-Z0-9]")
 _STOP = re.compile(r"[.!?;:\u2026][\"'\u201d\u2019)\]]*$")
 _SIGNATURE = re.compile(r"[\u2014\u2013-]\s*[^()\n]{1,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}")
 _POST_END = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+\s*$")
@@ -239,6 +271,7 @@ def _mark_neighbourhoods(lines: Sequence[tuple[int, int, str]], reasons: list[st
         if rest and all(_is_list_item(lines[later][2]) or reasons[later] is not None for later in rest):
             for later in rest:
                 reasons[later] = reasons[later] or "related"
+    _mark_final_headlines(lines, reasons, [index for index in content if reasons[index] is None])
     for position, index in enumerate(content):
         text = " ".join(lines[index][2].split())
         if reasons[index] is None and _SIGNATURE.fullmatch(text):
@@ -246,6 +279,21 @@ def _mark_neighbourhoods(lines: Sequence[tuple[int, int, str]], reasons: list[st
             above = content[position - 1] if position else None
             if above is not None and (above == index - 1 or _POST_END.search(lines[above][2].strip())):
                 reasons[above] = reasons[above] or "embedded_post"
+
+
+def _mark_final_headlines(lines: Sequence[tuple[int, int, str]], reasons: list[str | None], left: list[int]) -> None:
+    """Other stories' headlines ending the page: a run of short lines without a stop after a sentence."""
+    run: list[int] = []
+    for index in reversed(left):
+        text = " ".join(lines[index][2].split())
+        low, high = _HEADLINE_WORDS
+        if _STOP.search(text) or not low <= len(text.split()) <= high or not _HEADLINE_START.match(text):
+            break
+        run.append(index)
+    before = left[len(left) - len(run) - 1] if len(run) < len(left) else None
+    if len(run) >= HEADLINE_RUN and before is not None and _STOP.search(lines[before][2].strip()):
+        for index in run:
+            reasons[index] = "related"
 
 
 def _is_list_item(line: str) -> bool:

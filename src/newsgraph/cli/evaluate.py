@@ -1,6 +1,6 @@
 """``newsgraph eval``: score actors, mentions and quotations against the gold sets, the event
-coder against a PLOVER gold-standard file, or the whole pipeline against the real-news gold
-(``--news``)."""
+coder against a PLOVER gold-standard file, the whole pipeline against the real-news gold
+(``--news``), or the page read alone against a page gold set (``--pages``)."""
 
 from __future__ import annotations
 
@@ -28,15 +28,22 @@ def eval_command(
     plover: Optional[Path] = typer.Argument(
         None,
         help="A PLOVER gold-standard JSON file (e.g. ../shared/eval/plover_gsr_dev.json): score the event coder on it. "
-        "With --news: the real-news gold folder (default eval/gold/news).",
+        "With --news: the real-news gold folder (default eval/gold/news); with --pages: the page gold folder "
+        "(default eval/gold/pages).",
     ),
     news: bool = typer.Option(
         False, "--news", help="Score pages, events, quotes, actors and event clusters on the real-news gold set."
     ),
+    pages: bool = typer.Option(
+        False,
+        "--pages",
+        help="Score the page read alone (title, outlet, date, non-body lines removed, body lines kept) on a page "
+        "gold set.",
+    ),
     held_back_problems: bool = typer.Option(
         False,
         "--held-back-problems",
-        help="With --news: also list the problems of the held-back half (not for whoever tunes the code).",
+        help="With --news or --pages: also list the problems of the held-back half (not for whoever tunes the code).",
     ),
     gold: Path = typer.Option(Path("eval/gold"), "--gold", help="Gold folder with seeds/ and held_out/ (see eval/README.md)."),
     seeds: Path = typer.Option(
@@ -57,6 +64,9 @@ def eval_command(
     from newsgraph.evaluation.run import evaluate_gold_set
     from newsgraph.evaluation.scores import EvaluationReport, render_report
 
+    if pages:
+        _eval_pages(plover or Path(_PAGES_GOLD), problems=problems, held_back_problems=held_back_problems, json_out=json_out)
+        return
     if news:
         folder = plover or Path(_NEWS_GOLD)
         _eval_news(folder, problems=problems, held_back_problems=held_back_problems, json_out=json_out)
@@ -84,6 +94,7 @@ def eval_command(
 
 
 _NEWS_GOLD = "eval/gold/news"
+_PAGES_GOLD = "eval/gold/pages"
 
 
 def _eval_news(folder: Path, *, problems: bool, held_back_problems: bool, json_out: Optional[Path]) -> None:
@@ -99,6 +110,24 @@ def _eval_news(folder: Path, *, problems: bool, held_back_problems: bool, json_o
 
         report = evaluate_news_set(folder, progress=step)
     typer.echo(render_news(report, problems=problems, held_back_problems=held_back_problems))
+    if json_out is not None:
+        shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
+        scores = report.to_json(problems_of=shown if problems else ())
+        json_out.write_text(json.dumps(scores, indent=2), encoding="utf-8")
+
+
+def _eval_pages(folder: Path, *, problems: bool, held_back_problems: bool, json_out: Optional[Path]) -> None:
+    from newsgraph.evaluation.page_set import evaluate_page_set, render_pages
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("loading the pipeline", total=None)
+
+        def step(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total)
+
+        report = evaluate_page_set(folder, progress=step)
+    typer.echo(render_pages(report, problems=problems, held_back_problems=held_back_problems))
     if json_out is not None:
         shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
         scores = report.to_json(problems_of=shown if problems else ())

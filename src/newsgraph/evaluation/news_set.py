@@ -19,7 +19,7 @@ from newsgraph.errors import InputError
 from newsgraph.evaluation.gold import GoldDocument, load_gold
 from newsgraph.evaluation.gold_news import NEWS_HINT
 
-__all__ = ["HALVES", "NewsArticle", "NewsSet", "load_news_set"]
+__all__ = ["HALVES", "NewsArticle", "NewsSet", "load_news_set", "read_split"]
 
 HALVES = ("tuning", "held_back")
 """The halves of the set: code may be changed while reading the first, never the second."""
@@ -71,7 +71,7 @@ def load_news_set(folder: Path) -> NewsSet:
     """Read and check the real-news gold folder ``folder``."""
     if not folder.is_dir():
         raise InputError(str(folder), "no such gold folder", "give the folder of the real-news gold (eval/gold/news)")
-    halves = _read_split(folder / _SPLIT)
+    halves = read_split(folder / _SPLIT)
     pairs = _read_pairs(folder / _SOURCES)
     articles = []
     for path in sorted(folder.glob("*.json")):
@@ -104,8 +104,8 @@ def load_news_set(folder: Path) -> NewsSet:
     return NewsSet(folder, tuple(articles), tuple(sorted(name for name in halves if name not in annotated)))
 
 
-def _read_split(path: Path) -> dict[str, str]:
-    """Article stem -> half."""
+def read_split(path: Path) -> dict[str, str]:
+    """Article stem -> half, from a ``split.json`` holding the lists ``tuning`` and ``held_back``."""
     data = _read_json(path)
     if not isinstance(data, dict) or sorted(set(data) - {"about"}) != sorted(HALVES):
         raise InputError(

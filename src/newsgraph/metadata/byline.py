@@ -5,7 +5,8 @@ by", "Reported by"...) and whose names all read as people's names or site placeh
 ending in "," or "and" continues on the next line. After a ``|`` or a spaced dash may come an
 outlet ("| Reuters") or a date ("| June 18, 2024"). Placeholders ("Admin", "Staff Writer", "Web
 Desk") are never authors: such a line is deleted and no author recorded. "By contrast, ..." is not a
-byline: its words are not names.
+byline: its words are not names. A byline left without its names ("Published by", "By:") is
+deleted.
 
 Credit trailer: a parenthesised block of clauses "(Reporting by A and B in City; Additional
 reporting by C in X; Writing by D; Editing by E)", anywhere in the text and across wrapped lines.
@@ -49,6 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?\"'”’]$")
 _ENDS_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.\s*$")
 _CONTINUES = re.compile(r"(?:,|\band|&)\s*$")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_EMPTY = re.compile(r"(?i:(?:published|posted|written|reported|story|words|text)\s+by|by)\s*:?")
 _TRAILER = re.compile(
     r"\(\s*(?i:(?:additional\s+)?reporting|writing|written|editing|compiled|research|reported|fact-?checking|graphics)"
     r"\s+(?i:by)\b[^()]*\)"
@@ -77,6 +79,9 @@ def _top_byline(text: TrackedText, result: StepResult) -> None:
     authors_found = False
     for position, line in enumerate(lines):
         if line.index in taken:
+            continue
+        if _EMPTY.fullmatch(line.stripped):
+            result.edits.append(delete_line(line, RULE + ".empty"))
             continue
         lead = _LEAD.match(line.text)
         if lead is None or len(line.stripped) > _MAX_BYLINE or _continues_sentence(lines, position):

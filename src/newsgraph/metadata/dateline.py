@@ -7,6 +7,12 @@ paragraph among the first :data:`TOP_LINES` content lines. The place is in capit
 convention; a place in ordinary case ("Seoul (AFP) - ") counts only with an outlet or a date
 beside it, so that a sentence such as "Kim (left) - ..." is not read as one.
 
+A dateline may also stand alone on its line above the first paragraph ("Khartoum (Union)",
+"MOSCOW, March 4 -"): then it needs an outlet or a date beside the place, or a place in capitals
+that the gazetteer knows as a city, and the whole line is deleted; its parenthesised tag is
+reported as an ``agency`` (a place line over copied wire text credits the wire, it is no header
+of the page's own).
+
 The prefix is deleted from the body. Found fields: ``dateline`` (the place as written,
 title-cased when in capitals: "SEOUL/MOSCOW" is "Seoul/Moscow", "ST. PETERSBURG" is "St.
 Petersburg"), ``outlet`` (the parenthesised tag) and ``published``: a full date with confidence
@@ -78,6 +84,17 @@ _COLON_DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+_LONE_DATELINE = re.compile(
+    rf"""
+    [ \t]*
+    (?P<place>{_CAPS_SEGMENT}|{_MIXED_SEGMENT})
+    (?:[ ]?,[ ](?P<region>(?!{_DATE_WORD}[ ]\d)[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?
+    (?:[ ]?,?[ ](?P<date>{_DATE_WORD}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?|\d{{1,2}}[ ]{_DATE_WORD}(?:[ ]\d{{4}})?))?
+    (?:[ ]*\((?P<outlet>[A-Z][^()\n]{{1,39}})\))?
+    [ ]*(?:--|[-–—:])?[ \t]*
+    """,
+    re.VERBOSE,
+)
 _PROSE_WORDS = 15
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+")
 _SMALL_WORDS = frozenset(
@@ -118,14 +135,49 @@ def _reads_as_prose(text: str) -> bool:
 def find_dateline(text: TrackedText) -> StepResult:
     """Delete the dateline prefix of the first paragraph; report place, outlet and date."""
     result = StepResult()
-    for line in content_lines(text, TOP_LINES):
+    lines = content_lines(text, TOP_LINES + 1)
+    for position, line in enumerate(lines[:TOP_LINES]):
         if not _starts_block(text, line):
             continue
         match = match_dateline(line.text)
         if match is not None:
             _report(text, line, match, result)
             break
+        lone = _lone_dateline(line.text)
+        if lone is not None and position + 1 < len(lines) and _reads_as_prose(lines[position + 1].text):
+            _report_lone(text, line, lone, result)
+            break
     return result
+
+
+def _lone_dateline(line: str) -> re.Match[str] | None:
+    """A dateline alone on ``line``: with an outlet or a date, or a gazetteer city in capitals."""
+    match = _LONE_DATELINE.fullmatch(line)
+    if match is None:
+        return None
+    if match["outlet"] or (match["date"] is not None and parse_date(match["date"]) is not None):
+        return match
+    place = match["place"]
+    return match if place.isupper() and load_gazetteer().cities(title_case_place(place)) else None
+
+
+def _report_lone(text: TrackedText, line: Line, match: re.Match[str], result: StepResult) -> None:
+    result.edits.append(Edit(line.start, line.end, "", RULE))
+    offset = line.start
+    value = title_case_place(match["place"]) if match["place"].isupper() else match["place"]
+    if match["region"]:
+        value += ", " + match["region"]
+    place_end = match.end("region") if match["region"] else match.end("place")
+    result.found.append(Found("dateline", value, evidence_for(text, offset + match.start("place"), offset + place_end, RULE), 1.0))
+    if match["outlet"]:
+        evidence = evidence_for(text, offset + match.start("outlet"), offset + match.end("outlet"), RULE)
+        result.found.append(Found("agency", match["outlet"].strip(), evidence, 0.8))
+    if match["date"]:
+        date = parse_date(match["date"])
+        if date is not None:
+            evidence = evidence_for(text, offset + match.start("date"), offset + match.end("date"), DATE_RULE)
+            confidence = 1.0 if date.is_full else MONTH_DAY_CONFIDENCE
+            result.found.append(Found("published", date.iso(), evidence, confidence))
 
 
 def _starts_block(text: TrackedText, line: Line) -> bool:

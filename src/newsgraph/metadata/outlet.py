@@ -1,10 +1,13 @@
-"""Outlet lines at the end of an article: "Source: X", a credit tag "(Yonhap)", copyright notices.
+"""Outlet lines at the end: "Source: X", "Read more on X", a credit tag "(Yonhap)", copyright notices.
 
-All three are read only among the last :data:`TAIL_LINES` content lines, and only from lines (or
+All four are read only among the last :data:`TAIL_LINES` content lines, and only from lines (or
 line ends) with this shape, never from names in running text ("told NBC News", "Tass reported").
 
 - A "Source: X" line is the outlet (confidence 0.7; a URL there is the ``url``). "Source link"
   without a colon is page furniture, not this.
+- A line sending the reader to the site the text came from ("Read more on Example 24", "This
+  article first appeared on Example Daily", "Originally published by Example Times") names the
+  outlet when what follows is a name in capitals (confidence 0.6); the line is deleted.
 - A parenthesised credit tag alone on the last line, or after the last sentence of the last
   paragraph ("... he said. (AP)"), names the wire service the text came from: field ``agency``.
   Wire end markers in the same place ("(END)", "(MORE)") are deleted and name nothing.
@@ -27,14 +30,18 @@ from newsgraph.textmap import Edit, TrackedText
 
 __all__ = [
     "SOURCE_RULE",
+    "PROMO_RULE",
     "CREDIT_RULE",
     "COPYRIGHT_RULE",
     "TAIL_LINES",
     "find_outlet_lines",
     "holder_name",
+    "is_source_line",
+    "site_name",
 ]
 
 SOURCE_RULE = "source_line"
+PROMO_RULE = "outlet_promo"
 CREDIT_RULE = "credit_tag"
 COPYRIGHT_RULE = "copyright"
 TAIL_LINES = 8
@@ -72,6 +79,14 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 _SOURCE = re.compile(r"[ \t]*(?i:source)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t.]*")
+_PROMO = re.compile(
+    r"[ \t]*(?i:(?:this\s+(?:article|story|post|report|piece)\s+(?:was\s+|is\s+)?)?(?:first|originally)\s+"
+    r"(?:appeared|published|posted|ran)|(?:was\s+)?republished\s+(?:from|with\s+permission\s+(?:from|of))"
+    r"|read\s+(?:more|the\s+(?:full|original)\s+(?:article|story|report))|more\s+(?:news|stories))"
+    r"(?:\s+(?i:on|in|at|by|from))?[ \t]+(?:(?i:the)\s+)?"
+    r"(?P<value>[A-Z0-9][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9&][\w.&'’-]*|of|and|de)){0,5})[ \t.:!»]*"
+)
+_BARE_DOMAIN = re.compile(r"(?:www\.)?(?P<name>[A-Za-z][\w-]*)\.(?:com|org|net|news|info|co(?:\.[a-z]{2})?|[a-z]{2})")
 _LONE_TAG = re.compile(r"[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*")
 _END_TAG = re.compile(r"(?<=[.!?\"'”’])[ \t]*\((?P<tag>[^()\n]{1,30})\)[ \t]*$")
 _END_MARKERS = frozenset({"END", "ENDS", "ENDIT", "MORE"})
@@ -104,8 +119,26 @@ def find_outlet_lines(text: TrackedText) -> StepResult:
             seen.add(name.casefold())
             evidence = evidence_for(text, notice.start, notice.end, COPYRIGHT_RULE)
             result.found.append(Found("outlet", name, evidence, 0.4))
+    for line in tail:
+        promo = _PROMO.fullmatch(line.text)
+        if promo is not None:
+            result.edits.append(delete_line(line, PROMO_RULE))
+            value = site_name(promo["value"].rstrip("."))
+            result.found.append(Found("outlet", value, line_evidence(text, line, PROMO_RULE), 0.6))
     _walk_back(text, tail, notices, result)
     return result
+
+
+def is_source_line(line: str) -> bool:
+    """Whether ``line`` is a "Source: X" line naming an outlet or a URL, which this step reads."""
+    source = _SOURCE.fullmatch(line)
+    return source is not None and _source_field(source["value"].strip()) is not None
+
+
+def site_name(value: str) -> str:
+    """An outlet named by its bare domain, without the domain's ending: "Example.com" is "Example"."""
+    domain = _BARE_DOMAIN.fullmatch(value)
+    return domain["name"] if domain else value
 
 
 def holder_name(holder: str) -> str:
@@ -147,7 +180,7 @@ def _walk_back(text: TrackedText, tail: list[Line], notices: list[_Notice], resu
     """From the last line up: source lines and lone tags, then a tag ending the last paragraph."""
     for line in reversed(tail):
         rest = _without_notices(text.text, line, notices)
-        if not is_content(rest):
+        if not is_content(rest) or _PROMO.fullmatch(line.text):
             continue
         if rest != line.text:
             return
@@ -175,14 +208,22 @@ def _without_notices(text: str, line: Line, notices: list[_Notice]) -> str:
     return "".join(characters)
 
 
+def _source_field(value: str) -> tuple[str, float] | None:
+    if value.lower().startswith(("http://", "https://", "www.")):
+        return "url", 1.0
+    if value[:1].isupper() and len(value.split()) <= 8 and not value.endswith((".", "!", "?")):
+        return "outlet", 0.7
+    return None
+
+
 def _read_source(text: TrackedText, line: Line, source: re.Match[str], result: StepResult) -> bool:
     value = source["value"].strip()
-    if value.lower().startswith(("http://", "https://", "www.")):
-        field, confidence = "url", 1.0
-    elif value[:1].isupper() and len(value.split()) <= 8 and not value.endswith((".", "!", "?")):
-        field, confidence = "outlet", 0.7
-    else:
+    read = _source_field(value)
+    if read is None:
         return False
+    field, confidence = read
+    if field == "outlet":
+        value = site_name(value)
     result.edits.append(delete_line(line, SOURCE_RULE))
     result.found.append(Found(field, value, line_evidence(text, line, SOURCE_RULE), confidence))
     return True

@@ -7,7 +7,8 @@ Priorities, most trusted first:
    the text. It has no evidence in the text, so it adds none to :attr:`Metadata.evidence`.
 2. A stamp line ("[June 18, 2024]"): a date printed as the article's date.
 3. The dateline ("SEOUL (Reuters) -"), and the byline for authors: the outlet's own header.
-4. A byline's outlet ("By A | Reuters"), then a "Source: X" line at the end.
+4. A byline's outlet ("By A | Reuters"), then a "Source: X" line at the end, then a line sending
+   the reader to the outlet ("Read more on X", "This article first appeared on X").
 5. A credit trailer's reporters ("(Reporting by A)") for authors.
 6. Credit tags ("(Yonhap)", which fill :attr:`Metadata.agencies`, never the outlet) and
    copyright holders, the weakest outlet evidence: a holder is the company, not always the
@@ -50,6 +51,7 @@ RULE_RANKS: Mapping[str, int] = MappingProxyType(
         byline.RULE: 2,
         byline.OUTLET_RULE: 3,
         outlet.SOURCE_RULE: 4,
+        outlet.PROMO_RULE: 4,
         byline.TRAILER_REPORTING_RULE: 5,
         byline.TRAILER_ADDITIONAL_RULE: 5,
         outlet.CREDIT_RULE: 6,

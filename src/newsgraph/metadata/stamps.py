@@ -6,7 +6,10 @@ with a weekday, a time and a time zone, and possibly several such parts separate
 ("Published: ... | Updated: ..."), or a date and then short fields with numbers ("June 18, 2024
 | 4 min read"). Beside the time of day or the weather it is a page's top bar ("Wed, Jul 16, 2025
 | Fajr 04:10 | DXB 40.6°C"): deleted, but its date is the day the page was read, not the
-article's. Without a label the date must be a full day; with one, a month is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
+article's (a labelled date, "Last Updated: March 4, 2025 | 10:02 IST", is no top bar). A time
+may end in a place or zone after a comma ("Tuesday 4 March 2025 14:02, UK"). A stamp followed by
+"by" and a name ("Posted on March 4, 2025 by Ann Lee") loses only its date part: the byline step
+reads the rest. Without a label the date must be a full day; with one, a month is enough. A line ending in a full stop is the end of a wrapped sentence, not a stamp. Stamp lines
 are deleted; the publication date is the earliest part not labelled as an update, else the
 earliest part.
 
@@ -29,7 +32,7 @@ from newsgraph.metadata._lines import content_lines, delete_line
 from newsgraph.steps import Found, StepResult, evidence_for
 from newsgraph.textmap import Edit, TrackedText
 
-__all__ = ["RULE", "TOP_LINES", "TAIL_LINES", "find_stamp", "stamp_prefix"]
+__all__ = ["RULE", "TOP_LINES", "TAIL_LINES", "find_stamp", "is_publication_stamp", "stamp_prefix"]
 
 RULE = "stamp"
 TOP_LINES = 6
@@ -49,6 +52,11 @@ _LABEL = re.compile(
     r"(?:\s+(?i:on|at))?\s*:?\s*"
 )
 _UPDATE_LABEL = re.compile(r"(?i:updated|modified)")
+# "... 14:02, UK": a place or a zone after a time.
+_TIME_PLACE = re.compile(r"(?<=\d)\s*,\s*[A-Z][A-Za-z]{1,15}(?:\s[A-Z][a-z]+)?\s*$")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+# "March 4, 2025 by Ann Lee": a byline after the stamp.
+_BY_TAIL = re.compile(r"\s+(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,5}\s*$")
 # " date 2024-04-02 " glued before a line's text by a scraper's export.
 _PREFIX = re.compile(
     r"[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -78,6 +86,12 @@ def find_stamp(text: TrackedText) -> StepResult:
     top = lines[:TOP_LINES]
     for line in top:
         found = _read_line(line.text)
+        by = _BY_TAIL.search(line.text) if found is None else None
+        head = _read_line(line.text[: by.start()]) if by is not None else None
+        if head is not None and by is not None:
+            result.edits.append(Edit(line.start, line.start + by.start(), "", RULE))
+            stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in head)
+            continue
         if found is None:
             prefix = stamp_prefix(line.text)
             if prefix is not None and not stamps:
@@ -87,7 +101,7 @@ def find_stamp(text: TrackedText) -> StepResult:
                 stamps.append(_Stamp(start, end, date, False))
             continue
         result.edits.append(delete_line(line, RULE))
-        if _TODAY.search(line.text) and len(found) < sum(1 for part in _PART.finditer(line.text) if part.group().strip()):
+        if _is_top_bar(line.text, found):
             continue  # a top bar's date beside the time or the weather is the day the page was read
         stamps.extend(_Stamp(line.start + s.start, line.start + s.end, s.date, s.is_update) for s in found)
     for line in lines[max(len(top), len(lines) - TAIL_LINES) :]:
@@ -102,6 +116,19 @@ def find_stamp(text: TrackedText) -> StepResult:
         evidence = evidence_for(text, chosen.start, chosen.end, RULE)
         result.found.append(Found("published", chosen.date.iso(), evidence, 1.0))
     return result
+
+
+def is_publication_stamp(line: str) -> bool:
+    """Whether ``line`` is a stamp line whose date is the article's ("March 4, 2025 | 4 min read"),
+    not a page's top bar beside the time or the weather."""
+    found = _read_line(line)
+    return found is not None and not _is_top_bar(line, found)
+
+
+def _is_top_bar(line: str, found: list[_Stamp]) -> bool:
+    if _LABEL.match(line) is not None:
+        return False
+    return bool(_TODAY.search(line)) and len(found) < sum(1 for part in _PART.finditer(line) if part.group().strip())
 
 
 def stamp_prefix(line: str) -> re.Match[str] | None:
@@ -152,6 +179,9 @@ def _widget(part: str) -> bool:
 def _read_part(part: str) -> _Stamp | None:
     label = _LABEL.match(part)
     value = part[label.end() :] if label else part
+    place = _TIME_PLACE.search(value)
+    if place is not None and _TIME.search(value, 0, place.start()):
+        value = value[: place.start()]
     date = parse_date(value)
     if date is None or date.year is None or date.month is None:
         return None

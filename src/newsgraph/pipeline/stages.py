@@ -28,7 +28,7 @@ class CleanStage(RegisteredStage):
     key: ClassVar[str] = "clean"
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.cleaned = clean_text(analysis.raw.raw_text)
+        analysis.cleaned = clean_text(analysis.raw.raw_text, site_lines=analysis.raw.site_lines)
         return analysis
 
 
