@@ -48,6 +48,7 @@ from events.events_helpers import code, event, roots
         pytest.param("Argentina filed an indictment against a Chilean banker.", "indictment", "ACCUSE", ("ARG",), ("CHL",), id="an-indictment"),
         pytest.param("The UN Security Council adopted a resolution demanding that Eritrea withdraw its troops.", "demanding", "REQUEST", ("IGO",), ("ERI",), id="a-document-demands-for-whoever-adopted-it"),
         pytest.param("Israel called the raid an attack on its sovereignty.", "called", "ACCUSE", ("ISR",), (), id="calling-an-act-an-attack-accuses"),
+        pytest.param("Chile strongly refuted Peru's version of events.", "refuted", "REJECT", ("CHL",), ("PER",), id="refuting-a-version"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "struck", "ASSAULT", ("RUS",), ("UKR",), id="the-toll-is-part-of-the-attack"),
@@ -233,3 +234,8 @@ def test_call_ends_or_cancels_only_with_off(nlp: Language) -> None:
 )
 def test_the_toll_of_an_attack_is_no_second_attack(nlp: Language, text: str) -> None:
     assert len([event for event in code(nlp, text) if event.type == "ASSAULT"]) == 1
+
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_force_and_into_a_country_an_attack(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "North Korea launched a ballistic missile into the sea on Sunday.")] == ["MOBILIZE"]
+    assert [e.type for e in code(nlp, "North Korea fired a ballistic missile into Japan on Sunday.")] == ["ASSAULT"]
