@@ -239,3 +239,9 @@ def test_the_toll_of_an_attack_is_no_second_attack(nlp: Language, text: str) -> 
 def test_a_missile_fired_into_the_sea_is_a_show_of_force_and_into_a_country_an_attack(nlp: Language) -> None:
     assert [e.type for e in code(nlp, "North Korea launched a ballistic missile into the sea on Sunday.")] == ["MOBILIZE"]
     assert [e.type for e in code(nlp, "North Korea fired a ballistic missile into Japan on Sunday.")] == ["ASSAULT"]
+
+
+def test_a_candidate_barred_from_running_is_banned_by_the_government(nlp: Language) -> None:
+    (barred,) = [e for e in code(nlp, "The Venezuelan opposition leader was barred from registering as a candidate.") if e.trigger_text == "barred"]
+    assert barred.type == "COERCE"
+    assert [a.code for a in barred.source_actors] == ["VENGOV"]

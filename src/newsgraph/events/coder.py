@@ -644,7 +644,8 @@ class _Coder:
         if draft.sources or not draft.targets or draft.predicate.kind == "light":
             return
         if draft.type == "COERCE" and draft.cameo[:3] in _ARREST:
-            sector = "COP"
+            # Bans and restrictions (CAMEO 172) are the government's; arrests and raids the police's.
+            sector = "GOV" if draft.cameo.startswith("172") else "COP"
         elif (draft.type == "ACCUSE" and draft.cameo.startswith("112") and lemma(draft.predicate.trigger) in _CHARGES) or (
             draft.type == "SANCTION" and draft.mode == "convict"
         ):
