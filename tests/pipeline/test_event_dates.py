@@ -151,3 +151,25 @@ def test_a_later_report_of_the_same_happening_takes_its_date() -> None:
     violations = [event for event in found.events if event.trigger_text == "violated"]
     assert [event.date for event in violations] == ["2025-09-19", "2025-09-19"]
     assert violations[1].date_basis == "context"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        pytest.param("Azerbaijani police have detained six journalists, an independent outlet said Saturday.", id="dated-by-the-telling"),
+        pytest.param("Azerbaijani police have detained six journalists.", id="dated-by-the-article"),
+    ],
+)
+def test_a_lead_takes_the_day_a_later_sentence_gives_the_same_happening(lead: str) -> None:
+    # Published Saturday 7 December 2024; the detentions happened the evening before.
+    text = (
+        "Journalists held in Baku\n[December 7, 2024]\n\n"
+        f"{lead}\n\n"
+        "The outlet has long complained of pressure from the authorities.\n\n"
+        "The journalists were detained by Azerbaijani police on Friday evening, local media reported.\n"
+    )
+    raw = RawArticle(source="held.txt", format="text", raw_text=text, raw_sha="sha-held")
+    found = build_document(default_pipeline(today=date(2026, 11, 23))(raw))
+    detentions = [event for event in found.events if event.trigger_text == "detained"]
+    assert [event.date for event in detentions] == ["2024-12-06", "2024-12-06"]
+    assert detentions[0].date_basis == "context" and detentions[1].date_basis == "sentence"

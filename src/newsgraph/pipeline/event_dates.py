@@ -19,7 +19,9 @@
   ``alleged`` or ``denied``) and its verb is in the past tense or the present perfect ("Benin
   opened its borders", "has expelled"), or its event noun hangs from such a verb ("left for
   summit talks"): news reports such an event on or just before its publication day, so it takes
-  the article's date. A planned or hypothetical event has not happened, so it does not.
+  the article's date. A planned or hypothetical event has not happened, so it does not. Such a
+  lead takes instead the day a later sentence gives the same happening (basis ``context``): the
+  text's own date beats the publication day.
 - None: no date; nothing in the text supports one.
 """
 
@@ -51,6 +53,11 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
 # How far up the parse an event noun looks for its verb, and the links that end a clause.
 _HEAD_STEPS = 3
+# Verbs that report an event; a time on one of them dates the telling ("said Saturday").
+_REPORTING = frozenset({
+    "say", "tell", "report", "announce", "confirm", "state", "add", "claim", "allege", "write", "post", "note",
+    "disclose", "reveal", "declare",
+})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "appos"})
 
 
@@ -111,13 +118,17 @@ def date_events(
     # Each event reads only the times of its own sentence: reading all of them was quadratic.
     by_place = SpanIndex(times)
     own = [by_place.inside(event.evidence_start, event.evidence_end) for event in events]
-    for event, times_of_event in zip(events, own):
+    # Events whose only date is the day someone reported them ("..., an outlet said Saturday").
+    said_on: set[int] = set()
+    for position, (event, times_of_event) in enumerate(zip(events, own)):
         found = event_time(event, times_of_event)
         if found is None:
             dates.append(_UNDATED)
         else:
             precision: DatePrecision | None = "range" if found.range_end else found.precision
             dates.append(EventDate(found.value, found.text, "sentence", precision or precision_of(found.value)))
+            if _dates_the_report(doc, event, found):
+                said_on.add(position)
     for position, event in enumerate(events):
         if dates[position].basis is not None or _has_time(event, own[position]) or _quoted(text, event):
             continue
@@ -135,7 +146,40 @@ def date_events(
             dates[position] = _same_happening(event, reported.get(key)) or dates[position]
         if dates[position].basis in ("sentence", "article"):
             reported[key] = dates[position]
+    _date_leads_from_their_details(events, dates, said_on)
     return dates
+
+
+def _dates_the_report(doc: Doc, event: EventRecord, time: TimeExpression) -> bool:
+    """Whether the time dates the reporting verb the event is reported under, not the event: "six
+    journalists have been detained, an outlet said Saturday"."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or trigger is None:
+        return False
+    verb = span.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in _REPORTING or verb.i == trigger.root.i:
+        return False
+    return any(ancestor.i == verb.i for ancestor in trigger.root.ancestors)
+
+
+def _date_leads_from_their_details(events: list[EventRecord], dates: list[EventDate], said_on: set[int]) -> None:
+    """A lead dated only by the article ("Authorities have detained six journalists") or by the
+    day it was reported ("..., an outlet said Saturday") takes the date a later sentence gives the
+    same happening ("The journalists were detained ... on Friday evening"): the text's own date of
+    the happening beats the day it was published or told. Basis ``context``."""
+    later: dict[tuple[tuple[str, frozenset[str], frozenset[str]], bool], EventDate] = {}
+    for position in range(len(events) - 1, -1, -1):
+        event, found = events[position], dates[position]
+        key = (_happening(event), event.status == "planned")
+        weak = found.basis == "article" or position in said_on
+        if weak and key in later:
+            detail = later[key]
+            dates[position] = EventDate(detail.value, detail.text, "context", detail.precision)
+        elif found.basis == "sentence" and found.precision == "day" and position not in said_on:
+            later[key] = found
 
 
 def _same_happening(event: EventRecord, earlier: EventDate | None) -> EventDate | None:
