@@ -20,3 +20,15 @@ def test_an_event_noun_far_from_any_event_of_its_kind_names_no_parties(nlp: Lang
     text = f"The European Union imposed sanctions on Iran on Monday. {FILLER} {FILLER} The sanctions target the oil sector."
     later = [event for event in code(nlp, text) if event.trigger_text == "sanctions" and event.evidence_start > 60]
     assert later == []
+
+
+def test_a_threat_aimed_at_no_one_answers_whoever_last_acted_against_the_threatener(nlp: Language) -> None:
+    text = "Eritrea fired missiles into Ethiopia on Wednesday. Ethiopia's prime minister vowed that his country would retaliate."
+    (threat,) = [event for event in code(nlp, text) if event.type == "THREATEN"]
+    assert roots(threat) == (("ETH",), ("ERI",)) and "+provoker" in threat.rule
+
+
+def test_a_threat_after_no_hostile_act_against_the_threatener_stays_unaimed(nlp: Language) -> None:
+    text = "Eritrea fired missiles into Sudan on Wednesday. Ethiopia's prime minister vowed that his country would retaliate."
+    (threat,) = [event for event in code(nlp, text) if event.type == "THREATEN"]
+    assert roots(threat)[1] == ()

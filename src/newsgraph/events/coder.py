@@ -626,6 +626,19 @@ class _Coder:
             if draft.targets:
                 draft.rule += "+recalled-target"
 
+    def _answer_target(self, draft: _Draft) -> None:
+        """A threat aimed at no one named answers whoever last acted against the threatener:
+        "India struck Pakistan ... Sharif vowed his country would retaliate" threatens India."""
+        if draft.type != "THREATEN" or draft.targets or draft.mutual or not draft.sources:
+            return
+        victims = frozenset(ref.root for ref in draft.sources if ref.root)
+        if not victims:
+            return
+        provoker = self._context.provoker(self._number, victims)
+        if provoker:
+            draft.targets = list(provoker)
+            draft.rule += "+provoker"
+
     def _aim(self, draft: _Draft) -> None:
         """An attack with no target named is aimed at the country where it struck, when that is
         not the attacker's own ("fired missiles into Pakistan", "a mosque in Bahawalpur")."""
@@ -679,6 +692,7 @@ class _Coder:
         self._implied_authority(draft)
         self._aim(draft)
         self._reaction_target(draft)
+        self._answer_target(draft)
         framing = draft.framing
         status: Status = draft.status or framing.status
         reported_by = draft.reported_by

@@ -24,6 +24,8 @@ __all__ = ["EventContext", "Recalled"]
 # How many sentences back an event noun may refer to an earlier event: news refers back across
 # several paragraphs (8 lost one right event on the tuning half, 16 found no more than 12).
 _REACH = 12
+# Events that provoke an answer.
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 # The document's country must hold at least this share of the actors' country mentions, and
 # at least this many of them.
 _DOMINANT_SHARE = 0.5
@@ -86,6 +88,22 @@ class EventContext:
             if seen == lemma or (record.type == event_type and record.cameo[:2] == cameo[:2]):
                 return Recalled(record.source_actors, record.target_actors, record.mutual, number)
         return None
+
+
+    def provoker(self, sentence: int, victims: frozenset[str]) -> tuple[ActorRef, ...]:
+        """Who last acted against ``victims`` (country or organisation roots) a few sentences back,
+        the doer of the latest hostile event aimed at them that none of them
+        did ("India struck Pakistan ... Sharif vowed to retaliate")."""
+        for number, record, _ in reversed(self._events):
+            if sentence - number > _REACH:
+                break
+            if number > sentence or record.type not in _HOSTILE or record.status in ("hypothetical", "denied"):
+                continue
+            aimed = {actor.root for actor in record.target_actors if actor.root}
+            doers = {actor.root for actor in record.source_actors if actor.root}
+            if aimed & victims and doers and not doers & victims:
+                return record.source_actors
+        return ()
 
 
 def _dominant_country(actors: DocumentActors) -> str | None:
