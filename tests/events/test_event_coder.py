@@ -245,3 +245,8 @@ def test_a_candidate_barred_from_running_is_banned_by_the_government(nlp: Langua
     (barred,) = [e for e in code(nlp, "The Venezuelan opposition leader was barred from registering as a candidate.") if e.trigger_text == "barred"]
     assert barred.type == "COERCE"
     assert [a.code for a in barred.source_actors] == ["VENGOV"]
+
+
+def test_a_strike_that_damages_is_an_attack_and_one_that_paralyses_a_port_a_protest(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "Russian forces shelled Kharkiv. Another strike damaged a mosque in Kharkiv.", require_actor=False) if e.trigger_text == "strike"] == ["ASSAULT"]
+    assert [e.type for e in code(nlp, "The strike paralysed the port for three days.", require_actor=False) if e.trigger_text == "strike"] == ["PROTEST"]
