@@ -49,6 +49,7 @@ from events.events_helpers import code, event, roots
         pytest.param("The UN Security Council adopted a resolution demanding that Eritrea withdraw its troops.", "demanding", "REQUEST", ("IGO",), ("ERI",), id="a-document-demands-for-whoever-adopted-it"),
         pytest.param("Israel called the raid an attack on its sovereignty.", "called", "ACCUSE", ("ISR",), (), id="calling-an-act-an-attack-accuses"),
         pytest.param("Chile strongly refuted Peru's version of events.", "refuted", "REJECT", ("CHL",), ("PER",), id="refuting-a-version"),
+        pytest.param("Mali announced its immediate withdrawal from ECOWAS.", "withdrawal", "SANCTION", ("MLI",), ("IGO",), id="leaving-an-organisation-cuts-ties"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "struck", "ASSAULT", ("RUS",), ("UKR",), id="the-toll-is-part-of-the-attack"),

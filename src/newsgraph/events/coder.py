@@ -247,6 +247,10 @@ class _Coder:
             draft.mutual = True
         if pattern.symmetric and len(draft.sources) > 1 and not draft.targets:
             draft.mutual = True
+        if draft.type == "RETREAT" and draft.mode == "withdraw" and draft.targets and all(_is_organisation(ref) for ref in draft.targets):
+            # Leaving an international organisation ("their withdrawal from ECOWAS") cuts ties;
+            # it yields no ground.
+            self._set_code(draft, "166", "withdraw")
 
     def _theme_words(self, predicate: Predicate) -> list[str]:
         trigger = predicate.trigger
@@ -828,6 +832,10 @@ def _overlap(first: list[ActorRef], second: list[ActorRef]) -> bool:
 def _same(first: list[ActorRef], second: list[ActorRef]) -> bool:
     """Whether two lists of actors share an actor with the same code."""
     return any(one.id == other.id and one.code == other.code for one in first for other in second)
+
+
+def _is_organisation(ref: ActorRef) -> bool:
+    return ref.id is not None and ref.code is not None and ref.code[:3] in ("IGO", "NGO")
 
 
 def _is_media(ref: ActorRef) -> bool:
