@@ -41,6 +41,8 @@ TriggerKind = Literal["verb", "adj", "light", "noun"]
 IsActor = Callable[[Token], bool]
 
 # Nouns that only carry the event named by their modifier: "a mediation effort", "bombing campaign".
+# Nouns that, after "in", say why something was done, not that another event happened.
+_IN_AID_OF = frozenset({"support", "response", "retaliation", "solidarity", "defence", "defense", "reprisal"})
 # Verbs that call something by a name ("denounced the raid as aggression").
 _DESCRIBING = frozenset({
     "describe", "denounce", "condemn", "brand", "label", "characterize", "characterise", "portray", "depict", "see",
@@ -127,10 +129,12 @@ def _modifies_a_noun(token: Token) -> bool:
 
 
 def _describes(token: Token) -> bool:
-    """A noun that says what something is called, not an event of its own: "calling them cowardly
-    attacks", "denounced the raid as aggression", "described the move as a provocation"."""
+    """A noun that says what something is called or why it was done, not an event of its own:
+    "calling them cowardly attacks", "denounced the raid as aggression", "in support of"."""
     if token.dep_ == "oprd":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and lemma(token) in _IN_AID_OF:
+        return True  # "deployed in support of the mission", "in response to", "in retaliation for"
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i != token.i:
         return _describes(head.head)  # "as an act of aggression"
