@@ -32,3 +32,15 @@ def test_a_threat_after_no_hostile_act_against_the_threatener_stays_unaimed(nlp:
     text = "Eritrea fired missiles into Sudan on Wednesday. Ethiopia's prime minister vowed that his country would retaliate."
     (threat,) = [event for event in code(nlp, text) if event.type == "THREATEN"]
     assert roots(threat)[1] == ()
+
+
+def test_a_definite_noun_refers_to_the_earlier_event_of_its_kind(nlp: Language) -> None:
+    text = "Armenia and Azerbaijan began a prisoner swap on Monday. The exchange will continue on Tuesday."
+    exchange = [event for event in code(nlp, text) if event.trigger_text == "exchange"]
+    assert len(exchange) == 1 and exchange[0].type == "RETREAT" and exchange[0].mutual
+    assert set(roots(exchange[0])[0]) == {"ARM", "AZE"}
+
+
+def test_an_indefinite_noun_or_one_with_no_earlier_event_of_its_kind_is_no_event(nlp: Language) -> None:
+    assert not [e for e in code(nlp, "Armenia and Azerbaijan began a prisoner swap on Monday. An exchange of views followed.") if e.trigger_text == "exchange"]
+    assert not [e for e in code(nlp, "Armenia and Azerbaijan met on Monday. The exchange will continue on Tuesday.") if e.trigger_text == "exchange"]

@@ -91,6 +91,7 @@ _ARREST = frozenset({"170", "171", "172", "173"})
 _CHARGES = frozenset({"charge", "indict", "prosecute"})
 # What an attack leaves behind, told in the same sentence ("..., killing three").
 _TOLL = frozenset({"kill", "wound", "injure", "maim"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _AID_CODES = {"economic": "071", "military": "072", "humanitarian": "073", "asylum": "075"}
 _GENERIC_ASSAULT = frozenset({"180", "190", "182", "183", "193"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acl", "attr", "oprd", "conj", "acomp"})
@@ -521,6 +522,7 @@ class _Coder:
         """The events of ``sentence``, the ``number``-th of the document (from 0)."""
         self._number = number
         predicates = find_predicates(sentence, self._book, self._args.is_actor)
+        predicates += self._referring_nouns(sentence, predicates)
         drafts = [self._draft(predicate) for predicate in predicates]
         index: dict[int, _Draft] = {}
         for draft in drafts:
@@ -556,6 +558,26 @@ class _Coder:
         credible = [i for i, record in enumerate(records) if record.confidence >= self._memory_floor]
         self._context.remember(number, [records[i] for i in credible], [lemmas[i] for i in credible], nouns)
         return records
+
+    def _referring_nouns(self, sentence: Span, found: list[Predicate]) -> list[Predicate]:
+        """"A new prisoner exchange between Ukraine and Russia ... The exchange began today": a
+        definite noun that names no event by itself (its pattern wants a modifier it lacks) refers
+        to the latest event of its pattern's kind a few sentences back ("the exchange" after "a
+        prisoner swap")."""
+        taken = {predicate.trigger.i for predicate in found} | {predicate.head.i for predicate in found}
+        referring: list[Predicate] = []
+        for token in sentence:
+            if token.pos_ != "NOUN" or token.i in taken or token.dep_ == "compound":
+                continue
+            if not any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children):
+                continue
+            patterns = self._book.patterns_for(lemma(token), "noun")
+            if not patterns or any(not p.when for p in patterns):
+                continue  # a noun that names an event by itself was matched or left out on purpose
+            pattern = next((p for p in patterns if self._context.recent(self._number, p.type, p.cameo) is not None), None)
+            if pattern is not None:
+                referring.append(Predicate(token, token, pattern, "noun"))
+        return referring
 
     def _recall(self, draft: _Draft) -> bool:
         """Parties for an event noun that names none: the coordinated subject of its clause for a

@@ -90,6 +90,15 @@ class EventContext:
         return None
 
 
+    def recent(self, sentence: int, event_type: str, cameo: str) -> EventRecord | None:
+        """The latest event a few sentences back of this PLOVER type and CAMEO code."""
+        for number, record, _ in reversed(self._events):
+            if sentence - number > _REACH:
+                break
+            if number < sentence and record.type == event_type and record.cameo == cameo:
+                return record
+        return None
+
     def provoker(self, sentence: int, victims: frozenset[str]) -> tuple[ActorRef, ...]:
         """Who last acted against ``victims`` (country or organisation roots) a few sentences back,
         the doer of the latest hostile event aimed at them that none of them
