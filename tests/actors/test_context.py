@@ -48,6 +48,10 @@ def description(nlp: Language, kb: KnowledgeBase, text: str, name: str) -> tuple
         ("The report quoted Deputy Trade Minister Olga Petrova as saying so.", "Olga Petrova", "deputy trade minister", None, None),
         ("U.S. Secretary of State Marco Rubio spoke first.", "Marco Rubio", "secretary of state", None, "USA"),
         ("Tom Reyes, vice president of the Center for Coastal Policy, said so.", "Tom Reyes", "vice president", "Center for Coastal Policy", None),
+        (
+            "Arrests are arbitrary, said Ben Nolan, assistant secretary for regional affairs at the U.S. State Department.",
+            "Ben Nolan", "assistant secretary", "U.S. State Department", "USA",
+        ),
     ],
 )
 def test_a_description_gives_role_affiliation_and_country(

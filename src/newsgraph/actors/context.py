@@ -186,6 +186,9 @@ def describe_phrase(
         (country_words[i].country for i in range(start, root.i + 1) if i in country_words and i not in dropped),
         None,
     )
+    if country is None and affiliation is not None:
+        # "assistant secretary at the U.S. State Department": the body's country is the person's.
+        country = next((country_words[i].country for i in range(affiliation[0], affiliation[1] + 1) if i in country_words), None)
     role = " ".join(token.lower_ for token in role_tokens) or None
     content = {token.lemma_.lower() for token in doc[start : end + 1] if token.pos_ in {"NOUN", "PROPN", "ADJ"}}
     gender = _gender(token.lower_.rstrip(".") for token in doc[start : end + 1])
