@@ -232,6 +232,7 @@ def test_call_ends_or_cancels_only_with_off(nlp: Language) -> None:
     [
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", id="participle"),
         pytest.param("The Somali attack on the convoy killed 19 Kenyan soldiers.", id="the-attack-killed"),
+        pytest.param("Somali militants ambushed a convoy of Kenyan troops and killed 24 soldiers.", id="and-killed"),
     ],
 )
 def test_the_toll_of_an_attack_is_no_second_attack(nlp: Language, text: str) -> None:

@@ -26,6 +26,7 @@ from newsgraph.events.status import read_framing, read_noun_framing
         pytest.param("Washington has revealed that North Korea provided Russia with munitions.", "provided", "alleged", id="alleged"),
         pytest.param("Russia reportedly shelled Kharkiv.", "shelled", "alleged", id="reportedly"),
         pytest.param("The planned summit between Vladimir Putin and Kim Jong Un was delayed.", "summit", "planned", id="planned-noun"),
+        pytest.param("No Pakistani military facilities were targeted by India.", "targeted", "denied", id="no-subject"),
     ],
 )
 def test_status(nlp: Language, text: str, trigger: str, status: str) -> None:

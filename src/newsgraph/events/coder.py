@@ -444,8 +444,8 @@ class _Coder:
         if draft.type != "ASSAULT" or draft.predicate.kind != "verb" or lemma(verb) not in _TOLL:
             return
         attack: _Draft | None = None
-        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
-            attack = index.get(verb.head.i)
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.dep_ == "conj":
+            attack = index.get(verb.head.i)  # "hit a mosque, killing three", "ambushed a convoy and killed 24"
         doer = next((child for child in verb.children if child.dep_ == "nsubj"), None)
         if attack is None and doer is not None:
             attack = index.get(content_head(doer).i)

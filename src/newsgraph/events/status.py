@@ -92,6 +92,12 @@ def _own_marks(token: Token, book: PatternBook, reading: _Reading) -> None:
             reading.reported_future = True
     if any(child.dep_ == "det" and child.lower_ in negators for child in token.children):
         reading.negated = True
+    for subject in (child for child in carrier.children if child.dep_ in ("nsubj", "nsubjpass")):
+        # "No military facilities were targeted", "no one was arrested": the subject negates.
+        if subject.lower_ in ("nobody", "none") or any(det.dep_ == "det" and det.lower_ == "no" for det in subject.children):
+            reading.negated = True
+        elif subject.lower_ == "one" and any(det.lower_ == "no" for det in subject.children):
+            reading.negated = True
 
 
 def _control(governor: Token, book: PatternBook, reading: _Reading) -> None:
