@@ -253,3 +253,9 @@ def test_a_candidate_barred_from_running_is_banned_by_the_government(nlp: Langua
 def test_a_strike_that_damages_is_an_attack_and_one_that_paralyses_a_port_a_protest(nlp: Language) -> None:
     assert [e.type for e in code(nlp, "Russian forces shelled Kharkiv. Another strike damaged a mosque in Kharkiv.", require_actor=False) if e.trigger_text == "strike"] == ["ASSAULT"]
     assert [e.type for e in code(nlp, "The strike paralysed the port for three days.", require_actor=False) if e.trigger_text == "strike"] == ["PROTEST"]
+
+
+def test_officials_a_state_sanctions_are_not_its_own(nlp: Language) -> None:
+    (sanction,) = [e for e in code(nlp, "The Treasury Department issued sanctions against several senior officials of the bank.") if e.type == "SANCTION"]
+    assert [a.code for a in sanction.source_actors] == ["USAGOV"]
+    assert all(a.country != "USA" for a in sanction.target_actors)

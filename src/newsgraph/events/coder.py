@@ -820,7 +820,9 @@ def _place_unplaced(
         # newspaper to close"), a party or the opposition facing the state ("the party will
         # boycott Algeria's elections"), insurgents facing a government. Protesters facing a
         # state may be foreign ("stoned the embassy"), and so may anyone facing an army.
-        acted_on = role is draft.targets and bool(state) and any(ref.code in _DOMESTIC for ref in unplaced)
+        # Sanctions are laid on others: officials a state sanctions are not its own.
+        external = draft.type == "SANCTION" and draft.mode != "convict"
+        acted_on = role is draft.targets and bool(state) and any(ref.code in _DOMESTIC for ref in unplaced) and not external
         facing_state = any(ref.code in _INSTITUTIONS for ref in unplaced) and unarmed
         rising = any(ref.code in _INSURGENT for ref in unplaced) and "GOV" in state
         country = placed.pop() if len(placed) == 1 else None
