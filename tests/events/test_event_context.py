@@ -44,3 +44,12 @@ def test_a_definite_noun_refers_to_the_earlier_event_of_its_kind(nlp: Language) 
 def test_an_indefinite_noun_or_one_with_no_earlier_event_of_its_kind_is_no_event(nlp: Language) -> None:
     assert not [e for e in code(nlp, "Armenia and Azerbaijan began a prisoner swap on Monday. An exchange of views followed.") if e.trigger_text == "exchange"]
     assert not [e for e in code(nlp, "Armenia and Azerbaijan met on Monday. The exchange will continue on Tuesday.") if e.trigger_text == "exchange"]
+
+
+def test_an_agreed_truce_is_between_those_who_agreed_and_so_is_the_truce_told_later(nlp: Language) -> None:
+    events = code(nlp, "Israel and Hamas agreed to a four-day truce on Wednesday. The truce is expected to begin on Thursday morning.")
+    agreed = next(e for e in events if e.trigger_text == "agreed")
+    truce = next(e for e in events if e.trigger_text == "truce")
+    assert agreed.mutual and not agreed.target_actors
+    assert truce.type == "RETREAT" and truce.mutual and "+recalled" in truce.rule
+    assert set(roots(truce)[0]) == {"ISR", "PSE"}

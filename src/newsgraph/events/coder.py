@@ -246,7 +246,9 @@ class _Coder:
         if pattern.joint is not None and (len(draft.sources) > 1 or joint):
             self._set_code(draft, pattern.joint[1])
             draft.mutual = True
-        if pattern.symmetric and len(draft.sources) > 1 and not draft.targets:
+        if pattern.symmetric and len(draft.sources) > 1 and not any(ref.id or ref.code or ref.country for ref in draft.targets):
+            # "Israel and Hamas agreed to a truce": the truce names no one; they agreed together.
+            draft.targets = []
             draft.mutual = True
         if draft.type == "RETREAT" and draft.mode == "withdraw" and draft.targets and all(_is_organisation(ref) for ref in draft.targets):
             # Leaving an international organisation ("their withdrawal from ECOWAS") cuts ties;

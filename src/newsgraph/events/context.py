@@ -79,13 +79,14 @@ class EventContext:
 
     def recall(self, sentence: int, event_type: str, cameo: str, lemma: str) -> Recalled | None:
         """The parties of the latest earlier event of the same kind within a few sentences: same
-        trigger word, or same PLOVER type and CAMEO family (the first two digits)."""
+        trigger word, or same PLOVER type and CAMEO family (the first two digits), or an agreement
+        to do an event of that type."""
         for number, record, seen in reversed(self._events):
             if sentence - number > _REACH:
                 break
             if number > sentence:
                 continue
-            if seen == lemma or (record.type == event_type and record.cameo[:2] == cameo[:2]):
+            if seen == lemma or (record.type == event_type and record.cameo[:2] == cameo[:2]) or _intends(record, event_type):
                 return Recalled(record.source_actors, record.target_actors, record.mutual, number)
         return None
 
@@ -113,6 +114,12 @@ class EventContext:
             if aimed & victims and doers and not doers & victims:
                 return record.source_actors
         return ()
+
+
+def _intends(record: EventRecord, event_type: str) -> bool:
+    """Whether ``record`` is an agreement or promise to do an event of ``event_type``: "Israel and
+    Hamas agreed to a truce ... The truce begins Thursday" (the truce's parties are the agreement's)."""
+    return record.type == "AGREE" and (record.intended or "").split("/")[0] == event_type
 
 
 def _dominant_country(actors: DocumentActors) -> str | None:
