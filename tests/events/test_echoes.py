@@ -54,3 +54,17 @@ def test_an_event_the_article_reports_again_is_surer_than_one_told_once(nlp: Lan
     assert len(echoes) == 2
     assert all(event.features is not None and event.features["echoed"] == 1.0 for event in echoes)
     assert echoes[0].confidence > first.confidence
+
+
+def test_echoes_of_many_events_take_time_in_proportion_to_them() -> None:
+    import time
+
+    def timed(count: int) -> float:
+        events = [record("CONSULT", (RUSSIA,), (KOREA if n % 2 else VIETNAM,), n) for n in range(count)]
+        started = time.process_time()
+        assert all(echoed(events))
+        return time.process_time() - started
+
+    small = min(timed(2000) for _ in range(2))
+    large = min(timed(8000) for _ in range(2))
+    assert large < 8 * max(small, 0.005), (small, large)
