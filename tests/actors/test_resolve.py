@@ -229,3 +229,13 @@ def test_hyphenated_given_names_and_family_names_first(nlp: Language, kb: Knowle
     assert {"person:park-min-jae", "person:park-soo-yeon", "person:mao-ning"} <= {actor.id for actor in actors.actors}
     assert said_by(actors, text, "Park Min-jae", 1) == "person:park-min-jae"
     assert said_by(actors, text, "Mao") == "person:mao-ning"
+
+
+def test_a_country_s_ambassador_to_the_un_acts_for_the_country_and_a_un_envoy_for_the_un(nlp: Language, kb: KnowledgeBase) -> None:
+    text = (
+        '"This fails the people of Gaza," said Linda Grant, the U.S. ambassador to the United Nations. '
+        "UN envoy Tor Berg said talks would resume."
+    )
+    actors = {actor.id: actor for actor in resolve(nlp, kb, text).actors}
+    assert (actors["person:linda-grant"].country, actors["person:linda-grant"].code) == ("USA", "USAGOV")
+    assert actors["person:tor-berg"].code == "IGOUNO"

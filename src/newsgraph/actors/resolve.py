@@ -86,6 +86,8 @@ _LONGEST_NAME = 3
 _PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "ben"}
 # Roles that only a state gives, so a person holding one without a stated country belongs to the
 # country of the text around them ("Tass quoted Deputy Foreign Minister Andrey Rudenko").
+# Roles whose "to" names where someone is posted, not whom they serve.
+_POSTED_ROLES = frozenset({"ambassador", "envoy", "representative", "delegate", "emissary", "observer", "mission"})
 _STATE_ROLES = {
     "minister", "secretary", "ambassador", "diplomat", "envoy", "spokesperson", "spokesman", "spokeswoman",
     "official", "aide", "adviser", "advisor", "undersecretary", "premier",
@@ -622,10 +624,11 @@ class _Resolver:
             first, last = description.first, description.last
         for index in range(first, last + 1):
             body = self.organisations.get(index)
-            if body is not None:
-                code = self.kb.actor(body).code
-                if code and code[:3] in NON_STATE_ROOTS:
-                    return code
+            if body is None or (description.country is not None and _posted_to(self.tokens[index])):
+                continue  # "the U.S. ambassador to the UN" is posted there and acts for the U.S.
+            code = self.kb.actor(body).code
+            if code and code[:3] in NON_STATE_ROOTS:
+                return code
         return None
 
     def _sole_country(self, token: int) -> str | None:
@@ -744,6 +747,16 @@ def _strip_possessive(text: str) -> str:
         if text.endswith(ending) and len(text) > len(ending):
             return text[: -len(ending)].rstrip()
     return text
+
+
+def _posted_to(token: Token) -> bool:
+    """Whether ``token`` names where an envoy is posted: "ambassador to the United Nations"."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "to":
+            return ancestor.head.lemma_.lower() in _POSTED_ROLES
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _person_code(country: str | None, description: Description) -> str | None:
