@@ -259,3 +259,8 @@ def test_officials_a_state_sanctions_are_not_its_own(nlp: Language) -> None:
     (sanction,) = [e for e in code(nlp, "The Treasury Department issued sanctions against several senior officials of the bank.") if e.type == "SANCTION"]
     assert [a.code for a in sanction.source_actors] == ["USAGOV"]
     assert all(a.country != "USA" for a in sanction.target_actors)
+
+
+def test_readiness_to_strike_is_a_threat_and_readiness_to_talk_an_intent(nlp: Language) -> None:
+    assert [e.type for e in code(nlp, "Turkey is prepared to impose sanctions on Sweden.") if e.trigger_text == "prepared"] == ["THREATEN"]
+    assert [e.type for e in code(nlp, "Turkey is ready to hold talks with Sweden.") if e.trigger_text == "ready"] == ["AGREE"]

@@ -339,7 +339,8 @@ class _Coder:
         if frame in ("intent", "commit"):
             if action.type in COOPERATIVE:
                 code = self._ontology.embedded("intent", action.type, action.mode, action.cameo)
-            elif frame == "commit":
+            elif frame == "commit" or action.type in _MATERIAL_CONFLICT:
+                # A vow to strike, or readiness to ("ready to attack if needed"), is a threat.
                 code = self._ontology.embedded("threat", action.type, action.mode, action.cameo)
             else:
                 draft.consumed = True
