@@ -291,3 +291,28 @@ def test_a_title_quote_is_given_the_body_actor_it_names(nlp: Language, kb: Knowl
     elsewhere = read_actors(nlp("The weather was mild in Lisbon."), kb, DAY).document_actors()
     unknown = resolve_title_speakers(title, quotes, elsewhere, kb, DAY)[0]
     assert (unknown.actor_id, unknown.reason) == (None, "not in the body")
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            "Peru and Chile signed a trade pact on Monday. The deal will cut tariffs by half, according to "
+            "Foreign Minister Ana Ruiz.",
+            "The deal will cut tariffs by half", "person:ana-ruiz", id="according-to-a-titled-name",
+        ),
+        pytest.param(
+            '"Sanctions will not work," China\'s envoy to the UN Fu Cong told the council.',
+            "Sanctions will not work", "person:fu-cong", id="a-name-run-into-the-body-before-it",
+        ),
+        pytest.param(
+            "Kenyan President William Ruto met Ethiopian leaders in Addis Ababa. Ruto's spokesman said the "
+            "president would return on Friday.",
+            "the president would return on Friday", "sector:KENGOV", id="a-persons-spokesman-speaks-for-their-state",
+        ),
+    ],
+)
+def test_a_title_names_a_person_and_a_spokesperson_speaks_for_their_principal(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(nlp, kb, text)[quote] == speaker

@@ -26,6 +26,7 @@ __all__ = [
     "strip_possessive",
     "surname_fits",
     "titled_name",
+    "untitled",
 ]
 
 _FUZZY_SURNAME = 88.0
@@ -92,12 +93,30 @@ def titled_name(span: Span, phrase: SpeakerPhrase) -> tuple[int, int] | None:
         first += 1
     if first > last or (first == last and doc[last].ent_type_ != "PERSON"):
         return None
+    if any(doc[index].ent_type_ in _PLACE_LABELS for index in range(first, last + 1)):
+        # The recogniser often runs an organisation into the name after it ("the UN Fu Cong"):
+        # two or three capitalised words right after a title or acronym are a person's name unless
+        # they read as a body's; after "of" or "the" they name the body ("head of Human Rights Watch").
+        if doc[first - 1].pos_ in {"ADP", "DET"} or not looks_like_a_persons_name(doc[first : last + 1], ""):
+            return None
     return first, last
+
+
+def untitled(doc: Doc, first: int, last: int) -> int:
+    """The first token of a name run ``first..last`` after the title words that lead it ("Foreign
+    Minister Ana Ruiz": "Ana"); ``first`` when none lead it, or when nothing but title is left."""
+    start = first
+    while start < last and doc[start].lower_.rstrip(".") in _NOT_GIVEN_NAMES:
+        start += 1
+    return start
 
 
 def _name_word(token: Token) -> bool:
     text = token.text
-    return token.pos_ == "PROPN" and text[:1].isupper() and not text.isupper() and token.ent_type_ not in _PLACE_LABELS
+    if not (token.pos_ == "PROPN" and text[:1].isupper() and not text.isupper()):
+        return False
+    # A name the recogniser took for an organisation's, which titled_name checks as a whole.
+    return token.ent_type_ not in _PLACE_LABELS or token.ent_type_ == "ORG"
 
 
 def name_tokens(span: Span, head: Token) -> tuple[int, int]:

@@ -73,6 +73,7 @@ from newsgraph.actors._speaker_names import (
     strip_possessive,
     surname_fits,
     titled_name,
+    untitled,
 )
 from newsgraph.actors._speaker_words import AGREEMENT_HEADS, DOCUMENT_HEADS, SpeakerPhrase, speaker_phrase
 from newsgraph.actors.context import ROLE_SECTORS
@@ -130,6 +131,8 @@ _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Nouns for a group of states: "both countries", "the two sides", "the three Sahel nations".
 _STATE_GROUP_NOUNS = frozenset("country nation state side government capital neighbour neighbor".split())
 _MAKING_AGREEMENTS = frozenset("sign reach agree strike conclude ink seal accept approve".split())
+# People who speak for someone else: "Ruto's spokesman" speaks for Ruto's government.
+_VOICES = frozenset("spokesperson spokesman spokeswoman aide adviser advisor".split())
 # Titles any official may be called by, whatever their office.
 _ANY_TITLE = frozenset({"official", "source", "officer"})
 
@@ -258,10 +261,16 @@ class _Resolver:
         if read is not None:
             return _Found(read, "mention")
         if phrase.kind in {"name", "surname"}:
-            return self._name(phrase, span, quote, name_tokens(span, phrase.head))
+            first, last = name_tokens(span, phrase.head)
+            given = untitled(span.doc, first, last)
+            # "Foreign Minister Ana Ruiz" run together: the title says it is a person, not part of the name.
+            return self._name(phrase, span, quote, (given, last), person=given > first)
         if phrase.kind == "body":
             return self._found(self._body(phrase, span), "body", "body without antecedent")
         if phrase.kind == "person":
+            voiced = self._principal(phrase, span, depth)
+            if voiced is not None:
+                return _Found(voiced, "person")
             return self._found(self._title(phrase, span), "person", "title without antecedent")
         if phrase.kind == "generic":
             return _Found(None, "mention", "unnamed source")
@@ -560,6 +569,28 @@ class _Resolver:
             if at < span.start_char and here - self.context.sentence(at) <= _I_WINDOW:
                 return actor_id if record is not None and record.type == "person" else None
         return None
+
+    def _principal(self, phrase: SpeakerPhrase, span: Span, depth: int) -> str | None:
+        """Whom an unnamed spokesperson or aide speaks for, named in the phrase ("Ruto's
+        spokesman", "a spokeswoman for the president"): a body or state itself, a person as their
+        country's government (an unnamed spokesperson speaks as the country), or the person when
+        their country is unknown."""
+        if phrase.word not in _VOICES or depth > 1:
+            return None
+        head = phrase.head
+        owner = next((child for child in head.children if child.dep_ == "poss"), None)
+        if owner is None:
+            preposition = next(
+                (child for child in head.children if child.dep_ == "prep" and child.lower_ in {"for", "of", "to"}), None
+            )
+            owner = next((child for child in preposition.children if child.dep_ == "pobj"), None) if preposition else None
+        if owner is None or not span.start <= owner.i < span.end:
+            return None
+        found = self._phrase_of(owner, depth, owner.left_edge.i, owner.i)
+        record = self.reading.actor(found) if found is not None else None
+        if record is not None and record.type == "person" and record.country:
+            return self.reading.sector_actor(record.country, "GOV").id
+        return found
 
     def _state_person(self, phrase: SpeakerPhrase, span: Span) -> str | None:
         """An unnamed official ("a defence official", "a spokesperson"): the government, or the
