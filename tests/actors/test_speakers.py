@@ -316,3 +316,22 @@ def test_a_title_names_a_person_and_a_spokesperson_speaks_for_their_principal(
     nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
 ) -> None:
     assert speakers(nlp, kb, text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            "Two buildings collapsed, according to Norway's Fjord Lys Vakt rescue service.",
+            "Two buildings collapsed", "organization:fjord-lys-vakt", id="a-name-before-a-common-noun",
+        ),
+        pytest.param(
+            "Therese Wagner met the envoy on Monday. The Wagner mercenary outfit said its men would leave.",
+            "its men would leave", "organization:wagner", id="not-the-person-of-that-surname",
+        ),
+    ],
+)
+def test_a_body_is_the_name_qualifying_its_noun(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(nlp, kb, text)[quote] == speaker

@@ -23,6 +23,7 @@ __all__ = [
     "folded",
     "looks_like_a_persons_name",
     "name_tokens",
+    "naming_words",
     "strip_possessive",
     "surname_fits",
     "titled_name",
@@ -129,6 +130,26 @@ def name_tokens(span: Span, head: Token) -> tuple[int, int]:
         last += 1
     while last + 2 < span.end and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
         last += 2
+    return first, last
+
+
+def naming_words(span: Span) -> tuple[int, int] | None:
+    """The proper name qualifying a common noun that heads a speaker phrase: "Magen David Adom" of
+    "Israel's Magen David Adom rescue service", "Wagner" of "the Wagner mercenary outfit"; None
+    when no such name stands before the head (a country's name or a possessor is no such name)."""
+    head = span.root
+    names = [
+        token
+        for token in span
+        if token.i < head.i and _name_word(token) and token.ent_type_ != "PERSON"
+        and token.dep_ != "poss" and token.head.i != token.i
+    ]
+    if not names:
+        return None
+    last = names[-1].i
+    first = last
+    while first - 1 >= span.start and span.doc[first - 1] in names:
+        first -= 1
     return first, last
 
 

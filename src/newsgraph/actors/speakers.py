@@ -70,6 +70,7 @@ from newsgraph.actors._speaker_names import (
     folded,
     looks_like_a_persons_name,
     name_tokens,
+    naming_words,
     strip_possessive,
     surname_fits,
     titled_name,
@@ -274,6 +275,10 @@ class _Resolver:
             return self._found(self._title(phrase, span), "person", "title without antecedent")
         if phrase.kind == "generic":
             return _Found(None, "mention", "unnamed source")
+        named = naming_words(span) if phrase.kind == "other" and phrase.head.pos_ == "NOUN" else None
+        if named is not None:
+            # "Israel's Magen David Adom rescue service": the body the name names.
+            return self._name(phrase, span, quote, named, organisation=True)
         return _Found(None, "mention", "not an actor")
 
     @staticmethod
@@ -419,14 +424,23 @@ class _Resolver:
     # -- names -----------------------------------------------------------------------------
 
     def _name(
-        self, phrase: SpeakerPhrase, span: Span, quote: QuoteSpan | None, tokens: tuple[int, int], person: bool = False
+        self,
+        phrase: SpeakerPhrase,
+        span: Span,
+        quote: QuoteSpan | None,
+        tokens: tuple[int, int],
+        person: bool = False,
+        organisation: bool = False,
     ) -> _Found:
         first, last = tokens
         name = strip_possessive(span.doc[first : last + 1].text)
         key = folded(name)
         surname = folded(strip_possessive(span.doc[last].text))
-        people = [record.id for record in self._records() if record.type == "person" and surname_fits(record, surname)]
-        if not people and first == last:
+        people = [
+            record.id for record in self._records()
+            if record.type == "person" and not organisation and surname_fits(record, surname)
+        ]
+        if not people and first == last and not organisation:
             # Thai, Burmese, Icelandic and some other names go by the given name: "Srettha said".
             people = [
                 record.id for record in self._records()
@@ -443,7 +457,7 @@ class _Resolver:
         latent = self.context.latent_named(key)
         if latent is not None:
             return _Found(self._adopted(latent), "new name")
-        return _Found(self._build(span, first, last, quote, person), "new name")
+        return _Found(self._build(span, first, last, quote, person, organisation), "new name")
 
     def _namesakes(self, span: Span, phrase: SpeakerPhrase) -> list[str]:
         """The document's people a surname alone may be: two Parks, two Kims. The one named last
@@ -479,15 +493,18 @@ class _Resolver:
             return ranked[0][1]
         return self.context.next_after(at, 10_000, lambda record: float(record.id in wanted)) or ids[0]
 
-    def _build(self, span: Span, first: int, last: int, quote: QuoteSpan | None, person: bool = False) -> str:
-        """An actor for a speaker's name the document's actors do not hold."""
+    def _build(
+        self, span: Span, first: int, last: int, quote: QuoteSpan | None, person: bool = False, organisation: bool = False
+    ) -> str:
+        """An actor for a speaker's name the document's actors do not hold (an organisation's when
+        ``organisation``)."""
         doc = span.doc
-        full = full_name(doc, self.context, doc[last]) if first == last else None
+        full = full_name(doc, self.context, doc[last]) if first == last and not organisation else None
         name = full or strip_possessive(doc[first : last + 1].text)
         words = {token.lower_ for token in doc[first : last + 1]}
         label = doc[last].ent_type_
         described = _apposition_root(quote, self.context)
-        is_person = (
+        is_person = not organisation and (
             person
             or full is not None
             or (described is not None and described.lemma_.lower() in PERSON_NOUNS)
