@@ -335,3 +335,24 @@ def test_a_body_is_the_name_qualifying_its_noun(
     nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
 ) -> None:
     assert speakers(nlp, kb, text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            'Lindiwe Dlamini runs a small clinic in the township. "We turn people away every day," she said.',
+            "We turn people away every day", "person:lindiwe-dlamini", id="a-name-taken-for-an-organisation",
+        ),
+        pytest.param(
+            'Dr Okonkwo treated the wounded all night. "It was chaos," he said.',
+            "It was chaos", "person:okonkwo", id="a-name-after-a-title-of-address",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_name_the_recogniser_missed_is_that_person(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    found = read(nlp, kb, text)
+    assert found[1][quote].actor_id == speaker
+    assert found[0].document_actors().actor(speaker) is not None
