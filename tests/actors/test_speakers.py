@@ -10,7 +10,7 @@ from spacy.language import Language
 from newsgraph.actors import Speaker, resolve_speakers, resolve_title_speakers
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.reading import ActorReading, read_actors
-from newsgraph.actors.speakers import SPEAKER_HOWS, UNRESOLVED_REASONS, speaker_confidence
+from newsgraph.actors.speakers import SPEAKER_HOWS, UNRESOLVED_REASONS, SpeakerEvidence, speaker_confidence
 from newsgraph.quotes import find_quotes
 
 DAY = date(2024, 6, 18)
@@ -277,9 +277,25 @@ def test_every_speaker_is_an_actor_of_the_document_with_a_confidence(nlp: Langua
         assert (speaker.actor_id is None) == (speaker.reason is not None)
 
 
-def test_confidence_follows_how_the_speaker_was_found() -> None:
-    assert speaker_confidence("mention", None) > speaker_confidence(None, "no attribution")
-    assert speaker_confidence("mention", None, cued=False) <= speaker_confidence("mention", None)
+def test_confidence_follows_the_evidence_of_the_attribution() -> None:
+    named = SpeakerEvidence("mention", None)
+    assert speaker_confidence(named) > speaker_confidence(SpeakerEvidence(None, "no attribution"))
+    assert speaker_confidence(SpeakerEvidence("mention", None, rivals=3)) < speaker_confidence(named)
+    assert speaker_confidence(SpeakerEvidence("pronoun", None, seen_apart=3)) < speaker_confidence(
+        SpeakerEvidence("pronoun", None, seen_apart=0)
+    )
+
+
+def test_a_speaker_carries_the_evidence_of_its_attribution(nlp: Language, kb: KnowledgeBase) -> None:
+    text = (
+        'Foreign Minister Ana Ruiz met Tomas Varga and Piet Jansen in Lima. "We agreed," she said.\n\n'
+        '"We will meet again," she added.'
+    )
+    found = read(nlp, kb, text)[1]
+    first, second = found["We agreed"], found["We will meet again"]
+    assert first.evidence is not None and second.evidence is not None
+    assert (first.evidence.how, first.evidence.words_apart, first.evidence.rivals) == ("pronoun", 0, 2)
+    assert first.evidence.seen_apart == 1
 
 
 def test_a_title_quote_is_given_the_body_actor_it_names(nlp: Language, kb: KnowledgeBase) -> None:
@@ -347,6 +363,10 @@ def test_a_body_is_the_name_qualifying_its_noun(
         pytest.param(
             'Dr Okonkwo treated the wounded all night. "It was chaos," he said.',
             "It was chaos", "person:okonkwo", id="a-name-after-a-title-of-address",
+        ),
+        pytest.param(
+            'Ana Ruiz met Tomas Varga and Piet Jansen in Lima. "We agreed," she said.',
+            "We agreed", "person:ana-ruiz", id="the-subject-not-a-person-the-actors-stage-knew",
         ),
     ],
 )

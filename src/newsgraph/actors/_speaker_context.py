@@ -331,6 +331,30 @@ class SpeakerContext:
                 return appearance.actor_id
         return None
 
+    def sentences_since(self, actor_id: str, start: int, end: int, never: int = 5) -> int:
+        """How many sentences back from the words at ``start..end`` ``actor_id`` last appeared (0
+        when an appearance starts within them), or ``never`` when it did not appear before."""
+        here = self.sentence(start)
+        for index in range(self._before(end) - 1, self._from_sentence(here - never) - 1, -1):
+            appearance = self._appearances[index]
+            if appearance.actor_id == actor_id:
+                return min(max(here - appearance.sentence, 0), never) if appearance.start < start else 0
+        return never
+
+    def rivals(self, actor_id: str, at: int) -> int:
+        """How many actors other than ``actor_id``, of its sort (people for a person, bodies and
+        states for the rest), appear in the sentence at ``at`` and the one before: the other
+        speakers a reader could take the quotation for."""
+        record = self.actor(actor_id)
+        person = record is not None and record.type == "person"
+        here = self.sentence(at)
+        others = set()
+        for appearance in self._appearances[self._from_sentence(here - 1) : self._from_sentence(here + 1)]:
+            other = self.actor(appearance.actor_id)
+            if appearance.actor_id != actor_id and other is not None and (other.type == "person") == person:
+                others.add(appearance.actor_id)
+        return len(others)
+
     def subject_before(self, at: int) -> str | None:
         """The subject of the sentence before the one at ``at``, in the same paragraph: the actor
         a quotation standing alone after it is most likely from."""

@@ -52,17 +52,14 @@ their speakers to the body's actors (a title says "Blinken" where the body says 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from importlib.resources import files
 from types import MappingProxyType
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors._speaker_confidence import SpeakerEvidence, evidence_features, speaker_confidence
 from newsgraph.actors._speaker_context import MEDIA_WORDS, SpeakerContext
 from newsgraph.actors._speaker_names import (
     forms,
@@ -82,7 +79,6 @@ from newsgraph.actors.knowledge import KnowledgeBase
 from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import ActorRecord, ActorRef, DocumentActors, slug_id
 from newsgraph.actors.resolve import resolve_actors
-from newsgraph.errors import NewsgraphError
 from newsgraph.quotes.cues import CUE_NOUNS, CUE_VERBS, PARTICLE_CUES, PERSON_NOUNS
 from newsgraph.quotes.mentions import speaker_mentions
 from newsgraph.quotes.span import QuoteSpan
@@ -91,9 +87,11 @@ __all__ = [
     "SPEAKER_HOWS",
     "UNRESOLVED_REASONS",
     "Speaker",
+    "SpeakerEvidence",
     "resolve_speakers",
     "resolve_title_speakers",
     "cued",
+    "evidence_features",
     "speaker_confidence",
 ]
 
@@ -142,12 +140,14 @@ _ANY_TITLE = frozenset({"official", "source", "officer"})
 class Speaker:
     """A quotation's speaker: ``actor_id``, or None with ``reason`` (a key of
     :data:`UNRESOLVED_REASONS`); ``how`` it was found or tried for (one of :data:`SPEAKER_HOWS`,
-    or None when the text names no speaker); ``confidence`` in [0, 1] that it is right."""
+    or None when the text names no speaker); ``confidence`` in [0, 1] that it is right, from the
+    ``evidence`` of its attribution."""
 
     actor_id: str | None
     how: str | None
     reason: str | None = None
     confidence: float = 0.0
+    evidence: SpeakerEvidence | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,10 @@ class _Found:
     actor_id: str | None
     how: str
     reason: str | None = None
+    # Where the attribution stands (see SpeakerEvidence): set once the speaker is found.
+    words_apart: int = 0
+    seen_apart: int = 0
+    rivals: int = 0
 
 
 def resolve_speakers(reading: ActorReading, quotes: Sequence[QuoteSpan], kb: KnowledgeBase) -> list[Speaker]:
@@ -188,14 +192,23 @@ def _carried(quotes: Sequence[QuoteSpan], index: int, own: Mapping[int, _Found])
         return own[index]
     origin = _origin(quotes, index)
     found = own.get(origin) if origin is not None else None
-    if found is None:
+    if found is None or origin is None:
         return _Found(None, "none", "no attribution")
-    return _Found(found.actor_id, "carried", found.reason)
+    paragraphs = quotes[index].paragraph - quotes[origin].paragraph
+    return replace(found, how="carried", words_apart=found.words_apart + max(paragraphs, 1))
 
 
 def _speaker(found: _Found, quote: QuoteSpan) -> Speaker:
-    confidence = speaker_confidence(found.how, found.reason, cued(quote.cue))
-    return Speaker(found.actor_id, found.how, found.reason, confidence)
+    evidence = SpeakerEvidence(
+        how=found.how if found.reason is None else None,
+        reason=found.reason,
+        cued=cued(quote.cue),
+        kind=quote.kind,
+        words_apart=found.words_apart,
+        seen_apart=found.seen_apart,
+        rivals=found.rivals,
+    )
+    return Speaker(found.actor_id, found.how, found.reason, speaker_confidence(evidence), evidence)
 
 
 def cued(cue: str | None) -> bool:
@@ -217,15 +230,30 @@ class _Resolver:
                 # 'Zelensky thanked the allies. "This will save lives."': the one the sentence before is about.
                 subject = self.context.subject_before(quote.start)
                 if subject is not None:
-                    return _Found(self._adopted(subject), "context")
+                    return self._placed_evidence(_Found(self._adopted(subject), "context"), quote, quote.start, quote.start)
             return _Found(None, "none", "no attribution")
         found = self.phrase(quote.speaker_start, quote.speaker_end, quote)
-        if found.actor_id is not None:
-            self._adopted(found.actor_id)
+        actor_id = found.actor_id
+        if actor_id is not None:
+            self._adopted(actor_id)
+            found = self._placed_evidence(found, quote, quote.speaker_start, quote.speaker_end)
             pronoun = self._pronoun_at(quote.speaker_start, quote.speaker_end)
-            self.context.noted_speaker(found.actor_id, quote.speaker_start, quote.speaker_end, pronoun)
-            self.spoken.append((quote.speaker_start, found.actor_id))
+            self.context.noted_speaker(actor_id, quote.speaker_start, quote.speaker_end, pronoun)
+            self.spoken.append((quote.speaker_start, actor_id))
         return found
+
+    def _placed_evidence(self, found: _Found, quote: QuoteSpan, start: int, end: int) -> _Found:
+        """``found`` with where its attribution stands: the quotation, the speaker's words at
+        ``start..end``, the actor's last appearance before them and its rivals around the quotation."""
+        assert found.actor_id is not None
+        here = self.context.sentence(quote.start)
+        return replace(
+            found,
+            words_apart=abs(here - self.context.sentence(start)),
+            # A pronoun's own mention is no earlier sight of the actor: its antecedent is.
+            seen_apart=self.context.sentences_since(found.actor_id, start, start if found.how == "pronoun" else end),
+            rivals=self.context.rivals(found.actor_id, quote.start),
+        )
 
     def phrase(self, start: int, end: int, quote: QuoteSpan | None = None, depth: int = 0) -> _Found:
         """The actor the words ``start..end`` name as a speaker (see the module docstring)."""
@@ -235,9 +263,12 @@ class _Resolver:
         phrase = speaker_phrase(span)
         if phrase.kind == "pronoun":
             exact = self._exact(start, end)
-            if exact is not None:
+            found = self._pronoun(phrase.word, start)
+            if exact is not None and (found is None or self.reading.actor(found) is not None):
+                # The actors stage's own reading, unless it could not see the person the pronoun
+                # most likely means: one the recogniser missed ("Ana Ruiz met Tomas Varga ... she said").
                 return _Found(exact, "pronoun")
-            return self._found(self._pronoun(phrase.word, start), "pronoun", "pronoun without antecedent")
+            return self._found(found, "pronoun", "pronoun without antecedent")
         several = self._several(span) or self._counted(span)
         if several is not None:
             return _Found(several, "several")
@@ -809,34 +840,3 @@ def _by_name(actors: DocumentActors, text: str) -> str | None:
     if not fitting:
         return None
     return max(fitting, key=lambda actor_id: len(actors.mentions_of(actor_id)))
-
-
-# -- confidence -----------------------------------------------------------------------------
-
-_CONFIDENCE_FILE = "confidence.json"
-
-
-@lru_cache(maxsize=1)
-def _confidence_table() -> Mapping[str, Any]:
-    resource = files("newsgraph") / "data" / "quotes" / _CONFIDENCE_FILE
-    try:
-        table: Mapping[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise NewsgraphError(
-            f"cannot read the quote confidence table data/quotes/{_CONFIDENCE_FILE} ({error}); reinstall newsgraph"
-        ) from error
-    return table
-
-
-def speaker_confidence(how: str | None, reason: str | None, cued: bool = True) -> float:
-    """How sure newsgraph is of a speaker found ``how`` (unresolved for ``reason``), attributed by
-    a speech cue (``cued``) or by the subject of another verb: the share of such speakers that
-    were right on the tuning half of the real-news gold."""
-    table = _confidence_table()
-    if reason is not None:
-        value = table["unresolved"].get(reason, table["unresolved_default"])
-    else:
-        value = table["resolved"].get(how or "", table["resolved_default"])
-        if not cued:
-            value *= table["uncued_factor"]
-    return round(min(max(float(value), 0.0), 1.0), 3)

@@ -16,6 +16,8 @@ from newsgraph.events.confidence import load_confidence_model
 __all__ = ["render_news"]
 
 _Row = tuple[str, Callable[[HalfFigures], str]]
+# The speaker confidence that splits the sure from the unsure in the report.
+_SURE = 0.9
 
 
 def _ratio(ratio: Ratio) -> str:
@@ -89,7 +91,17 @@ def _rows(confidence: bool, speaker_confidence: bool = False) -> list[_Row]:
         ("mentions", _quotes("mentions")),
         ("speaker accuracy (found)", lambda f: _ratio(f.quotes.speakers)),
         *(
-            [("speaker confidence, mean (found)", lambda f: _mean(f.quotes.speaker_confidence))]
+            [
+                ("speaker confidence, mean (found)", lambda f: _mean(f.quotes.speaker_confidence)),
+                (
+                    f"  speaker accuracy, confidence >= {_SURE:.1f}",
+                    lambda f: _ratio(f.quotes.speakers_by_confidence(_SURE, above=True)),
+                ),
+                (
+                    f"  speaker accuracy, confidence < {_SURE:.1f}",
+                    lambda f: _ratio(f.quotes.speakers_by_confidence(_SURE, above=False)),
+                ),
+            ]
             if speaker_confidence
             else []
         ),

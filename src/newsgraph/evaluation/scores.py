@@ -172,6 +172,18 @@ class EvaluationReport:
         values = [value for document in self.documents for value, _ in document.speaker_confidences]
         return sum(values) / len(values) if values else None
 
+    def speakers_by_confidence(self, cut: float, above: bool) -> Ratio:
+        """The found direct and partial quotes whose speaker is right, out of those whose speaker's
+        confidence is at least ``cut`` (``above``) or under it: whether the confidence tells the
+        right speakers from the wrong ones."""
+        pairs = [
+            right
+            for document in self.documents
+            for value, right in document.speaker_confidences
+            if (value >= cut) == above
+        ]
+        return Ratio(sum(pairs), len(pairs))
+
     @property
     def unresolved(self) -> Ratio:
         """Predicted direct and partial quotations with no speaker, out of all predicted."""
