@@ -11,6 +11,7 @@ from newsgraph.evaluation.gold_news import LINE_KINDS
 from newsgraph.evaluation.news_scores import HalfFigures, NewsReport
 from newsgraph.evaluation.news_set import HALVES
 from newsgraph.evaluation.scores import Ratio, Score
+from newsgraph.actors.speakers import UNRESOLVED_REASONS
 from newsgraph.events.confidence import load_confidence_model
 
 __all__ = ["render_news"]
@@ -47,6 +48,10 @@ def _junk_kind(kind: str) -> Callable[[HalfFigures], str]:
 
 def _error(kind: str) -> Callable[[HalfFigures], str]:
     return lambda figures: str(figures.events.errors.get(kind, 0))
+
+
+def _reason(reason: str) -> Callable[[HalfFigures], str]:
+    return lambda figures: str(figures.quotes.unresolved_reasons.get(reason, 0))
 
 
 def _miss(kind: str) -> Callable[[HalfFigures], str]:
@@ -107,6 +112,8 @@ def _rows(confidence: bool, speaker_confidence: bool = False) -> list[_Row]:
         ),
         ("speaker unresolved (direct+partial)", lambda f: _ratio(f.quotes.unresolved)),
         ("speaker unresolved (indirect)", lambda f: _ratio(f.quotes.indirect_unresolved)),
+        ("  unresolved, by reason (all kinds)", lambda f: ""),
+        *((f"    {reason}", _reason(reason)) for reason in UNRESOLVED_REASONS),
         ("PAIRS", lambda f: ""),
         ("pairs", lambda f: str(f.pairs.pairs)),
         ("happenings both report", lambda f: str(f.pairs.shared)),

@@ -125,6 +125,7 @@ class DocumentScore:
     problems: tuple[Problem, ...] = ()
     unresolved: Ratio = Ratio()
     indirect_unresolved: Ratio = Ratio()
+    unresolved_reasons: tuple[str, ...] = ()
     speaker_confidences: tuple[tuple[float, bool], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -195,6 +196,16 @@ class EvaluationReport:
         return sum((document.indirect_unresolved for document in self.documents), Ratio())
 
     @property
+    def unresolved_reasons(self) -> dict[str, int]:
+        """How many predicted quotations of every kind are unresolved for each reason the pipeline
+        gave ("unstated" when it gave none), most first."""
+        counts: dict[str, int] = {}
+        for document in self.documents:
+            for reason in document.unresolved_reasons:
+                counts[reason] = counts.get(reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(problem for document in self.documents for problem in document.problems)
 
@@ -206,6 +217,7 @@ class EvaluationReport:
         totals["speaker_confidence"] = self.speaker_confidence
         totals["unresolved"] = self.unresolved.to_json()
         totals["indirect_unresolved"] = self.indirect_unresolved.to_json()
+        totals["unresolved_reasons"] = self.unresolved_reasons
         return {"name": self.name, "totals": totals, "documents": [document.to_json() for document in self.documents]}
 
 
