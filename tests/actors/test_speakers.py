@@ -326,6 +326,19 @@ def test_a_title_quote_is_given_the_body_actor_it_names(nlp: Language, kb: Knowl
             "president would return on Friday.",
             "the president would return on Friday", "sector:KENGOV", id="a-persons-spokesman-speaks-for-their-state",
         ),
+        pytest.param(
+            "Kenyan President William Ruto met Ethiopian leaders in Addis Ababa. Ruto's office said the "
+            "president would return on Friday.",
+            "the president would return on Friday", "sector:KENGOV", id="a-persons-office-speaks-for-their-state",
+        ),
+        pytest.param(
+            "Ghana's parliament passed the bill. The parliament said the law would take effect in May.",
+            "the law would take effect in May", "sector:GHALEG", id="a-parliament-is-a-body-of-its-state",
+        ),
+        pytest.param(
+            "Kyiv sent negotiators to Istanbul. Ukraine's General Staff said the front held.",
+            "the front held", "organization:general-staff", id="a-bodys-name-is-no-title-and-surname",
+        ),
     ],
 )
 def test_a_title_names_a_person_and_a_spokesperson_speaks_for_their_principal(
@@ -367,6 +380,10 @@ def test_a_body_is_the_name_qualifying_its_noun(
         pytest.param(
             'Ana Ruiz met Tomas Varga and Piet Jansen in Lima. "We agreed," she said.',
             "We agreed", "person:ana-ruiz", id="the-subject-not-a-person-the-actors-stage-knew",
+        ),
+        pytest.param(
+            'The minister, Lindiwe Dlamini, posted a video. "We will not give in," she wrote.',
+            "We will not give in", "person:lindiwe-dlamini", id="a-name-in-apposition-to-the-subject",
         ),
     ],
 )

@@ -92,3 +92,19 @@ def test_a_direct_quote_prefers_the_attribution_after_it(nlp: Language) -> None:
 def test_a_noun_without_an_owner_is_no_attribution(nlp: Language) -> None:
     doc = nlp("The accusations were loud.")
     assert attribute(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('Ana Ruiz was blunt: "The talks are over."', "be", "Ana Ruiz"),
+        ('Speaking in Lima, the minister struck a defiant tone: "We will not give in."', "strike", "the minister"),
+    ],
+)
+def test_a_direct_quote_after_a_colon_is_the_clause_subjects(nlp: Language, text: str, cue: str, speaker: str) -> None:
+    doc = nlp(text)
+    (region,) = find_quoted_regions(text)
+    quoted = {token.i for token in doc if region.outer_start <= token.idx < region.outer_end}
+    found = attribute_quote(doc, region, True, quoted, paragraph_spans(text)[0])
+    assert found is not None and found.speaker is not None
+    assert (found.cue, found.speaker.text) == (cue, speaker)

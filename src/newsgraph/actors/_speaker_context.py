@@ -118,13 +118,15 @@ class SpeakerContext:
 
     def _add_latent_people(self) -> _Stretches:
         """People the recogniser missed or took for an organisation ("Lindiwe Dlamini runs a
-        clinic", "Dr Okonkwo treated the wounded"): the subject of a clause that is a person's name
-        no mention covers. They are antecedents for "he" and "she"; one a speaker turns out to be
+        clinic", "Dr Okonkwo treated the wounded"): the subject of a clause (or the name in
+        apposition to it) that is a person's name no mention covers. They are antecedents for "he" and "she"; one a speaker turns out to be
         becomes one of the document's actors (see :meth:`latent_named`). Returns where they stand."""
         mentioned = _Stretches((mention.start, mention.end) for mention in self.reading.resolved.mentions)
         found: list[tuple[int, int]] = []
         for token in self.doc:
-            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or self.quoted(token.idx):
+            # A subject, or the name in apposition to one ("The minister, Ana Ruiz, posted ...").
+            subject = token.dep_ in _SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS)
+            if not subject or token.pos_ != "PROPN" or self.quoted(token.idx):
                 continue
             words = _persons_name(token)
             if words is None or mentioned.overlap(words.start_char, words.end_char):

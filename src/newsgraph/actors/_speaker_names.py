@@ -105,10 +105,13 @@ def titled_name(span: Span, phrase: SpeakerPhrase) -> tuple[int, int] | None:
 
 def untitled(doc: Doc, first: int, last: int) -> int:
     """The first token of a name run ``first..last`` after the title words that lead it ("Foreign
-    Minister Ana Ruiz": "Ana"); ``first`` when none lead it, or when nothing but title is left."""
+    Minister Ana Ruiz": "Ana"); ``first`` when none lead it, or when what is left is one word the
+    recogniser did not call a person's."""
     start = first
     while start < last and doc[start].lower_.rstrip(".") in _NOT_GIVEN_NAMES:
         start += 1
+    if start == last and doc[last].ent_type_ != "PERSON":
+        return first  # "General Staff", "Security Council": a body's name, not a title and a surname
     return start
 
 

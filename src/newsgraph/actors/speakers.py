@@ -130,8 +130,9 @@ _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Nouns for a group of states: "both countries", "the two sides", "the three Sahel nations".
 _STATE_GROUP_NOUNS = frozenset("country nation state side government capital neighbour neighbor".split())
 _MAKING_AGREEMENTS = frozenset("sign reach agree strike conclude ink seal accept approve".split())
-# People who speak for someone else: "Ruto's spokesman" speaks for Ruto's government.
-_VOICES = frozenset("spokesperson spokesman spokeswoman aide adviser advisor".split())
+# People and offices who speak for someone else: "Ruto's spokesman" and "Ruto's office" speak for
+# Ruto's government.
+_VOICES = frozenset("spokesperson spokesman spokeswoman aide adviser advisor office team campaign".split())
 # Titles any official may be called by, whatever their office.
 _ANY_TITLE = frozenset({"official", "source", "officer"})
 
@@ -298,6 +299,9 @@ class _Resolver:
             # "Foreign Minister Ana Ruiz" run together: the title says it is a person, not part of the name.
             return self._name(phrase, span, quote, (given, last), person=given > first)
         if phrase.kind == "body":
+            voiced = self._principal(phrase, span, depth)
+            if voiced is not None:
+                return _Found(voiced, "body")
             return self._found(self._body(phrase, span), "body", "body without antecedent")
         if phrase.kind == "person":
             voiced = self._principal(phrase, span, depth)

@@ -10,7 +10,8 @@ as the reporter; so does "according to Y" beside another cue, and a report of a 
 :func:`attribute_quote` finds the cue of a quotation. A direct quotation is attributed, in this
 order, by the first cue after its closing mark in the same sentence ('"...," she said'), the
 nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."'),
-then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``).
+then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``), then the subject
+of the clause a colon ends ('Ruiz was blunt: "..."', cue the clause's verb).
 A partial quotation is a phrase inside the writer's sentence, so the verb it depends on comes first
 ('X vowed to do "whatever it takes"'). Cues inside any quotation are never used: they are the quoted
 person's words, not the writer's attribution.
@@ -116,7 +117,7 @@ def attribute_quote(
             if attribution is not None:
                 return attribution
     if direct:
-        return _colon_speaker(doc, before)
+        return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
     return _writers_subject(doc, region, quoted, paragraph)
 
 
@@ -133,6 +134,24 @@ def _colon_speaker(doc: Doc, before: list[Token]) -> Attribution | None:
         return None
     speaker, apposition = speaker_mentions(heads[0])
     return Attribution(":", words_mention(doc, before[0].i, before[0].i), speaker, apposition, None)
+
+
+def _colon_clause(doc: Doc, before: list[Token], quoted: set[int]) -> Attribution | None:
+    """The subject of the clause a colon ends before a quotation, when no speech verb introduces it:
+    'Ruiz was blunt: "..."', 'Ruiz had a message for the rebels: "..."'. ``before`` are the
+    writer's tokens before the opening mark, nearest first."""
+    if len(before) < 3 or before[0].text != ":":
+        return None
+    verb = before[1]
+    while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i in quoted or verb.i > before[0].i:
+        return None
+    head = _speaker_head(verb)
+    if head is None or head.i in quoted or head.i > before[0].i or head.lower_ in {"it", "this", "that", "there"}:
+        return None
+    speaker, apposition = speaker_mentions(head)
+    return Attribution(verb.lemma_.lower(), words_mention(doc, verb.i, verb.i), speaker, apposition, None)
 
 
 def _writers_subject(
