@@ -114,11 +114,32 @@ def attribute_quote(
     for token in candidates:
         if token is not None and _is_cue(token):
             attribution = attribute(token, context)
+            if attribution is not None and _speaks_inside(attribution, region):
+                attribution = _subject_outside(token, attribution, region)
             if attribution is not None:
                 return attribution
     if direct:
         return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
     return _writers_subject(doc, region, quoted, paragraph)
+
+
+def _speaks_inside(attribution: Attribution, region: QuotedRegion) -> bool:
+    """Whether the speaker found is words of the quotation itself (a headline's '"A dark day": UN
+    chief condemns ...' parsed with the quoted words as a second subject)."""
+    speaker = attribution.speaker
+    return speaker is not None and region.outer_start <= speaker.start < region.outer_end
+
+
+def _subject_outside(cue: Token, attribution: Attribution, region: QuotedRegion) -> Attribution | None:
+    """``attribution`` with the cue's subject that stands outside the quotation, or None."""
+    subjects = [
+        child for child in cue.children
+        if child.dep_ in {"nsubj", "nsubjpass"} and not region.outer_start <= child.idx < region.outer_end
+    ]
+    if not subjects:
+        return None
+    speaker, apposition = speaker_mentions(subjects[-1])
+    return Attribution(attribution.cue, attribution.cue_span, speaker, apposition, attribution.reporter)
 
 
 def _colon_speaker(doc: Doc, before: list[Token]) -> Attribution | None:
@@ -311,7 +332,27 @@ def _speaker_head(verb: Token) -> Token | None:
             continue
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
             return None
-        verb = _reporting_parent(verb.head) if verb.dep_ == "conj" else verb.head
+        if verb.dep_ == "conj":
+            verb = _nearer_speech(verb) or _reporting_parent(verb.head)
+        else:
+            verb = verb.head
+    return None
+
+
+def _nearer_speech(verb: Token) -> Token | None:
+    """The speech verb with a subject standing between a conjoined speech verb and the head the
+    parser joined it to, which it shares its subject with: in "... in the presence of Ruiz, who
+    admitted there was more to do but said ...", "said" is Ruiz's, not the main clause's. Only
+    when "and" or "but" joins them with no comma before it."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].dep_ != "cc" or doc[verb.i - 2].text == ",":
+        return None  # "Varga met Ruiz, who spoke, and added ...": the comma closes the aside
+    for index in range(verb.i - 1, verb.head.i, -1):
+        token = doc[index]
+        if token.is_sent_start:
+            break
+        if cue_lemma(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
+            return token
     return None
 
 
