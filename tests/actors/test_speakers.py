@@ -232,6 +232,11 @@ def test_speakers_joined_by_and_are_the_first_named(nlp: Language, kb: Knowledge
             "Rwanda and Congo signed the accord in Washington. The two sides said the deal would end years of fighting.",
             "the deal would end years of fighting", "country:RWA",
         ),
+        (
+            "Police detained Maria Lopez and Tomas Varga, who edit a weekly in Lima. Both journalists said the "
+            "charges were false.",
+            "the charges were false", "person:maria-lopez",
+        ),
     ],
 )
 def test_a_counted_group_is_its_first_named_member(

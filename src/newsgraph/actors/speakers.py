@@ -423,6 +423,11 @@ class _Resolver:
             return float(record.type == "person" and bool(nouns & self.context.described_as(record.id)))
 
         members = self.context.last_named(span.start_char, _BODY_WINDOW, fits, count)
+        if len(members) != count and not nouns & _STATE_GROUP_NOUNS:
+            # "Both journalists": the last two people named, when the text describes them otherwise.
+            members = self.context.last_named(
+                span.start_char, _I_WINDOW, lambda record: float(record.type == "person"), count
+            )
         return members[0] if len(members) == count else None
 
     # -- pronouns --------------------------------------------------------------------------
