@@ -12,6 +12,8 @@ order, by the first cue after its closing mark in the same sentence ('"...," she
 nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."'),
 then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``), then the subject
 of the clause a colon ends ('Ruiz was blunt: "..."', cue the clause's verb).
+:func:`attribute_after_colon` does the same for a quotation set on a line of its own after a
+paragraph ending with a colon.
 A partial quotation is a phrase inside the writer's sentence, so the verb it depends on comes first
 ('X vowed to do "whatever it takes"'). Cues inside any quotation are never used: they are the quoted
 person's words, not the writer's attribution.
@@ -24,11 +26,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.cues import BODY_NOUNS, CUE_NOUNS, PERSON_NOUNS, REPORTING_VERBS, cue_lemma, is_according_to
 from newsgraph.quotes.marks import QuotedRegion
 from newsgraph.quotes.mentions import Mention, speaker_mentions, words_mention
 
-__all__ = ["Attribution", "attribute", "attribute_quote", "tokens_between", "trailing_report"]
+__all__ = ["Attribution", "attribute", "attribute_after_colon", "attribute_quote", "tokens_between", "trailing_report"]
 
 _SENTENCE_END = {".", "!", "?"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
@@ -121,6 +124,31 @@ def attribute_quote(
     if direct:
         return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
     return _writers_subject(doc, region, quoted, paragraph)
+
+
+def attribute_after_colon(
+    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int], previous: tuple[int, int]
+) -> Attribution | None:
+    """The attribution of a direct quotation that opens its paragraph (``paragraph``) after one
+    (``previous``) ending with a colon: 'Ruiz wrote on X:' then the post on a line of its own, as
+    pages set out statements and posts. The last sentence of ``previous`` attributes it as it
+    would a quotation right after it."""
+    if doc_text(doc)[paragraph[0] : region.outer_start].strip():
+        return None
+    ending = [token for token in tokens_between(doc, previous[0], previous[1]) if not token.is_space]
+    if not ending or ending[-1].text != ":":
+        return None
+    before: list[Token] = []
+    for token in reversed(ending):
+        if token.i in quoted or (token.text in _SENTENCE_END and before):
+            break
+        before.append(token)
+    for token in before:
+        if _is_cue(token):
+            attribution = attribute(token, before)
+            if attribution is not None:
+                return attribution
+    return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
 
 
 def _speaks_inside(attribution: Attribution, region: QuotedRegion) -> bool:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import doc_text, load_nlp
-from newsgraph.quotes.attribution import Attribution, attribute_quote, tokens_between
+from newsgraph.quotes.attribution import Attribution, attribute_after_colon, attribute_quote, tokens_between
 from newsgraph.quotes.indirect import find_reported_clauses
 from newsgraph.quotes.marks import QuotedRegion, find_quoted_regions, paragraph_spans
 from newsgraph.quotes.mentions import Mention
@@ -77,6 +77,9 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
             continue  # 'Operation "Iron Shield"' quotes nobody
         direct = _is_direct(text, region, paragraphs[region.paragraph], previous)
         attribution = attribute_quote(doc, region, direct, quoted, paragraphs[region.paragraph])
+        if attribution is None and direct and region.paragraph > 0:
+            previous_paragraph = paragraphs[region.paragraph - 1]
+            attribution = attribute_after_colon(doc, region, quoted, paragraphs[region.paragraph], previous_paragraph)
         kind = "direct" if direct else "partial"
         drafts.append(_Draft(region.start, region.end, kind, region.paragraph, attribution, region.continues))
         previous = (region, direct)
