@@ -10,7 +10,7 @@ from spacy.language import Language
 from newsgraph.actors import Speaker, resolve_speakers, resolve_title_speakers
 from newsgraph.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsgraph.actors.reading import ActorReading, read_actors
-from newsgraph.actors.speakers import SPEAKER_HOWS, UNRESOLVED_REASONS, speaker_confidence
+from newsgraph.actors.speakers import SPEAKER_HOWS, UNRESOLVED_REASONS, SpeakerEvidence, speaker_confidence
 from newsgraph.quotes import find_quotes
 
 DAY = date(2024, 6, 18)
@@ -232,6 +232,11 @@ def test_speakers_joined_by_and_are_the_first_named(nlp: Language, kb: Knowledge
             "Rwanda and Congo signed the accord in Washington. The two sides said the deal would end years of fighting.",
             "the deal would end years of fighting", "country:RWA",
         ),
+        (
+            "Police detained Maria Lopez and Tomas Varga, who edit a weekly in Lima. Both journalists said the "
+            "charges were false.",
+            "the charges were false", "person:maria-lopez",
+        ),
     ],
 )
 def test_a_counted_group_is_its_first_named_member(
@@ -277,9 +282,25 @@ def test_every_speaker_is_an_actor_of_the_document_with_a_confidence(nlp: Langua
         assert (speaker.actor_id is None) == (speaker.reason is not None)
 
 
-def test_confidence_follows_how_the_speaker_was_found() -> None:
-    assert speaker_confidence("mention", None) > speaker_confidence(None, "no attribution")
-    assert speaker_confidence("mention", None, cued=False) <= speaker_confidence("mention", None)
+def test_confidence_follows_the_evidence_of_the_attribution() -> None:
+    named = SpeakerEvidence("mention", None)
+    assert speaker_confidence(named) > speaker_confidence(SpeakerEvidence(None, "no attribution"))
+    assert speaker_confidence(SpeakerEvidence("mention", None, rivals=3)) < speaker_confidence(named)
+    assert speaker_confidence(SpeakerEvidence("pronoun", None, seen_apart=3)) < speaker_confidence(
+        SpeakerEvidence("pronoun", None, seen_apart=0)
+    )
+
+
+def test_a_speaker_carries_the_evidence_of_its_attribution(nlp: Language, kb: KnowledgeBase) -> None:
+    text = (
+        'Foreign Minister Ana Ruiz met Tomas Varga and Piet Jansen in Lima. "We agreed," she said.\n\n'
+        '"We will meet again," she added.'
+    )
+    found = read(nlp, kb, text)[1]
+    first, second = found["We agreed"], found["We will meet again"]
+    assert first.evidence is not None and second.evidence is not None
+    assert (first.evidence.how, first.evidence.words_apart, first.evidence.rivals) == ("pronoun", 0, 2)
+    assert first.evidence.seen_apart == 1
 
 
 def test_a_title_quote_is_given_the_body_actor_it_names(nlp: Language, kb: KnowledgeBase) -> None:
@@ -291,3 +312,89 @@ def test_a_title_quote_is_given_the_body_actor_it_names(nlp: Language, kb: Knowl
     elsewhere = read_actors(nlp("The weather was mild in Lisbon."), kb, DAY).document_actors()
     unknown = resolve_title_speakers(title, quotes, elsewhere, kb, DAY)[0]
     assert (unknown.actor_id, unknown.reason) == (None, "not in the body")
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            "Peru and Chile signed a trade pact on Monday. The deal will cut tariffs by half, according to "
+            "Foreign Minister Ana Ruiz.",
+            "The deal will cut tariffs by half", "person:ana-ruiz", id="according-to-a-titled-name",
+        ),
+        pytest.param(
+            '"Sanctions will not work," China\'s envoy to the UN Fu Cong told the council.',
+            "Sanctions will not work", "person:fu-cong", id="a-name-run-into-the-body-before-it",
+        ),
+        pytest.param(
+            "Kenyan President William Ruto met Ethiopian leaders in Addis Ababa. Ruto's spokesman said the "
+            "president would return on Friday.",
+            "the president would return on Friday", "sector:KENGOV", id="a-persons-spokesman-speaks-for-their-state",
+        ),
+        pytest.param(
+            "Kenyan President William Ruto met Ethiopian leaders in Addis Ababa. Ruto's office said the "
+            "president would return on Friday.",
+            "the president would return on Friday", "sector:KENGOV", id="a-persons-office-speaks-for-their-state",
+        ),
+        pytest.param(
+            "Ghana's parliament passed the bill. The parliament said the law would take effect in May.",
+            "the law would take effect in May", "sector:GHALEG", id="a-parliament-is-a-body-of-its-state",
+        ),
+        pytest.param(
+            "Kyiv sent negotiators to Istanbul. Ukraine's General Staff said the front held.",
+            "the front held", "organization:general-staff", id="a-bodys-name-is-no-title-and-surname",
+        ),
+    ],
+)
+def test_a_title_names_a_person_and_a_spokesperson_speaks_for_their_principal(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(nlp, kb, text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            "Two buildings collapsed, according to Norway's Fjord Lys Vakt rescue service.",
+            "Two buildings collapsed", "organization:fjord-lys-vakt", id="a-name-before-a-common-noun",
+        ),
+        pytest.param(
+            "Therese Wagner met the envoy on Monday. The Wagner mercenary outfit said its men would leave.",
+            "its men would leave", "organization:wagner", id="not-the-person-of-that-surname",
+        ),
+    ],
+)
+def test_a_body_is_the_name_qualifying_its_noun(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(nlp, kb, text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        pytest.param(
+            'Lindiwe Dlamini runs a small clinic in the township. "We turn people away every day," she said.',
+            "We turn people away every day", "person:lindiwe-dlamini", id="a-name-taken-for-an-organisation",
+        ),
+        pytest.param(
+            'Dr Okonkwo treated the wounded all night. "It was chaos," he said.',
+            "It was chaos", "person:okonkwo", id="a-name-after-a-title-of-address",
+        ),
+        pytest.param(
+            'Ana Ruiz met Tomas Varga and Piet Jansen in Lima. "We agreed," she said.',
+            "We agreed", "person:ana-ruiz", id="the-subject-not-a-person-the-actors-stage-knew",
+        ),
+        pytest.param(
+            'The minister, Lindiwe Dlamini, posted a video. "We will not give in," she wrote.',
+            "We will not give in", "person:lindiwe-dlamini", id="a-name-in-apposition-to-the-subject",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_name_the_recogniser_missed_is_that_person(
+    nlp: Language, kb: KnowledgeBase, text: str, quote: str, speaker: str
+) -> None:
+    found = read(nlp, kb, text)
+    assert found[1][quote].actor_id == speaker
+    assert found[0].document_actors().actor(speaker) is not None

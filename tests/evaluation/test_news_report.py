@@ -43,3 +43,8 @@ def test_confidence_adds_a_precision_row_and_a_calibration_table() -> None:
     assert _row(text, "precision at confidence >= 0.8")[:2] == ["0.50", "1/2"]
     assert "calibration, tuning: confidence" in text
     assert "0.8-0.9" in text
+
+
+def test_unresolved_speakers_are_counted_by_reason() -> None:
+    text = render_news(REPORT)
+    assert _row(text, "    no attribution") == ["0", "0", "0"]

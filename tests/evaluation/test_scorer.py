@@ -257,3 +257,9 @@ def test_unresolved_speakers_are_counted_out_of_every_predicted_quotation(record
     quoted = sum(1 for item in records["quotes"] if item["kind"] != "indirect")
     assert (result.unresolved.right, result.unresolved.total) == (1, quoted)
     assert result.indirect_unresolved.right == 0
+
+
+def test_an_unresolved_speaker_is_counted_under_its_reason(records: Records) -> None:
+    quote(records, "Nobody expected more")["speaker_actor_id"] = None
+    quote(records, "Nobody expected more")["speaker_unresolved_reason"] = "no attribution"
+    assert score(records).unresolved_reasons == ("no attribution",)

@@ -92,3 +92,44 @@ def test_a_direct_quote_prefers_the_attribution_after_it(nlp: Language) -> None:
 def test_a_noun_without_an_owner_is_no_attribution(nlp: Language) -> None:
     doc = nlp("The accusations were loud.")
     assert attribute(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('Ana Ruiz was blunt: "The talks are over."', "be", "Ana Ruiz"),
+        ('Speaking in Lima, the minister struck a defiant tone: "We will not give in."', "strike", "the minister"),
+    ],
+)
+def test_a_direct_quote_after_a_colon_is_the_clause_subjects(nlp: Language, text: str, cue: str, speaker: str) -> None:
+    doc = nlp(text)
+    (region,) = find_quoted_regions(text)
+    quoted = {token.i for token in doc if region.outer_start <= token.idx < region.outer_end}
+    found = attribute_quote(doc, region, True, quoted, paragraph_spans(text)[0])
+    assert found is not None and found.speaker is not None
+    assert (found.cue, found.speaker.text) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The two ministers signed the pact in the presence of envoy Ana Ruiz, who admitted there was "
+            'much to do but said the pact would "bring calm to the region."',
+            "envoy Ana Ruiz", id="a-speech-verb-joined-to-the-relative-clause-before-it",
+        ),
+        pytest.param(
+            'Tomas Varga met Ana Ruiz, who spoke first, and added that "the war will go on."',
+            "Tomas Varga", id="not-across-the-comma-closing-an-aside",
+        ),
+        pytest.param('"A dark day": UN chief condemns attack on convoy', "UN chief", id="not-the-quoted-words-themselves"),
+    ],
+)
+def test_the_speaker_is_the_subject_of_the_right_clause(nlp: Language, text: str, speaker: str) -> None:
+    doc = nlp(text)
+    (region,) = find_quoted_regions(text)
+    quoted = {token.i for token in doc if region.outer_start <= token.idx < region.outer_end}
+    direct = text.startswith('"')
+    found = attribute_quote(doc, region, direct, quoted, paragraph_spans(text)[0])
+    assert found is not None and found.speaker is not None
+    assert found.speaker.text == speaker

@@ -306,3 +306,9 @@ def test_text_without_quotations_gives_nothing(nlp: Language, text: str) -> None
 def test_find_quotes_in_text_parses_with_the_shared_pipeline(nlp: Language) -> None:
     text = '"We will win," Lopez said.'
     assert find_quotes_in_text(text) == find_quotes(nlp(text))
+
+
+def test_a_quotation_on_its_own_line_after_a_colon_is_attributed_by_the_line_before(nlp: Language) -> None:
+    text = 'Ana Ruiz met the rebels on Monday. Afterwards she wrote on X:\n\n"We will not give in. The people want peace."'
+    (quote,) = [quote for quote in find_quotes(nlp(text)) if quote.kind == "direct"]
+    assert (quote.cue, quote.speaker_text) == ("write", "she")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.actors._names import fold, name_key
-from newsgraph.actors.context import FEMALE_WORDS, MALE_WORDS
+from newsgraph.actors.context import FEMALE_WORDS, MALE_WORDS, ORGANISATION_HEADS
 from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import ActorRecord, slug_id
 from newsgraph.nlp import doc_text
@@ -49,6 +49,7 @@ _BASE, _SUBJECT, _SPEAKER, _POSSESSOR = 1.0, 1.0, 2.0, -0.5
 _DECAY = 0.5
 _LATER_CONJUNCT = 0.9
 _NAME_HOWS = {"name", "alias", "surname", "acronym"}
+_ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "madam", "sir"})
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,39 @@ class SpeakerContext:
                     self._note_gender(mention.actor_id, word)
         self._latent: dict[str, ActorRecord] = {}
         self._latent_names: dict[str, str] = {}
-        self._add_latent_organisations()
+        people = self._add_latent_people()
+        self._add_latent_organisations(people)
         self._appearances.sort(key=lambda appearance: appearance.start)
         # The appearances' starts, in the same order: the questions below read only the
         # appearances of the sentences they look at, found by bisection, not every one before them
         # (which made a long article's speakers cost the square of its length).
         self._starts = [appearance.start for appearance in self._appearances]
 
-    def _add_latent_organisations(self) -> None:
+    def _add_latent_people(self) -> _Stretches:
+        """People the recogniser missed or took for an organisation ("Lindiwe Dlamini runs a
+        clinic", "Dr Okonkwo treated the wounded"): the subject of a clause (or the name in
+        apposition to it) that is a person's name no mention covers. They are antecedents for "he" and "she"; one a speaker turns out to be
+        becomes one of the document's actors (see :meth:`latent_named`). Returns where they stand."""
+        mentioned = _Stretches((mention.start, mention.end) for mention in self.reading.resolved.mentions)
+        found: list[tuple[int, int]] = []
+        for token in self.doc:
+            # A subject, or the name in apposition to one ("The minister, Ana Ruiz, posted ...").
+            subject = token.dep_ in _SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS)
+            if not subject or token.pos_ != "PROPN" or self.quoted(token.idx):
+                continue
+            words = _persons_name(token)
+            if words is None or mentioned.overlap(words.start_char, words.end_char):
+                continue
+            name = words.text
+            actor_id = slug_id("person", name)
+            if self.reading.actor(actor_id) is None:
+                self._latent.setdefault(actor_id, ActorRecord(id=actor_id, name=name, type="person", country=None, code=None))
+            self._latent_names.setdefault(fold(name_key(name)), actor_id)
+            self._appear(actor_id, words)
+            found.append((words.start_char, words.end_char))
+        return _Stretches(found)
+
+    def _add_latent_organisations(self, people: _Stretches) -> None:
         """Organisations the recogniser names that the actors stage left without an actor (it
         keeps only those with an organisation's head word or a knowledge-base name): "Meydan TV",
         "KFOR". They are antecedents for "it" and "the organization"; one a speaker turns out to be
@@ -123,7 +149,7 @@ class SpeakerContext:
         for entity in self.doc.ents:
             if entity.label_ != "ORG" or self.quoted(entity.start_char):
                 continue
-            if mentioned.overlap(entity.start_char, entity.end_char):
+            if mentioned.overlap(entity.start_char, entity.end_char) or people.overlap(entity.start_char, entity.end_char):
                 continue
             words = [token for token in entity if not token.is_punct and token.lower_ not in {"the", "'s", "\u2019s"}]
             if not words or not any(token.text[:1].isupper() for token in words):
@@ -307,6 +333,30 @@ class SpeakerContext:
                 return appearance.actor_id
         return None
 
+    def sentences_since(self, actor_id: str, start: int, end: int, never: int = 5) -> int:
+        """How many sentences back from the words at ``start..end`` ``actor_id`` last appeared (0
+        when an appearance starts within them), or ``never`` when it did not appear before."""
+        here = self.sentence(start)
+        for index in range(self._before(end) - 1, self._from_sentence(here - never) - 1, -1):
+            appearance = self._appearances[index]
+            if appearance.actor_id == actor_id:
+                return min(max(here - appearance.sentence, 0), never) if appearance.start < start else 0
+        return never
+
+    def rivals(self, actor_id: str, at: int) -> int:
+        """How many actors other than ``actor_id``, of its sort (people for a person, bodies and
+        states for the rest), appear in the sentence at ``at`` and the one before: the other
+        speakers a reader could take the quotation for."""
+        record = self.actor(actor_id)
+        person = record is not None and record.type == "person"
+        here = self.sentence(at)
+        others = set()
+        for appearance in self._appearances[self._from_sentence(here - 1) : self._from_sentence(here + 1)]:
+            other = self.actor(appearance.actor_id)
+            if appearance.actor_id != actor_id and other is not None and (other.type == "person") == person:
+                others.add(appearance.actor_id)
+        return len(others)
+
     def subject_before(self, at: int) -> str | None:
         """The subject of the sentence before the one at ``at``, in the same paragraph: the actor
         a quotation standing alone after it is most likely from."""
@@ -371,6 +421,28 @@ def _clause_role(token: Token) -> tuple[bool, bool, bool]:
     if token.dep_ == "pobj" and head.lower_ == "to" and is_according_to(head.head):
         return False, True, possessor
     return False, False, possessor
+
+
+def _persons_name(head: Token) -> Span | None:
+    """The person's name a subject ``head`` ends, when its words can only be one: a title of
+    address and a name ("Dr Okonkwo", "Mrs. Diallo"), or two or three capitalised words with no
+    organisation's word, acronym or place in them ("Lindiwe Dlamini")."""
+    doc = head.doc
+    first = head.i
+    while first - 1 >= head.left_edge.i and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+        first -= 1
+    titled = doc[first].lower_.rstrip(".") in _ADDRESS and first < head.i
+    start = first + 1 if titled else first
+    words = doc[start : head.i + 1]
+    if any(not token.text[:1].isupper() or token.text.isupper() for token in words):
+        return None
+    if any(token.ent_type_ in {"GPE", "NORP", "LOC", "FAC"} for token in words):
+        return None
+    if {token.lower_ for token in words} & (ORGANISATION_HEADS | MEDIA_WORDS | PERSON_NOUNS):
+        return None
+    if titled:
+        return words
+    return words if 2 <= len(words) <= 3 else None
 
 
 def _describing_words(name: Span) -> set[str]:

@@ -23,9 +23,11 @@ __all__ = [
     "folded",
     "looks_like_a_persons_name",
     "name_tokens",
+    "naming_words",
     "strip_possessive",
     "surname_fits",
     "titled_name",
+    "untitled",
 ]
 
 _FUZZY_SURNAME = 88.0
@@ -92,12 +94,33 @@ def titled_name(span: Span, phrase: SpeakerPhrase) -> tuple[int, int] | None:
         first += 1
     if first > last or (first == last and doc[last].ent_type_ != "PERSON"):
         return None
+    if any(doc[index].ent_type_ in _PLACE_LABELS for index in range(first, last + 1)):
+        # The recogniser often runs an organisation into the name after it ("the UN Fu Cong"):
+        # two or three capitalised words right after a title or acronym are a person's name unless
+        # they read as a body's; after "of" or "the" they name the body ("head of Human Rights Watch").
+        if doc[first - 1].pos_ in {"ADP", "DET"} or not looks_like_a_persons_name(doc[first : last + 1], ""):
+            return None
     return first, last
+
+
+def untitled(doc: Doc, first: int, last: int) -> int:
+    """The first token of a name run ``first..last`` after the title words that lead it ("Foreign
+    Minister Ana Ruiz": "Ana"); ``first`` when none lead it, or when what is left is one word the
+    recogniser did not call a person's."""
+    start = first
+    while start < last and doc[start].lower_.rstrip(".") in _NOT_GIVEN_NAMES:
+        start += 1
+    if start == last and doc[last].ent_type_ != "PERSON":
+        return first  # "General Staff", "Security Council": a body's name, not a title and a surname
+    return start
 
 
 def _name_word(token: Token) -> bool:
     text = token.text
-    return token.pos_ == "PROPN" and text[:1].isupper() and not text.isupper() and token.ent_type_ not in _PLACE_LABELS
+    if not (token.pos_ == "PROPN" and text[:1].isupper() and not text.isupper()):
+        return False
+    # A name the recogniser took for an organisation's, which titled_name checks as a whole.
+    return token.ent_type_ not in _PLACE_LABELS or token.ent_type_ == "ORG"
 
 
 def name_tokens(span: Span, head: Token) -> tuple[int, int]:
@@ -110,6 +133,26 @@ def name_tokens(span: Span, head: Token) -> tuple[int, int]:
         last += 1
     while last + 2 < span.end and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
         last += 2
+    return first, last
+
+
+def naming_words(span: Span) -> tuple[int, int] | None:
+    """The proper name qualifying a common noun that heads a speaker phrase: "Magen David Adom" of
+    "Israel's Magen David Adom rescue service", "Wagner" of "the Wagner mercenary outfit"; None
+    when no such name stands before the head (a country's name or a possessor is no such name)."""
+    head = span.root
+    names = [
+        token
+        for token in span
+        if token.i < head.i and _name_word(token) and token.ent_type_ != "PERSON"
+        and token.dep_ != "poss" and token.head.i != token.i
+    ]
+    if not names:
+        return None
+    last = names[-1].i
+    first = last
+    while first - 1 >= span.start and span.doc[first - 1] in names:
+        first -= 1
     return first, last
 
 

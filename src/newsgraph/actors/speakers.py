@@ -52,17 +52,14 @@ their speakers to the body's actors (a title says "Blinken" where the body says 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from importlib.resources import files
 from types import MappingProxyType
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors._speaker_confidence import SpeakerEvidence, evidence_features, speaker_confidence
 from newsgraph.actors._speaker_context import MEDIA_WORDS, SpeakerContext
 from newsgraph.actors._speaker_names import (
     forms,
@@ -70,9 +67,11 @@ from newsgraph.actors._speaker_names import (
     folded,
     looks_like_a_persons_name,
     name_tokens,
+    naming_words,
     strip_possessive,
     surname_fits,
     titled_name,
+    untitled,
 )
 from newsgraph.actors._speaker_words import AGREEMENT_HEADS, DOCUMENT_HEADS, SpeakerPhrase, speaker_phrase
 from newsgraph.actors.context import ROLE_SECTORS
@@ -80,7 +79,6 @@ from newsgraph.actors.knowledge import KnowledgeBase
 from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import ActorRecord, ActorRef, DocumentActors, slug_id
 from newsgraph.actors.resolve import resolve_actors
-from newsgraph.errors import NewsgraphError
 from newsgraph.quotes.cues import CUE_NOUNS, CUE_VERBS, PARTICLE_CUES, PERSON_NOUNS
 from newsgraph.quotes.mentions import speaker_mentions
 from newsgraph.quotes.span import QuoteSpan
@@ -89,9 +87,11 @@ __all__ = [
     "SPEAKER_HOWS",
     "UNRESOLVED_REASONS",
     "Speaker",
+    "SpeakerEvidence",
     "resolve_speakers",
     "resolve_title_speakers",
     "cued",
+    "evidence_features",
     "speaker_confidence",
 ]
 
@@ -130,6 +130,9 @@ _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Nouns for a group of states: "both countries", "the two sides", "the three Sahel nations".
 _STATE_GROUP_NOUNS = frozenset("country nation state side government capital neighbour neighbor".split())
 _MAKING_AGREEMENTS = frozenset("sign reach agree strike conclude ink seal accept approve".split())
+# People and offices who speak for someone else: "Ruto's spokesman" and "Ruto's office" speak for
+# Ruto's government.
+_VOICES = frozenset("spokesperson spokesman spokeswoman aide adviser advisor office team campaign".split())
 # Titles any official may be called by, whatever their office.
 _ANY_TITLE = frozenset({"official", "source", "officer"})
 
@@ -138,12 +141,14 @@ _ANY_TITLE = frozenset({"official", "source", "officer"})
 class Speaker:
     """A quotation's speaker: ``actor_id``, or None with ``reason`` (a key of
     :data:`UNRESOLVED_REASONS`); ``how`` it was found or tried for (one of :data:`SPEAKER_HOWS`,
-    or None when the text names no speaker); ``confidence`` in [0, 1] that it is right."""
+    or None when the text names no speaker); ``confidence`` in [0, 1] that it is right, from the
+    ``evidence`` of its attribution."""
 
     actor_id: str | None
     how: str | None
     reason: str | None = None
     confidence: float = 0.0
+    evidence: SpeakerEvidence | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,10 @@ class _Found:
     actor_id: str | None
     how: str
     reason: str | None = None
+    # Where the attribution stands (see SpeakerEvidence): set once the speaker is found.
+    words_apart: int = 0
+    seen_apart: int = 0
+    rivals: int = 0
 
 
 def resolve_speakers(reading: ActorReading, quotes: Sequence[QuoteSpan], kb: KnowledgeBase) -> list[Speaker]:
@@ -184,14 +193,23 @@ def _carried(quotes: Sequence[QuoteSpan], index: int, own: Mapping[int, _Found])
         return own[index]
     origin = _origin(quotes, index)
     found = own.get(origin) if origin is not None else None
-    if found is None:
+    if found is None or origin is None:
         return _Found(None, "none", "no attribution")
-    return _Found(found.actor_id, "carried", found.reason)
+    paragraphs = quotes[index].paragraph - quotes[origin].paragraph
+    return replace(found, how="carried", words_apart=found.words_apart + max(paragraphs, 1))
 
 
 def _speaker(found: _Found, quote: QuoteSpan) -> Speaker:
-    confidence = speaker_confidence(found.how, found.reason, cued(quote.cue))
-    return Speaker(found.actor_id, found.how, found.reason, confidence)
+    evidence = SpeakerEvidence(
+        how=found.how if found.reason is None else None,
+        reason=found.reason,
+        cued=cued(quote.cue),
+        kind=quote.kind,
+        words_apart=found.words_apart,
+        seen_apart=found.seen_apart,
+        rivals=found.rivals,
+    )
+    return Speaker(found.actor_id, found.how, found.reason, speaker_confidence(evidence), evidence)
 
 
 def cued(cue: str | None) -> bool:
@@ -213,15 +231,30 @@ class _Resolver:
                 # 'Zelensky thanked the allies. "This will save lives."': the one the sentence before is about.
                 subject = self.context.subject_before(quote.start)
                 if subject is not None:
-                    return _Found(self._adopted(subject), "context")
+                    return self._placed_evidence(_Found(self._adopted(subject), "context"), quote, quote.start, quote.start)
             return _Found(None, "none", "no attribution")
         found = self.phrase(quote.speaker_start, quote.speaker_end, quote)
-        if found.actor_id is not None:
-            self._adopted(found.actor_id)
+        actor_id = found.actor_id
+        if actor_id is not None:
+            self._adopted(actor_id)
+            found = self._placed_evidence(found, quote, quote.speaker_start, quote.speaker_end)
             pronoun = self._pronoun_at(quote.speaker_start, quote.speaker_end)
-            self.context.noted_speaker(found.actor_id, quote.speaker_start, quote.speaker_end, pronoun)
-            self.spoken.append((quote.speaker_start, found.actor_id))
+            self.context.noted_speaker(actor_id, quote.speaker_start, quote.speaker_end, pronoun)
+            self.spoken.append((quote.speaker_start, actor_id))
         return found
+
+    def _placed_evidence(self, found: _Found, quote: QuoteSpan, start: int, end: int) -> _Found:
+        """``found`` with where its attribution stands: the quotation, the speaker's words at
+        ``start..end``, the actor's last appearance before them and its rivals around the quotation."""
+        assert found.actor_id is not None
+        here = self.context.sentence(quote.start)
+        return replace(
+            found,
+            words_apart=abs(here - self.context.sentence(start)),
+            # A pronoun's own mention is no earlier sight of the actor: its antecedent is.
+            seen_apart=self.context.sentences_since(found.actor_id, start, start if found.how == "pronoun" else end),
+            rivals=self.context.rivals(found.actor_id, quote.start),
+        )
 
     def phrase(self, start: int, end: int, quote: QuoteSpan | None = None, depth: int = 0) -> _Found:
         """The actor the words ``start..end`` name as a speaker (see the module docstring)."""
@@ -231,9 +264,12 @@ class _Resolver:
         phrase = speaker_phrase(span)
         if phrase.kind == "pronoun":
             exact = self._exact(start, end)
-            if exact is not None:
+            found = self._pronoun(phrase.word, start)
+            if exact is not None and (found is None or self.reading.actor(found) is not None):
+                # The actors stage's own reading, unless it could not see the person the pronoun
+                # most likely means: one the recogniser missed ("Ana Ruiz met Tomas Varga ... she said").
                 return _Found(exact, "pronoun")
-            return self._found(self._pronoun(phrase.word, start), "pronoun", "pronoun without antecedent")
+            return self._found(found, "pronoun", "pronoun without antecedent")
         several = self._several(span) or self._counted(span)
         if several is not None:
             return _Found(several, "several")
@@ -258,13 +294,26 @@ class _Resolver:
         if read is not None:
             return _Found(read, "mention")
         if phrase.kind in {"name", "surname"}:
-            return self._name(phrase, span, quote, name_tokens(span, phrase.head))
+            first, last = name_tokens(span, phrase.head)
+            given = untitled(span.doc, first, last)
+            # "Foreign Minister Ana Ruiz" run together: the title says it is a person, not part of the name.
+            return self._name(phrase, span, quote, (given, last), person=given > first)
         if phrase.kind == "body":
+            voiced = self._principal(phrase, span, depth)
+            if voiced is not None:
+                return _Found(voiced, "body")
             return self._found(self._body(phrase, span), "body", "body without antecedent")
         if phrase.kind == "person":
+            voiced = self._principal(phrase, span, depth)
+            if voiced is not None:
+                return _Found(voiced, "person")
             return self._found(self._title(phrase, span), "person", "title without antecedent")
         if phrase.kind == "generic":
             return _Found(None, "mention", "unnamed source")
+        named = naming_words(span) if phrase.kind == "other" and phrase.head.pos_ == "NOUN" else None
+        if named is not None:
+            # "Israel's Magen David Adom rescue service": the body the name names.
+            return self._name(phrase, span, quote, named, organisation=True)
         return _Found(None, "mention", "not an actor")
 
     @staticmethod
@@ -374,6 +423,11 @@ class _Resolver:
             return float(record.type == "person" and bool(nouns & self.context.described_as(record.id)))
 
         members = self.context.last_named(span.start_char, _BODY_WINDOW, fits, count)
+        if len(members) != count and not nouns & _STATE_GROUP_NOUNS:
+            # "Both journalists": the last two people named, when the text describes them otherwise.
+            members = self.context.last_named(
+                span.start_char, _I_WINDOW, lambda record: float(record.type == "person"), count
+            )
         return members[0] if len(members) == count else None
 
     # -- pronouns --------------------------------------------------------------------------
@@ -410,14 +464,23 @@ class _Resolver:
     # -- names -----------------------------------------------------------------------------
 
     def _name(
-        self, phrase: SpeakerPhrase, span: Span, quote: QuoteSpan | None, tokens: tuple[int, int], person: bool = False
+        self,
+        phrase: SpeakerPhrase,
+        span: Span,
+        quote: QuoteSpan | None,
+        tokens: tuple[int, int],
+        person: bool = False,
+        organisation: bool = False,
     ) -> _Found:
         first, last = tokens
         name = strip_possessive(span.doc[first : last + 1].text)
         key = folded(name)
         surname = folded(strip_possessive(span.doc[last].text))
-        people = [record.id for record in self._records() if record.type == "person" and surname_fits(record, surname)]
-        if not people and first == last:
+        people = [
+            record.id for record in self._records()
+            if record.type == "person" and not organisation and surname_fits(record, surname)
+        ]
+        if not people and first == last and not organisation:
             # Thai, Burmese, Icelandic and some other names go by the given name: "Srettha said".
             people = [
                 record.id for record in self._records()
@@ -434,7 +497,7 @@ class _Resolver:
         latent = self.context.latent_named(key)
         if latent is not None:
             return _Found(self._adopted(latent), "new name")
-        return _Found(self._build(span, first, last, quote, person), "new name")
+        return _Found(self._build(span, first, last, quote, person, organisation), "new name")
 
     def _namesakes(self, span: Span, phrase: SpeakerPhrase) -> list[str]:
         """The document's people a surname alone may be: two Parks, two Kims. The one named last
@@ -470,15 +533,18 @@ class _Resolver:
             return ranked[0][1]
         return self.context.next_after(at, 10_000, lambda record: float(record.id in wanted)) or ids[0]
 
-    def _build(self, span: Span, first: int, last: int, quote: QuoteSpan | None, person: bool = False) -> str:
-        """An actor for a speaker's name the document's actors do not hold."""
+    def _build(
+        self, span: Span, first: int, last: int, quote: QuoteSpan | None, person: bool = False, organisation: bool = False
+    ) -> str:
+        """An actor for a speaker's name the document's actors do not hold (an organisation's when
+        ``organisation``)."""
         doc = span.doc
-        full = full_name(doc, self.context, doc[last]) if first == last else None
+        full = full_name(doc, self.context, doc[last]) if first == last and not organisation else None
         name = full or strip_possessive(doc[first : last + 1].text)
         words = {token.lower_ for token in doc[first : last + 1]}
         label = doc[last].ent_type_
         described = _apposition_root(quote, self.context)
-        is_person = (
+        is_person = not organisation and (
             person
             or full is not None
             or (described is not None and described.lemma_.lower() in PERSON_NOUNS)
@@ -560,6 +626,28 @@ class _Resolver:
             if at < span.start_char and here - self.context.sentence(at) <= _I_WINDOW:
                 return actor_id if record is not None and record.type == "person" else None
         return None
+
+    def _principal(self, phrase: SpeakerPhrase, span: Span, depth: int) -> str | None:
+        """Whom an unnamed spokesperson or aide speaks for, named in the phrase ("Ruto's
+        spokesman", "a spokeswoman for the president"): a body or state itself, a person as their
+        country's government (an unnamed spokesperson speaks as the country), or the person when
+        their country is unknown."""
+        if phrase.word not in _VOICES or depth > 1:
+            return None
+        head = phrase.head
+        owner = next((child for child in head.children if child.dep_ == "poss"), None)
+        if owner is None:
+            preposition = next(
+                (child for child in head.children if child.dep_ == "prep" and child.lower_ in {"for", "of", "to"}), None
+            )
+            owner = next((child for child in preposition.children if child.dep_ == "pobj"), None) if preposition else None
+        if owner is None or not span.start <= owner.i < span.end:
+            return None
+        found = self._phrase_of(owner, depth, owner.left_edge.i, owner.i)
+        record = self.reading.actor(found) if found is not None else None
+        if record is not None and record.type == "person" and record.country:
+            return self.reading.sector_actor(record.country, "GOV").id
+        return found
 
     def _state_person(self, phrase: SpeakerPhrase, span: Span) -> str | None:
         """An unnamed official ("a defence official", "a spokesperson"): the government, or the
@@ -761,34 +849,3 @@ def _by_name(actors: DocumentActors, text: str) -> str | None:
     if not fitting:
         return None
     return max(fitting, key=lambda actor_id: len(actors.mentions_of(actor_id)))
-
-
-# -- confidence -----------------------------------------------------------------------------
-
-_CONFIDENCE_FILE = "confidence.json"
-
-
-@lru_cache(maxsize=1)
-def _confidence_table() -> Mapping[str, Any]:
-    resource = files("newsgraph") / "data" / "quotes" / _CONFIDENCE_FILE
-    try:
-        table: Mapping[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise NewsgraphError(
-            f"cannot read the quote confidence table data/quotes/{_CONFIDENCE_FILE} ({error}); reinstall newsgraph"
-        ) from error
-    return table
-
-
-def speaker_confidence(how: str | None, reason: str | None, cued: bool = True) -> float:
-    """How sure newsgraph is of a speaker found ``how`` (unresolved for ``reason``), attributed by
-    a speech cue (``cued``) or by the subject of another verb: the share of such speakers that
-    were right on the tuning half of the real-news gold."""
-    table = _confidence_table()
-    if reason is not None:
-        value = table["unresolved"].get(reason, table["unresolved_default"])
-    else:
-        value = table["resolved"].get(how or "", table["resolved_default"])
-        if not cued:
-            value *= table["uncued_factor"]
-    return round(min(max(float(value), 0.0), 1.0), 3)

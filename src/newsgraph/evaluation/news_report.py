@@ -11,11 +11,14 @@ from newsgraph.evaluation.gold_news import LINE_KINDS
 from newsgraph.evaluation.news_scores import HalfFigures, NewsReport
 from newsgraph.evaluation.news_set import HALVES
 from newsgraph.evaluation.scores import Ratio, Score
+from newsgraph.actors.speakers import UNRESOLVED_REASONS
 from newsgraph.events.confidence import load_confidence_model
 
 __all__ = ["render_news"]
 
 _Row = tuple[str, Callable[[HalfFigures], str]]
+# The speaker confidence that splits the sure from the unsure in the report.
+_SURE = 0.9
 
 
 def _ratio(ratio: Ratio) -> str:
@@ -45,6 +48,10 @@ def _junk_kind(kind: str) -> Callable[[HalfFigures], str]:
 
 def _error(kind: str) -> Callable[[HalfFigures], str]:
     return lambda figures: str(figures.events.errors.get(kind, 0))
+
+
+def _reason(reason: str) -> Callable[[HalfFigures], str]:
+    return lambda figures: str(figures.quotes.unresolved_reasons.get(reason, 0))
 
 
 def _miss(kind: str) -> Callable[[HalfFigures], str]:
@@ -89,12 +96,24 @@ def _rows(confidence: bool, speaker_confidence: bool = False) -> list[_Row]:
         ("mentions", _quotes("mentions")),
         ("speaker accuracy (found)", lambda f: _ratio(f.quotes.speakers)),
         *(
-            [("speaker confidence, mean (found)", lambda f: _mean(f.quotes.speaker_confidence))]
+            [
+                ("speaker confidence, mean (found)", lambda f: _mean(f.quotes.speaker_confidence)),
+                (
+                    f"  speaker accuracy, confidence >= {_SURE:.1f}",
+                    lambda f: _ratio(f.quotes.speakers_by_confidence(_SURE, above=True)),
+                ),
+                (
+                    f"  speaker accuracy, confidence < {_SURE:.1f}",
+                    lambda f: _ratio(f.quotes.speakers_by_confidence(_SURE, above=False)),
+                ),
+            ]
             if speaker_confidence
             else []
         ),
         ("speaker unresolved (direct+partial)", lambda f: _ratio(f.quotes.unresolved)),
         ("speaker unresolved (indirect)", lambda f: _ratio(f.quotes.indirect_unresolved)),
+        ("  unresolved, by reason (all kinds)", lambda f: ""),
+        *((f"    {reason}", _reason(reason)) for reason in UNRESOLVED_REASONS),
         ("PAIRS", lambda f: ""),
         ("pairs", lambda f: str(f.pairs.pairs)),
         ("happenings both report", lambda f: str(f.pairs.shared)),

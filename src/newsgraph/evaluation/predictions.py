@@ -49,7 +49,7 @@ class PredictedQuote:
 
     ``start``/``end`` are offsets into the clean body (or the title when ``where`` is ``title``);
     when they are None the quote is placed by searching its ``text``. ``confidence`` is how sure
-    the pipeline is of the speaker, when it says.
+    the pipeline is of the speaker, when it says; ``unresolved_reason`` why it has none, when it says.
     """
 
     text: str
@@ -60,6 +60,7 @@ class PredictedQuote:
     where: str = "body"
     speaker_text: str | None = None
     confidence: float | None = None
+    unresolved_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -205,4 +206,5 @@ def _quote(record: Mapping[str, Any]) -> PredictedQuote:
         where=where,
         speaker_text=_field(record, "speaker_text", str, required=False),
         confidence=_field(record, "confidence", (int, float), required=False),
+        unresolved_reason=_field(record, "speaker_unresolved_reason", str, required=False),
     )

@@ -36,6 +36,7 @@ def document_predictions(document: Document) -> Predictions:
             "end": quote.end,
             "where": "title" if quote.field == "title" else "body",
             "confidence": quote.confidence,
+            "speaker_unresolved_reason": quote.speaker_unresolved_reason,
         }
         for quote in document.quotes
     ]

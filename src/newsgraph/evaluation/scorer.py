@@ -87,6 +87,9 @@ def score_document(
             if pair.predicted.confidence is not None
         ),
         indirect_unresolved=_unresolved(predictions, ("indirect",)),
+        unresolved_reasons=tuple(
+            quote.unresolved_reason or "unstated" for quote in predictions.quotes if quote.speaker_actor_id is None
+        ),
     )
 
 

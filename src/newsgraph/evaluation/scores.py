@@ -125,6 +125,7 @@ class DocumentScore:
     problems: tuple[Problem, ...] = ()
     unresolved: Ratio = Ratio()
     indirect_unresolved: Ratio = Ratio()
+    unresolved_reasons: tuple[str, ...] = ()
     speaker_confidences: tuple[tuple[float, bool], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -172,6 +173,18 @@ class EvaluationReport:
         values = [value for document in self.documents for value, _ in document.speaker_confidences]
         return sum(values) / len(values) if values else None
 
+    def speakers_by_confidence(self, cut: float, above: bool) -> Ratio:
+        """The found direct and partial quotes whose speaker is right, out of those whose speaker's
+        confidence is at least ``cut`` (``above``) or under it: whether the confidence tells the
+        right speakers from the wrong ones."""
+        pairs = [
+            right
+            for document in self.documents
+            for value, right in document.speaker_confidences
+            if (value >= cut) == above
+        ]
+        return Ratio(sum(pairs), len(pairs))
+
     @property
     def unresolved(self) -> Ratio:
         """Predicted direct and partial quotations with no speaker, out of all predicted."""
@@ -181,6 +194,16 @@ class EvaluationReport:
     def indirect_unresolved(self) -> Ratio:
         """Predicted indirect quotations with no speaker, out of all predicted."""
         return sum((document.indirect_unresolved for document in self.documents), Ratio())
+
+    @property
+    def unresolved_reasons(self) -> dict[str, int]:
+        """How many predicted quotations of every kind are unresolved for each reason the pipeline
+        gave ("unstated" when it gave none), most first."""
+        counts: dict[str, int] = {}
+        for document in self.documents:
+            for reason in document.unresolved_reasons:
+                counts[reason] = counts.get(reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -194,6 +217,7 @@ class EvaluationReport:
         totals["speaker_confidence"] = self.speaker_confidence
         totals["unresolved"] = self.unresolved.to_json()
         totals["indirect_unresolved"] = self.indirect_unresolved.to_json()
+        totals["unresolved_reasons"] = self.unresolved_reasons
         return {"name": self.name, "totals": totals, "documents": [document.to_json() for document in self.documents]}
 
 

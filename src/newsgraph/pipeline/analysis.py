@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.actors.speakers import SpeakerEvidence
 from newsgraph.actors.reading import ActorReading
 from newsgraph.actors.records import DocumentActors
 from newsgraph.amounts import Amount
@@ -37,7 +38,8 @@ class DatedEvent:
 class FoundQuote:
     """A quotation found in the body (``field="text"``) or the title, with its speaker's actor id,
     or why it has none (``speaker_unresolved_reason``), how the speaker was found
-    (``speaker_how``) and how sure newsgraph is of it (``confidence``, in [0, 1])."""
+    (``speaker_how``), how sure newsgraph is of it (``confidence``, in [0, 1]) and what the
+    attribution it is sure from looked like (``speaker_evidence``)."""
 
     field: str
     span: QuoteSpan
@@ -45,6 +47,7 @@ class FoundQuote:
     speaker_unresolved_reason: str | None = None
     speaker_how: str | None = None
     confidence: float | None = None
+    speaker_evidence: SpeakerEvidence | None = None
 
 
 @dataclass

@@ -152,4 +152,4 @@ class QuotesStage(RegisteredStage):
 
 
 def _found(where: str, span: QuoteSpan, speaker: Speaker) -> FoundQuote:
-    return FoundQuote(where, span, speaker.actor_id, speaker.reason, speaker.how, speaker.confidence)
+    return FoundQuote(where, span, speaker.actor_id, speaker.reason, speaker.how, speaker.confidence, speaker.evidence)

@@ -10,7 +10,10 @@ as the reporter; so does "according to Y" beside another cue, and a report of a 
 :func:`attribute_quote` finds the cue of a quotation. A direct quotation is attributed, in this
 order, by the first cue after its closing mark in the same sentence ('"...," she said'), the
 nearest speech verb it depends on, then the last cue before its opening mark ('She said: "..."'),
-then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``).
+then a name and a colon with no verb ('Zelensky: "We will win"', cue ``":"``), then the subject
+of the clause a colon ends ('Ruiz was blunt: "..."', cue the clause's verb).
+:func:`attribute_after_colon` does the same for a quotation set on a line of its own after a
+paragraph ending with a colon.
 A partial quotation is a phrase inside the writer's sentence, so the verb it depends on comes first
 ('X vowed to do "whatever it takes"'). Cues inside any quotation are never used: they are the quoted
 person's words, not the writer's attribution.
@@ -23,11 +26,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.cues import BODY_NOUNS, CUE_NOUNS, PERSON_NOUNS, REPORTING_VERBS, cue_lemma, is_according_to
 from newsgraph.quotes.marks import QuotedRegion
 from newsgraph.quotes.mentions import Mention, speaker_mentions, words_mention
 
-__all__ = ["Attribution", "attribute", "attribute_quote", "tokens_between", "trailing_report"]
+__all__ = ["Attribution", "attribute", "attribute_after_colon", "attribute_quote", "tokens_between", "trailing_report"]
 
 _SENTENCE_END = {".", "!", "?"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
@@ -113,11 +117,57 @@ def attribute_quote(
     for token in candidates:
         if token is not None and _is_cue(token):
             attribution = attribute(token, context)
+            if attribution is not None and _speaks_inside(attribution, region):
+                attribution = _subject_outside(token, attribution, region)
             if attribution is not None:
                 return attribution
     if direct:
-        return _colon_speaker(doc, before)
+        return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
     return _writers_subject(doc, region, quoted, paragraph)
+
+
+def attribute_after_colon(
+    doc: Doc, region: QuotedRegion, quoted: set[int], paragraph: tuple[int, int], previous: tuple[int, int]
+) -> Attribution | None:
+    """The attribution of a direct quotation that opens its paragraph (``paragraph``) after one
+    (``previous``) ending with a colon: 'Ruiz wrote on X:' then the post on a line of its own, as
+    pages set out statements and posts. The last sentence of ``previous`` attributes it as it
+    would a quotation right after it."""
+    if doc_text(doc)[paragraph[0] : region.outer_start].strip():
+        return None
+    ending = [token for token in tokens_between(doc, previous[0], previous[1]) if not token.is_space]
+    if not ending or ending[-1].text != ":":
+        return None
+    before: list[Token] = []
+    for token in reversed(ending):
+        if token.i in quoted or (token.text in _SENTENCE_END and before):
+            break
+        before.append(token)
+    for token in before:
+        if _is_cue(token):
+            attribution = attribute(token, before)
+            if attribution is not None:
+                return attribution
+    return _colon_speaker(doc, before) or _colon_clause(doc, before, quoted)
+
+
+def _speaks_inside(attribution: Attribution, region: QuotedRegion) -> bool:
+    """Whether the speaker found is words of the quotation itself (a headline's '"A dark day": UN
+    chief condemns ...' parsed with the quoted words as a second subject)."""
+    speaker = attribution.speaker
+    return speaker is not None and region.outer_start <= speaker.start < region.outer_end
+
+
+def _subject_outside(cue: Token, attribution: Attribution, region: QuotedRegion) -> Attribution | None:
+    """``attribution`` with the cue's subject that stands outside the quotation, or None."""
+    subjects = [
+        child for child in cue.children
+        if child.dep_ in {"nsubj", "nsubjpass"} and not region.outer_start <= child.idx < region.outer_end
+    ]
+    if not subjects:
+        return None
+    speaker, apposition = speaker_mentions(subjects[-1])
+    return Attribution(attribution.cue, attribution.cue_span, speaker, apposition, attribution.reporter)
 
 
 def _colon_speaker(doc: Doc, before: list[Token]) -> Attribution | None:
@@ -133,6 +183,24 @@ def _colon_speaker(doc: Doc, before: list[Token]) -> Attribution | None:
         return None
     speaker, apposition = speaker_mentions(heads[0])
     return Attribution(":", words_mention(doc, before[0].i, before[0].i), speaker, apposition, None)
+
+
+def _colon_clause(doc: Doc, before: list[Token], quoted: set[int]) -> Attribution | None:
+    """The subject of the clause a colon ends before a quotation, when no speech verb introduces it:
+    'Ruiz was blunt: "..."', 'Ruiz had a message for the rebels: "..."'. ``before`` are the
+    writer's tokens before the opening mark, nearest first."""
+    if len(before) < 3 or before[0].text != ":":
+        return None
+    verb = before[1]
+    while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i in quoted or verb.i > before[0].i:
+        return None
+    head = _speaker_head(verb)
+    if head is None or head.i in quoted or head.i > before[0].i or head.lower_ in {"it", "this", "that", "there"}:
+        return None
+    speaker, apposition = speaker_mentions(head)
+    return Attribution(verb.lemma_.lower(), words_mention(doc, verb.i, verb.i), speaker, apposition, None)
 
 
 def _writers_subject(
@@ -292,7 +360,27 @@ def _speaker_head(verb: Token) -> Token | None:
             continue
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
             return None
-        verb = _reporting_parent(verb.head) if verb.dep_ == "conj" else verb.head
+        if verb.dep_ == "conj":
+            verb = _nearer_speech(verb) or _reporting_parent(verb.head)
+        else:
+            verb = verb.head
+    return None
+
+
+def _nearer_speech(verb: Token) -> Token | None:
+    """The speech verb with a subject standing between a conjoined speech verb and the head the
+    parser joined it to, which it shares its subject with: in "... in the presence of Ruiz, who
+    admitted there was more to do but said ...", "said" is Ruiz's, not the main clause's. Only
+    when "and" or "but" joins them with no comma before it."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].dep_ != "cc" or doc[verb.i - 2].text == ",":
+        return None  # "Varga met Ruiz, who spoke, and added ...": the comma closes the aside
+    for index in range(verb.i - 1, verb.head.i, -1):
+        token = doc[index]
+        if token.is_sent_start:
+            break
+        if cue_lemma(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
+            return token
     return None
 
 

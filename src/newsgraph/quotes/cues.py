@@ -65,7 +65,8 @@ is its speaker."""
 BODY_NOUNS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(
         "ministry department office government administration authorities authority cabinet presidency "
-        "junta regime embassy consulate palace leadership state country nation kremlin".split(),
+        "junta regime embassy consulate palace leadership state country nation kremlin parliament legislature "
+        "delegation".split(),
         "GOV",
     ),
     **dict.fromkeys("military army navy forces force troops command headquarters".split(), "MIL"),

@@ -1,6 +1,7 @@
 """Finding every quotation in a parsed article, with its kind, cue and speaker.
 
-The steps: pair the quote marks (:mod:`newsgraph.quotes.marks`); call each quoted stretch direct
+The steps: pair the quote marks (:mod:`newsgraph.quotes.marks`); leave out the quoted names that
+quote nobody (:mod:`newsgraph.quotes.quoted_names`); call each quoted stretch direct
 or partial from where it stands; attribute it (:mod:`newsgraph.quotes.attribution`); add the
 reported speech found outside quote marks (:mod:`newsgraph.quotes.indirect`); then let a direct
 quotation left without attribution inherit the attribution of the latest attributed quotation in
@@ -23,10 +24,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import doc_text, load_nlp
-from newsgraph.quotes.attribution import Attribution, attribute_quote, tokens_between
+from newsgraph.quotes.attribution import Attribution, attribute_after_colon, attribute_quote, tokens_between
 from newsgraph.quotes.indirect import find_reported_clauses
 from newsgraph.quotes.marks import QuotedRegion, find_quoted_regions, paragraph_spans
 from newsgraph.quotes.mentions import Mention
+from newsgraph.quotes.quoted_names import names_a_thing
 from newsgraph.quotes.span import QuoteSpan
 from newsgraph.registry import stage_spec
 
@@ -71,8 +73,13 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     drafts: list[_Draft] = []
     previous: tuple[QuotedRegion, bool] | None = None
     for region in regions:
+        if names_a_thing(doc, text, region, paragraphs[region.paragraph]):
+            continue  # 'Operation "Iron Shield"' quotes nobody
         direct = _is_direct(text, region, paragraphs[region.paragraph], previous)
         attribution = attribute_quote(doc, region, direct, quoted, paragraphs[region.paragraph])
+        if attribution is None and direct and region.paragraph > 0:
+            previous_paragraph = paragraphs[region.paragraph - 1]
+            attribution = attribute_after_colon(doc, region, quoted, paragraphs[region.paragraph], previous_paragraph)
         kind = "direct" if direct else "partial"
         drafts.append(_Draft(region.start, region.end, kind, region.paragraph, attribution, region.continues))
         previous = (region, direct)
