@@ -20,18 +20,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsgraph.documents import build_document
 from newsgraph.errors import InputError
 from newsgraph.evaluation._reader import Reader
 from newsgraph.evaluation.gold import GoldDocument
 from newsgraph.evaluation.gold_news import LINE_KINDS, NEWS_HINT, parse_page
 from newsgraph.evaluation.news_set import HALVES, read_split
 from newsgraph.evaluation.page_scorer import PageScore, score_page
+from newsgraph.evaluation.run import analysed_file
 from newsgraph.evaluation.scores import Problem, Ratio
-from newsgraph.nlp import release_doc
 from newsgraph.pipeline import Pipeline, default_pipeline
-from newsgraph.readers import read_file
-from newsgraph.records import RawArticle
 
 __all__ = [
     "PageArticle",
@@ -167,15 +164,7 @@ def evaluate_page_set(
     for done, article in enumerate(articles):
         if progress:
             progress(f"scoring {article.name}", done, len(articles))
-        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
-        if not isinstance(raw, RawArticle):
-            raise raw
-        analysis = pipeline(raw)
-        try:
-            document = build_document(analysis)
-        finally:
-            if analysis.parsed is not None:
-                release_doc(analysis.parsed)
+        _, document = analysed_file(article.path, pipeline)
         metadata = document.metadata
         try:
             page, problems = score_page(

@@ -25,16 +25,13 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph.actors.speakers import SpeakerEvidence, cued, evidence_features
-from newsgraph.documents import build_document
 from newsgraph.evaluation.anchors import locate_gold
 from newsgraph.evaluation.gold import GoldDocument, load_gold_set
 from newsgraph.evaluation.matching import ActorMatcher, pair_spans
-from newsgraph.evaluation.run import analysed_half, document_predictions
-from newsgraph.nlp import release_doc
+from newsgraph.evaluation.run import analysed_file, analysed_half, document_predictions
 from newsgraph.pipeline import Pipeline, default_pipeline
 from newsgraph.pipeline.analysis import Analysis, FoundQuote
-from newsgraph.readers import read_file
-from newsgraph.records import Document, RawArticle
+from newsgraph.records import Document
 
 __all__ = ["LabelledSpeaker", "labelled_gold_set", "labelled_speakers", "logistic_weights", "rates", "main"]
 
@@ -43,7 +40,6 @@ _SMOOTHING = 5.0
 _PENALTY = 2.0
 _STEPS = 50
 _BIAS_SHRINK = 0.01
-_MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,16 +78,7 @@ def labelled_gold_set(folder: Path, pipeline: Pipeline | None = None) -> list[La
     pipeline = pipeline or default_pipeline(date.today())
     rows: list[LabelledSpeaker] = []
     for gold, path in load_gold_set(folder, folder / "articles"):
-        (raw,) = list(read_file(path, max_article_bytes=_MAX_ARTICLE_BYTES))
-        if not isinstance(raw, RawArticle):
-            raise raw
-        analysis = pipeline(raw)
-        try:
-            document = build_document(analysis)
-        finally:
-            if analysis.parsed is not None:
-                release_doc(analysis.parsed)
-        rows += _labelled_quotes(gold, analysis, document)
+        rows += _labelled_quotes(gold, *analysed_file(path, pipeline))
     return rows
 
 

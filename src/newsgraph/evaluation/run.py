@@ -47,18 +47,23 @@ def analysed_half(folder: Path, half: str, pipeline: Pipeline) -> Iterator[tuple
     """Each article of one ``half`` of the real-news gold set in ``folder``, run through
     ``pipeline``: the article, its analysis (its parse already released) and its document."""
     for article in load_news_set(folder).articles:
-        if article.half != half:
-            continue
-        (raw,) = list(read_file(article.path, max_article_bytes=10 * 1024 * 1024))
-        if not isinstance(raw, RawArticle):
-            raise raw
-        analysis = pipeline(raw)
-        try:
-            document = build_document(analysis)
-        finally:
-            if analysis.parsed is not None:
-                release_doc(analysis.parsed)
-        yield article, analysis, document
+        if article.half == half:
+            yield (article, *analysed_file(article.path, pipeline))
+
+
+def analysed_file(path: Path, pipeline: Pipeline) -> tuple[Analysis, Document]:
+    """The gold article at ``path`` run through ``pipeline``: its analysis (the parse released) and
+    its document."""
+    (raw,) = list(read_file(path, max_article_bytes=10 * 1024 * 1024))
+    if not isinstance(raw, RawArticle):
+        raise raw
+    analysis = pipeline(raw)
+    try:
+        document = build_document(analysis)
+    finally:
+        if analysis.parsed is not None:
+            release_doc(analysis.parsed)
+    return analysis, document
 
 
 def evaluate_gold_set(
