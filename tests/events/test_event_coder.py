@@ -50,6 +50,7 @@ from events.events_helpers import code, event, roots
         pytest.param("Israel called the raid an attack on its sovereignty.", "called", "ACCUSE", ("ISR",), (), id="calling-an-act-an-attack-accuses"),
         pytest.param("Chile strongly refuted Peru's version of events.", "refuted", "REJECT", ("CHL",), ("PER",), id="refuting-a-version"),
         pytest.param("Mali announced its immediate withdrawal from ECOWAS.", "withdrawal", "SANCTION", ("MLI",), ("IGO",), id="leaving-an-organisation-cuts-ties"),
+        pytest.param("Months after its invasion of Moldova, Russia sought new weapons.", "invasion", "ASSAULT", ("RUS",), ("MDA",), id="a-fronted-possessive-names-the-subject-after-it"),
         pytest.param("Sudan fired rockets into Chadian-controlled territory.", "fired", "ASSAULT", ("SDN",), ("TCD",), id="a-place-held-by-a-country"),
         pytest.param("Eritrea carried out air strikes across several areas of Ethiopian-held territory.", "strikes", "ASSAULT", ("ERI",), ("ETH",), id="areas-of-a-held-place"),
         pytest.param("Russian drones struck an apartment block in Kharkiv, wounding 12 people.", "struck", "ASSAULT", ("RUS",), ("UKR",), id="the-toll-is-part-of-the-attack"),

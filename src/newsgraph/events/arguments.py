@@ -206,7 +206,7 @@ class Arguments:
             token = self._doc[index]
             if is_nounish(token) and not is_pronoun(token) and self.actors(token, resolve=False):
                 return token
-        return None
+        return _fronted_owner(pronoun)
 
     def is_actor(self, token: Token) -> bool:
         """Whether ``token`` itself names an actor, with its name-like modifiers ("the Cambodian
@@ -470,6 +470,20 @@ class Arguments:
 
 # Participles that say who holds a place ("Pakistani-controlled territory").
 _CONTROLLED = frozenset({"control", "administer", "hold", "occupy", "run", "govern"})
+def _fronted_owner(pronoun: Token) -> Token | None:
+    """"After its invasion of Ukraine, Russia sought ...": a possessive in a phrase put before
+    the clause names the clause's subject, which comes after it."""
+    if pronoun.lower_ not in ("its", "their", "his", "her"):
+        return None
+    for ancestor in pronoun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subject = next((child for child in ancestor.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and pronoun.i < subject.i < ancestor.i and not is_pronoun(subject):
+                return subject
+            return None
+    return None
+
+
 _DATELINE_MARKS = frozenset({"—", "–", ":", "|", "-", "--"})
 _DATELINE_REACH = 8
 
