@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional, TypeVar
 
 import typer
 
@@ -93,6 +94,8 @@ def eval_command(
         json_out.write_text(json.dumps([report.to_json() for report in gold_reports], indent=2), encoding="utf-8")
 
 
+_Report = TypeVar("_Report")
+
 _NEWS_GOLD = "eval/gold/news"
 _PAGES_GOLD = "eval/gold/pages"
 
@@ -101,24 +104,21 @@ def _eval_news(folder: Path, *, problems: bool, held_back_problems: bool, json_o
     from newsgraph.evaluation.news_report import render_news
     from newsgraph.evaluation.news_run import evaluate_news_set
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("loading the pipeline", total=None)
-
-        def step(what: str, done: int, total: int) -> None:
-            bar.update(task, description=what, completed=done, total=total)
-
-        report = evaluate_news_set(folder, progress=step)
+    report = _with_progress(lambda step: evaluate_news_set(folder, progress=step))
     typer.echo(render_news(report, problems=problems, held_back_problems=held_back_problems))
-    if json_out is not None:
-        shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
-        scores = report.to_json(problems_of=shown if problems else ())
-        json_out.write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    _write_json(report, json_out, problems=problems, held_back_problems=held_back_problems)
 
 
 def _eval_pages(folder: Path, *, problems: bool, held_back_problems: bool, json_out: Optional[Path]) -> None:
     from newsgraph.evaluation.page_set import evaluate_page_set, render_pages
 
+    report = _with_progress(lambda step: evaluate_page_set(folder, progress=step))
+    typer.echo(render_pages(report, problems=problems, held_back_problems=held_back_problems))
+    _write_json(report, json_out, problems=problems, held_back_problems=held_back_problems)
+
+
+def _with_progress(run: Callable[[Callable[[str, int, int], None]], _Report]) -> _Report:
+    """``run`` given a progress callback that drives a bar on the terminal."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("loading the pipeline", total=None)
@@ -126,9 +126,13 @@ def _eval_pages(folder: Path, *, problems: bool, held_back_problems: bool, json_
         def step(what: str, done: int, total: int) -> None:
             bar.update(task, description=what, completed=done, total=total)
 
-        report = evaluate_page_set(folder, progress=step)
-    typer.echo(render_pages(report, problems=problems, held_back_problems=held_back_problems))
-    if json_out is not None:
-        shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
-        scores = report.to_json(problems_of=shown if problems else ())
-        json_out.write_text(json.dumps(scores, indent=2), encoding="utf-8")
+        return run(step)
+
+
+def _write_json(report: Any, json_out: Optional[Path], *, problems: bool, held_back_problems: bool) -> None:
+    """Every figure of ``report`` to ``json_out`` (when given), with the problems the text listed."""
+    if json_out is None:
+        return
+    shown = ("tuning", "held_back") if held_back_problems else ("tuning",)
+    scores = report.to_json(problems_of=shown if problems else ())
+    json_out.write_text(json.dumps(scores, indent=2), encoding="utf-8")

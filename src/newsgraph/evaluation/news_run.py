@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from newsgraph.documents import build_document
 from newsgraph.events.records import NON_STATE_ROOTS, ActorRef
 from newsgraph.evaluation.event_scorer import EventResult, score_events
 from newsgraph.evaluation.news_scores import NewsArticleScore, NewsReport, PairScore
@@ -19,13 +18,11 @@ from newsgraph.evaluation.news_set import NewsArticle, load_news_set
 from newsgraph.evaluation.page_scorer import score_page
 from newsgraph.evaluation.pair_scorer import Labelled, event_clusters_of, pair_figures
 from newsgraph.evaluation.predictions import PredictedEvent, PredictedParty
-from newsgraph.evaluation.run import document_predictions
+from newsgraph.evaluation.run import analysed_file, document_predictions
 from newsgraph.evaluation.scorer import score_document
-from newsgraph.nlp import release_doc
 from newsgraph.pipeline import Pipeline, default_pipeline
 from newsgraph.pipeline.analysis import DatedEvent
-from newsgraph.readers import read_file
-from newsgraph.records import Document, RawArticle
+from newsgraph.records import Document
 
 __all__ = ["Progress", "evaluate_news_set", "predicted_events", "score_news_article"]
 
@@ -112,16 +109,8 @@ def evaluate_news_set(
 
 
 def _analyse(path: Path, pipeline: Pipeline) -> tuple[Document, list[PredictedEvent]]:
-    (raw,) = list(read_file(path, max_article_bytes=10 * 1024 * 1024))
-    if not isinstance(raw, RawArticle):
-        raise raw
-    analysis = pipeline(raw)
-    try:
-        document = build_document(analysis)
-        return document, predicted_events(document, analysis.events or [])
-    finally:
-        if analysis.parsed is not None:
-            release_doc(analysis.parsed)
+    analysis, document = analysed_file(path, pipeline)
+    return document, predicted_events(document, analysis.events or [])
 
 
 def _labelled(article: NewsArticle, result: EventResult) -> Labelled:

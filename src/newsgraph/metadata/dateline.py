@@ -162,22 +162,9 @@ def _lone_dateline(line: str) -> re.Match[str] | None:
 
 
 def _report_lone(text: TrackedText, line: Line, match: re.Match[str], result: StepResult) -> None:
+    """A dateline alone on its line: the line goes; its tag names a wire agency, not the outlet."""
     result.edits.append(Edit(line.start, line.end, "", RULE))
-    offset = line.start
-    value = title_case_place(match["place"]) if match["place"].isupper() else match["place"]
-    if match["region"]:
-        value += ", " + match["region"]
-    place_end = match.end("region") if match["region"] else match.end("place")
-    result.found.append(Found("dateline", value, evidence_for(text, offset + match.start("place"), offset + place_end, RULE), 1.0))
-    if match["outlet"]:
-        evidence = evidence_for(text, offset + match.start("outlet"), offset + match.end("outlet"), RULE)
-        result.found.append(Found("agency", match["outlet"].strip(), evidence, 0.8))
-    if match["date"]:
-        date = parse_date(match["date"])
-        if date is not None:
-            evidence = evidence_for(text, offset + match.start("date"), offset + match.end("date"), DATE_RULE)
-            confidence = 1.0 if date.is_full else MONTH_DAY_CONFIDENCE
-            result.found.append(Found("published", date.iso(), evidence, confidence))
+    _found(text, line.start, match, result, ("agency", RULE, 0.8))
 
 
 def _starts_block(text: TrackedText, line: Line) -> bool:
@@ -189,23 +176,28 @@ def _starts_block(text: TrackedText, line: Line) -> bool:
 
 
 def _report(text: TrackedText, line: Line, match: re.Match[str], result: StepResult) -> None:
-    offset = line.start
-    result.edits.append(Edit(offset + match.start("place"), offset + match.start("prose"), "", RULE))
-    place_end = match.end("region") if match["region"] else match.end("place")
+    """A dateline opening a paragraph: the place goes, the prose stays; its tag names the outlet."""
+    result.edits.append(Edit(line.start + match.start("place"), line.start + match.start("prose"), "", RULE))
+    _found(text, line.start, match, result, ("outlet", OUTLET_RULE, 0.9))
+
+
+def _found(text: TrackedText, offset: int, match: re.Match[str], result: StepResult, tag: tuple[str, str, float]) -> None:
+    """What a dateline at ``offset`` says: its place, its tag (as ``tag``'s field, rule and
+    confidence) and its date."""
     value = title_case_place(match["place"]) if match["place"].isupper() else match["place"]
     if match["region"]:
         value += ", " + match["region"]
-    evidence = evidence_for(text, offset + match.start("place"), offset + place_end, RULE)
-    result.found.append(Found("dateline", value, evidence, 1.0))
+    place_end = match.end("region") if match["region"] else match.end("place")
+    result.found.append(Found("dateline", value, evidence_for(text, offset + match.start("place"), offset + place_end, RULE), 1.0))
     if match["outlet"]:
-        evidence = evidence_for(text, offset + match.start("outlet"), offset + match.end("outlet"), OUTLET_RULE)
-        result.found.append(Found("outlet", match["outlet"].strip(), evidence, 0.9))
+        field, rule, confidence = tag
+        evidence = evidence_for(text, offset + match.start("outlet"), offset + match.end("outlet"), rule)
+        result.found.append(Found(field, match["outlet"].strip(), evidence, confidence))
     if match["date"]:
         date = parse_date(match["date"])
         if date is not None:
             evidence = evidence_for(text, offset + match.start("date"), offset + match.end("date"), DATE_RULE)
-            confidence = 1.0 if date.is_full else MONTH_DAY_CONFIDENCE
-            result.found.append(Found("published", date.iso(), evidence, confidence))
+            result.found.append(Found("published", date.iso(), evidence, 1.0 if date.is_full else MONTH_DAY_CONFIDENCE))
 
 
 def title_case_place(place: str) -> str:
